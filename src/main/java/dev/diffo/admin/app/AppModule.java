@@ -1,0 +1,38 @@
+package dev.diffo.admin.app;
+
+import com.google.inject.AbstractModule;
+import dev.diffo.admin.common.Connector;
+import dev.diffo.admin.domain.ConnectionSettings;
+import dev.diffo.admin.repository.CatalogueRepository;
+import dev.diffo.admin.repository.Neo4jCatalogueRepository;
+import dev.diffo.admin.repository.Neo4jScenarioRepository;
+import dev.diffo.admin.repository.ScenarioRepository;
+
+/** The application's services and repositories; shared by the GUI and the command line. */
+public class AppModule extends AbstractModule {
+
+    private final ConnectionSettings startup;
+    private final EmbeddedNeo4j.Options embeddedOptions;
+
+    public AppModule(ConnectionSettings startup, EmbeddedNeo4j.Options embeddedOptions) {
+        this.startup = startup;
+        this.embeddedOptions = embeddedOptions;
+    }
+
+    @Override
+    protected void configure() {
+        bind(ConnectionSettings.class).toInstance(startup);
+        bind(EmbeddedNeo4j.Options.class).toInstance(embeddedOptions);
+        install(new Neo4jModule());
+        bind(CatalogueRepository.class).to(Neo4jCatalogueRepository.class);
+        bind(ScenarioRepository.class).to(Neo4jScenarioRepository.class);
+    }
+
+    /** The store: one {@code Database} (driver holder) and the {@code Store} that opens it. */
+    static final class Neo4jModule extends AbstractModule {
+        @Override
+        protected void configure() {
+            bind(Connector.class).to(Store.class);
+        }
+    }
+}

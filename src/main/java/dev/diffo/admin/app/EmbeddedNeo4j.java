@@ -1,0 +1,139 @@
+package dev.diffo.admin.app;
+
+import dev.diffo.admin.domain.DiffoAdminException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+/**
+ * An in-process Neo4j that the app talks to over Bolt on 127.0.0.1 like to any server: auth enabled,
+ * with a generated password kept in a file only the user can read.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+    public static final String USER = "neo4j";
+    static final String PASSWORD_FILE = "neo4j-password";
+
+    private final Path dataDirectory;
+    private final DatabaseManagementService service;
+    private final String boltUri;
+    private final char[] password;
+
+    private EmbeddedNeo4j(Path dataDirectory, DatabaseManagementService service, String boltUri, char[] password) {
+        this.dataDirectory = dataDirectory;
+        this.service = service;
+        this.boltUri = boltUri;
+        this.password = password;
+    }
+
+    /** Sizes for the page cache; the app's default is modest, tests and benchmarks choose their own. */
+    public record Options(long pageCacheBytes) {
+        public static Options defaults() {
+            return new Options(Long.getLong("diffo.neo4j.pagecache", 512L * 1024 * 1024));
+        }
+    }
+
+    public static EmbeddedNeo4j start(Path dataDirectory, Options options) {
+        try {
+            Files.createDirectories(dataDirectory);
+            char[] password = readOrCreatePassword(dataDirectory.resolve(PASSWORD_FILE));
+            DatabaseManagementService service = new DatabaseManagementServiceBuilder(dataDirectory.resolve("neo4j"))
+                    .setConfig(Map.of(
+                            BoltConnector.enabled, true,
+                            BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0),
+                            BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED,
+                            GraphDatabaseSettings.auth_enabled, true,
+                            GraphDatabaseSettings.udc_enabled, false,
+                            GraphDatabaseSettings.pagecache_memory, options.pageCacheBytes(),
+                            GraphDatabaseSettings.preallocate_logical_logs, false,
+                            GraphDatabaseSettings.keep_logical_logs, "keep_none"))
+                    .build();
+            try {
+                service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", new String(password)));
+                var db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+                var port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class).getLocalAddress(ConnectorType.BOLT);
+                return new EmbeddedNeo4j(dataDirectory, service, "bolt://127.0.0.1:" + port.getPort(), password);
+            } catch (RuntimeException e) {
+                service.shutdown();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new DiffoAdminException("Cannot prepare the embedded store at " + dataDirectory + ": " + e.getMessage(),
+                    "Check that the directory is writable, or choose another with --data-dir.", e);
+        } catch (RuntimeException e) {
+            if (e instanceof DiffoAdminException) {
+                throw e;
+            }
+            throw new DiffoAdminException("The embedded Neo4j at " + dataDirectory + " did not start: " + rootMessage(e),
+                    "If another diffo-admin (or a Neo4j) is using this store, close it, or start with another --data-dir. "
+                            + "Its log is in " + dataDirectory.resolve("neo4j/logs") + ".", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The password file is created owner-read/write only before anything is written into it. */
+    static char[] readOrCreatePassword(Path file) throws IOException {
+        if (Files.exists(file)) {
+            String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (!stored.isEmpty()) {
+                return stored.toCharArray();
+            }
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String password = HexFormat.of().formatHex(random);
+        try {
+            if (Files.getFileAttributeView(file.getParent(), java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+                Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+            } else {
+                Files.createFile(file);
+            }
+        } catch (FileAlreadyExistsException ignored) {
+            // an empty file left behind: overwrite it below
+        }
+        Files.writeString(file, password, StandardCharsets.UTF_8);
+        return password.toCharArray();
+    }
+
+    public String boltUri() {
+        return boltUri;
+    }
+
+    public char[] password() {
+        return password.clone();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    @Override
+    public void close() {
+        service.shutdown();
+    }
+}

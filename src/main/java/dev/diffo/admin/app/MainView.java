@@ -1,0 +1,93 @@
+package dev.diffo.admin.app;
+
+import dev.diffo.admin.catalogue.CatalogueViewModel;
+import dev.diffo.admin.connection.ConnectionView;
+import jakarta.inject.Inject;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import org.controlsfx.control.StatusBar;
+
+/** The main window: menus, the feature tabs, and the status bar that says where the app is connected. */
+public class MainView {
+
+    static final String THEME = MainView.class.getResource("theme.css").toExternalForm();
+
+    private final MainViewModel viewModel;
+    private final CatalogueViewModel catalogue;
+    private final FxTaskRunner tasks;
+    private final ViewLoader views;
+
+    @FXML
+    private StatusBar statusBar;
+    @FXML
+    private MenuItem loadDemoMenuItem;
+    @FXML
+    private MenuItem refreshMenuItem;
+
+    @Inject
+    public MainView(MainViewModel viewModel, CatalogueViewModel catalogue, FxTaskRunner tasks, ViewLoader views) {
+        this.viewModel = viewModel;
+        this.catalogue = catalogue;
+        this.tasks = tasks;
+        this.views = views;
+    }
+
+    @FXML
+    private void initialize() {
+        statusBar.textProperty().bind(viewModel.connectionSummaryProperty());
+        statusBar.progressProperty().bind(tasks.runningProperty().greaterThan(0).map(running -> running ? ProgressIndicator.INDETERMINATE_PROGRESS : 0.0));
+        loadDemoMenuItem.disableProperty().bind(catalogue.canLoadDemoProperty().not());
+        refreshMenuItem.disableProperty().bind(catalogue.canRefreshProperty().not());
+        viewModel.connectionProblemProperty().subscribe(problem -> {
+            if (problem != null) {
+                viewModel.problemShown();
+                showConnectionDialog(problem);
+            }
+        });
+        statusBar.sceneProperty().subscribe(scene -> {
+            if (scene != null) {
+                scene.getStylesheets().add(THEME);
+            }
+        });
+    }
+
+    void start() {
+        viewModel.start();
+    }
+
+    @FXML
+    private void connect() {
+        showConnectionDialog(null);
+    }
+
+    private void showConnectionDialog(String problem) {
+        ViewLoader.Loaded<ConnectionView> dialog = views.load(ConnectionView.class);
+        ConnectionView.showDialog(dialog.root(), dialog.controller(), statusBar.getScene().getWindow(), THEME, problem);
+    }
+
+    @FXML
+    private void loadDemo() {
+        catalogue.loadDemo();
+    }
+
+    @FXML
+    private void refresh() {
+        catalogue.refresh();
+    }
+
+    @FXML
+    private void quit() {
+        statusBar.getScene().getWindow().hide();
+    }
+
+    @FXML
+    private void about() {
+        Alert about = new Alert(Alert.AlertType.INFORMATION,
+                "A console for the TMF service catalogue that diffo keeps in Neo4j: specifications, their versions, and the instances on them.");
+        about.setHeaderText("diffo-admin 0.1.0");
+        about.getDialogPane().getStylesheets().add(THEME);
+        about.show();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.diffo.admin.app;
+
+import dev.diffo.admin.common.ConnectionState;
+import dev.diffo.admin.common.Connector;
+import dev.diffo.admin.common.Errors;
+import dev.diffo.admin.common.TaskRunner;
+import dev.diffo.admin.domain.ConnectionInfo;
+import dev.diffo.admin.domain.ConnectionSettings;
+import jakarta.inject.Inject;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** The window around the screens: connects at start, and shows where the app is connected. */
+public class MainViewModel {
+
+    private final Connector connector;
+    private final ConnectionState state;
+    private final TaskRunner tasks;
+    private final ReadOnlyStringWrapper connectionProblem = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper connecting = new ReadOnlyStringWrapper("");
+    private final StringBinding connectionSummary;
+
+    @Inject
+    public MainViewModel(Connector connector, ConnectionState state, TaskRunner tasks) {
+        this.connector = connector;
+        this.state = state;
+        this.tasks = tasks;
+        connectionSummary = Bindings.createStringBinding(() -> {
+            ConnectionInfo info = state.getCurrent();
+            if (info != null) {
+                return "Connected: " + info.summary();
+            }
+            return connecting.get().isEmpty() ? "Not connected" : connecting.get();
+        }, state.currentProperty(), connecting);
+    }
+
+    /** Connects with the startup settings; a failure (or a server without a password) asks for the dialog. */
+    public void start() {
+        ConnectionSettings settings = connector.startupSettings();
+        if (!settings.isEmbedded() && settings.password() == null) {
+            connectionProblem.set("Enter the password for " + settings.userOrDefault() + " at " + settings.uri() + ".");
+            return;
+        }
+        connecting.set("Connecting to " + (settings.isEmbedded() ? "the embedded store at " + settings.dataDirectory() : settings.uri()) + " …");
+        tasks.run("Connecting", p -> connector.connect(settings), info -> {
+            connecting.set("");
+            state.connected(info);
+        }, error -> {
+            connecting.set("");
+            connectionProblem.set(Errors.describe(error));
+        });
+    }
+
+    /** Set when the user must choose a connection (the view opens the dialog); read and cleared by the view. */
+    public ReadOnlyStringProperty connectionProblemProperty() {
+        return connectionProblem.getReadOnlyProperty();
+    }
+
+    public void problemShown() {
+        connectionProblem.set(null);
+    }
+
+    public StringBinding connectionSummaryProperty() {
+        return connectionSummary;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.diffo.admin.app;
+
+import dev.diffo.admin.domain.ConnectionSettings;
+import dev.diffo.admin.domain.InvalidInputException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine.Option;
+
+/**
+ * Where to connect, from (highest first) command-line options, a profile file, {@code DIFFO_ADMIN_*}
+ * environment variables, and the embedded store by default. The password never comes from the command
+ * line: {@code --password} prompts for it, else {@code DIFFO_ADMIN_PASSWORD}, else the connection dialog.
+ */
+public class StartupOptions {
+
+    @Option(names = "--uri", paramLabel = "URI", description = "A Neo4j server, e.g. bolt://127.0.0.1:7687 (default: the embedded store). Env: DIFFO_ADMIN_URI.")
+    String uri;
+
+    @Option(names = "--user", paramLabel = "USER", description = "Server user (default neo4j). Env: DIFFO_ADMIN_USER.")
+    String user;
+
+    @Option(names = "--database", paramLabel = "NAME", description = "Database on the server (default: the server's default). Env: DIFFO_ADMIN_DATABASE.")
+    String database;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "A connection profile (uri, user, database), see resources/profiles.")
+    Path profile;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the embedded store lives (default: the user's data directory). Env: DIFFO_ADMIN_DATA_DIR.")
+    Path dataDir;
+
+    @Option(names = "--password", arity = "0", interactive = true, description = "Prompt for the server password (else DIFFO_ADMIN_PASSWORD, else the connection dialog asks).")
+    char[] password;
+
+    public ConnectionSettings resolve(Map<String, String> env) {
+        Properties fromProfile = new Properties();
+        if (profile != null) {
+            try (Reader reader = Files.newBufferedReader(profile)) {
+                fromProfile.load(reader);
+            } catch (IOException e) {
+                throw new InvalidInputException("Cannot read the profile " + profile + ": " + e.getMessage(), "Give the path of a .properties file with uri, user and database.");
+            }
+            if (fromProfile.containsKey("password")) {
+                throw new InvalidInputException("The profile " + profile + " contains a password", "Remove it: passwords come from the prompt, the dialog or DIFFO_ADMIN_PASSWORD.");
+            }
+        }
+        String resolvedUri = first(uri, fromProfile.getProperty("uri"), env.get("DIFFO_ADMIN_URI"));
+        String resolvedUser = first(user, fromProfile.getProperty("user"), env.get("DIFFO_ADMIN_USER"), ConnectionSettings.DEFAULT_USER);
+        String resolvedDatabase = first(database, fromProfile.getProperty("database"), env.get("DIFFO_ADMIN_DATABASE"));
+        Path resolvedDataDir = dataDir != null ? dataDir
+                : env.get("DIFFO_ADMIN_DATA_DIR") != null ? Path.of(env.get("DIFFO_ADMIN_DATA_DIR")) : DataDirectories.defaultFor(env);
+        char[] resolvedPassword = password != null && password.length > 0 ? password
+                : env.get("DIFFO_ADMIN_PASSWORD") != null ? env.get("DIFFO_ADMIN_PASSWORD").toCharArray() : null;
+        return new ConnectionSettings(resolvedUri, resolvedUser, resolvedPassword, resolvedDatabase, resolvedDataDir.toAbsolutePath());
+    }
+
+    private static String first(String... candidates) {
+        for (String c : candidates) {
+            if (c != null && !c.isBlank()) {
+                return c.strip();
+            }
+        }
+        return null;
+    }
+}

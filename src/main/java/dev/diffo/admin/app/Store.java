@@ -1,0 +1,168 @@
+package dev.diffo.admin.app;
+
+import dev.diffo.admin.common.Connector;
+import dev.diffo.admin.domain.ConnectionInfo;
+import dev.diffo.admin.domain.ConnectionSettings;
+import dev.diffo.admin.domain.DiffoAdminException;
+import dev.diffo.admin.domain.InvalidInputException;
+import dev.diffo.admin.repository.Database;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import java.util.Set;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.exceptions.AuthenticationException;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.SecurityException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+
+/**
+ * Opens the store: the embedded Neo4j (started on demand) or a server, always over Bolt. A new connection
+ * replaces the old one only once it works; shutting down closes the driver and stops the embedded store.
+ */
+@Singleton
+public class Store implements Connector, AutoCloseable {
+
+    private static final Set<String> SCHEMES = Set.of("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc");
+
+    private final Database database;
+    private final ConnectionSettings startup;
+    private final EmbeddedNeo4j.Options embeddedOptions;
+    private EmbeddedNeo4j embedded;
+
+    @Inject
+    public Store(Database database, ConnectionSettings startup, EmbeddedNeo4j.Options embeddedOptions) {
+        this.database = database;
+        this.startup = startup;
+        this.embeddedOptions = embeddedOptions;
+    }
+
+    @Override
+    public ConnectionSettings startupSettings() {
+        return startup;
+    }
+
+    @Override
+    public Optional<ConnectionInfo> current() {
+        return database.info();
+    }
+
+    @Override
+    public synchronized ConnectionInfo connect(ConnectionSettings settings) {
+        boolean wantsEmbedded = settings.isEmbedded();
+        EmbeddedNeo4j startedHere = null;
+        String uri;
+        String user;
+        char[] password;
+        if (wantsEmbedded) {
+            Path dir = settings.dataDirectory() != null ? settings.dataDirectory() : startup.dataDirectory();
+            if (embedded == null || !embedded.dataDirectory().equals(dir)) {
+                startedHere = EmbeddedNeo4j.start(dir, embeddedOptions);
+            }
+            EmbeddedNeo4j target = startedHere != null ? startedHere : embedded;
+            uri = target.boltUri();
+            user = EmbeddedNeo4j.USER;
+            password = target.password();
+        } else {
+            uri = validateUri(settings.uri());
+            user = settings.userOrDefault();
+            password = settings.password();
+            if (password == null) {
+                throw new InvalidInputException("No password given for " + user + " at " + uri,
+                        "Type it in the connection dialog, or set DIFFO_ADMIN_PASSWORD (it is never taken from the command line).");
+            }
+        }
+        Driver driver = null;
+        try {
+            driver = GraphDatabase.driver(uri, AuthTokens.basic(user, new String(password)), Config.builder()
+                    .withConnectionTimeout(5, TimeUnit.SECONDS)
+                    .withMaxTransactionRetryTime(15, TimeUnit.SECONDS)
+                    .withUserAgent("diffo-admin")
+                    .build());
+            driver.verifyConnectivity();
+            String db = settings.database() == null || settings.database().isBlank() ? null : settings.database().strip();
+            ConnectionInfo info = describe(driver, db, wantsEmbedded, uri, user);
+            Optional<Driver> previous = database.switchTo(driver, db, info);
+            previous.ifPresent(Driver::close);
+            if (startedHere != null) {
+                stopEmbedded();
+                embedded = startedHere;
+            } else if (!wantsEmbedded) {
+                stopEmbedded();
+            }
+            return info;
+        } catch (RuntimeException e) {
+            if (driver != null) {
+                driver.close();
+            }
+            if (startedHere != null) {
+                startedHere.close();
+            }
+            throw translate(e, uri, user, settings.database());
+        }
+    }
+
+    static String validateUri(String raw) {
+        String uri = raw.strip();
+        try {
+            URI parsed = new URI(uri);
+            if (parsed.getScheme() == null || !SCHEMES.contains(parsed.getScheme()) || parsed.getHost() == null) {
+                throw new InvalidInputException("'" + uri + "' is not a Neo4j address",
+                        "Use bolt://host:7687 or neo4j://host:7687 (+s or +ssc for TLS).");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new InvalidInputException("'" + uri + "' is not a Neo4j address: " + e.getReason(),
+                    "Use bolt://host:7687 or neo4j://host:7687 (+s or +ssc for TLS).");
+        }
+    }
+
+    private static ConnectionInfo describe(Driver driver, String database, boolean embedded, String uri, String user) {
+        try (var session = driver.session(database == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(database))) {
+            return session.executeRead(tx -> {
+                var result = tx.run("CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition");
+                var record = result.single();
+                String dbName = result.consume().database().name();
+                return new ConnectionInfo(embedded, uri, user, record.get("version").asString(), record.get("edition").asString(), dbName);
+            });
+        }
+    }
+
+    private static RuntimeException translate(RuntimeException e, String uri, String user, String database) {
+        return switch (e) {
+            case DiffoAdminException known -> known;
+            case AuthenticationException auth -> new DiffoAdminException("Neo4j at " + uri + " refused user '" + user + "': wrong user name or password",
+                    "Check the credentials and connect again. Nothing was read or written.", auth);
+            case SecurityException sec -> new DiffoAdminException("Neo4j at " + uri + " refused the connection: " + sec.getMessage(),
+                    "Check the user's rights and the TLS scheme (bolt+s / bolt+ssc).", sec);
+            case ServiceUnavailableException down -> new DiffoAdminException("Cannot reach Neo4j at " + uri,
+                    "Is the server running and listening there? Check host and port, or use the embedded store. (" + down.getMessage() + ")", down);
+            case ClientException client when client.code() != null && client.code().contains("DatabaseNotFound") ->
+                    new DiffoAdminException("Database '" + database + "' does not exist on " + uri,
+                            "Leave the database empty for the server's default, or name one that exists (SHOW DATABASES).", client);
+            case IllegalArgumentException bad -> new InvalidInputException("Cannot connect to '" + uri + "': " + bad.getMessage(),
+                    "Use bolt://host:7687 or neo4j://host:7687.");
+            default -> new DiffoAdminException("Connecting to " + uri + " failed: " + e.getMessage(), "Check the address and credentials.", e);
+        };
+    }
+
+    private void stopEmbedded() {
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        database.close();
+        stopEmbedded();
+    }
+}

@@ -1,0 +1,184 @@
+package dev.diffo.admin.catalogue;
+
+import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.domain.SpecificationGroup;
+import jakarta.inject.Inject;
+import java.util.List;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The catalogue screen; bindings and cell rendering only, the behaviour is in {@link CatalogueViewModel}. */
+public class CatalogueView {
+
+    private final CatalogueViewModel viewModel;
+
+    @FXML
+    private TextField search;
+    @FXML
+    private Button refreshButton;
+    @FXML
+    private Button loadDemoButton;
+    @FXML
+    private Button emptyLoadDemoButton;
+    @FXML
+    private ProgressIndicator busyIndicator;
+    @FXML
+    private Label statusMessage;
+    @FXML
+    private TreeView<CatalogueEntry> tree;
+    @FXML
+    private VBox statePane;
+    @FXML
+    private Label stateMessage;
+    @FXML
+    private Label warnings;
+    @FXML
+    private Label detailTitle;
+    @FXML
+    private TextField detailUuid;
+    @FXML
+    private TextField detailHref;
+    @FXML
+    private TextField detailName;
+    @FXML
+    private TextField detailType;
+    @FXML
+    private TextField detailVersion;
+    @FXML
+    private TextArea detailDescription;
+    @FXML
+    private TextField detailCategory;
+    @FXML
+    private TextField detailTmfVersion;
+    @FXML
+    private TextField detailCreated;
+    @FXML
+    private TextField detailUpdated;
+    @FXML
+    private TextField detailInstances;
+    @FXML
+    private TextField detailLabels;
+
+    @Inject
+    public CatalogueView(CatalogueViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        search.textProperty().bindBidirectional(viewModel.searchProperty());
+        refreshButton.disableProperty().bind(viewModel.canRefreshProperty().not());
+        loadDemoButton.disableProperty().bind(viewModel.canLoadDemoProperty().not());
+        emptyLoadDemoButton.disableProperty().bind(viewModel.canLoadDemoProperty().not());
+        emptyLoadDemoButton.visibleProperty().bind(viewModel.viewStateProperty().isEqualTo(CatalogueViewModel.ViewState.EMPTY_DATABASE));
+        emptyLoadDemoButton.managedProperty().bind(emptyLoadDemoButton.visibleProperty());
+        busyIndicator.visibleProperty().bind(viewModel.busyProperty());
+        statusMessage.textProperty().bind(viewModel.statusMessageProperty());
+        statePane.visibleProperty().bind(viewModel.viewStateProperty().isNotEqualTo(CatalogueViewModel.ViewState.CATALOGUE));
+        stateMessage.textProperty().bind(viewModel.stateMessageProperty());
+        warnings.textProperty().bind(viewModel.warningsProperty());
+        warnings.visibleProperty().bind(viewModel.warningsProperty().isNotEmpty());
+        warnings.managedProperty().bind(warnings.visibleProperty());
+
+        detailTitle.textProperty().bind(viewModel.selectedProperty()
+                .map(s -> s.name() + " " + s.version())
+                .orElse("Select a specification version"));
+        detailUuid.textProperty().bind(viewModel.detailUuid());
+        detailHref.textProperty().bind(viewModel.detailHref());
+        detailName.textProperty().bind(viewModel.detailName());
+        detailType.textProperty().bind(viewModel.detailType());
+        detailVersion.textProperty().bind(viewModel.detailVersion());
+        detailDescription.textProperty().bind(viewModel.detailDescription());
+        detailCategory.textProperty().bind(viewModel.detailCategory());
+        detailTmfVersion.textProperty().bind(viewModel.detailTmfVersion());
+        detailCreated.textProperty().bind(viewModel.detailCreated());
+        detailUpdated.textProperty().bind(viewModel.detailUpdated());
+        detailInstances.textProperty().bind(viewModel.detailInstances());
+        detailLabels.textProperty().bind(viewModel.detailLabels());
+
+        tree.setRoot(new TreeItem<>());
+        tree.setCellFactory(view -> new EntryCell());
+        viewModel.groupsProperty().subscribe(this::rebuildTree);
+        tree.getSelectionModel().selectedItemProperty().subscribe(item -> {
+            if (item != null) {
+                viewModel.select(item.getValue());
+            }
+        });
+        viewModel.selectedProperty().subscribe(this::selectInTree);
+    }
+
+    private void rebuildTree(List<SpecificationGroup> groups) {
+        List<TreeItem<CatalogueEntry>> branches = groups.stream().map(group -> {
+            TreeItem<CatalogueEntry> branch = new TreeItem<>(new CatalogueEntry.Name(group));
+            group.majors().forEach(s -> branch.getChildren().add(new TreeItem<>(new CatalogueEntry.Version(s))));
+            branch.setExpanded(true);
+            return branch;
+        }).toList();
+        tree.getRoot().getChildren().setAll(branches);
+        selectInTree(viewModel.selectedProperty().get());
+    }
+
+    private void selectInTree(Specification specification) {
+        if (specification == null) {
+            return;
+        }
+        for (TreeItem<CatalogueEntry> branch : tree.getRoot().getChildren()) {
+            for (TreeItem<CatalogueEntry> leaf : branch.getChildren()) {
+                if (leaf.getValue() instanceof CatalogueEntry.Version v && v.specification().uuid().equals(specification.uuid())
+                        && tree.getSelectionModel().getSelectedItem() != leaf) {
+                    tree.getSelectionModel().select(leaf);
+                    return;
+                }
+            }
+        }
+    }
+
+    @FXML
+    private void refresh() {
+        viewModel.refresh();
+    }
+
+    @FXML
+    private void loadDemo() {
+        viewModel.loadDemo();
+    }
+
+    /** A tree row: the entry's title in bold, its summary muted beside it. */
+    private static final class EntryCell extends TreeCell<CatalogueEntry> {
+        private final Label title = new Label();
+        private final Label subtitle = new Label();
+        private final HBox box = new HBox(10, title, subtitle);
+
+        EntryCell() {
+            title.getStyleClass().add("entry-title");
+            subtitle.getStyleClass().add("entry-subtitle");
+        }
+
+        @Override
+        protected void updateItem(CatalogueEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            if (empty || entry == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            title.setText(entry.title());
+            subtitle.setText(entry.subtitle());
+            title.getStyleClass().remove("entry-name");
+            if (entry instanceof CatalogueEntry.Name) {
+                title.getStyleClass().add("entry-name");
+            }
+            setText(null);
+            setGraphic(box);
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package dev.diffo.admin.catalogue;
+
+import dev.diffo.admin.common.ConnectionState;
+import dev.diffo.admin.common.DialogService;
+import dev.diffo.admin.common.Errors;
+import dev.diffo.admin.common.TaskRunner;
+import dev.diffo.admin.domain.Scenario;
+import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.domain.SpecificationGroup;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+
+/**
+ * The catalogue screen: specification names and their majors, a search that filters as you type (each
+ * keystroke supersedes the previous query), the selected version's details, and the demo loader.
+ */
+@Singleton
+public class CatalogueViewModel {
+
+    /** What the screen shows in place of (or above) the tree. */
+    public enum ViewState { NOT_CONNECTED, LOADING, EMPTY_DATABASE, FOREIGN_DATABASE, NO_MATCHES, CATALOGUE }
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+
+    private final CatalogueService catalogue;
+    private final DemoService demo;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final ConnectionState connection;
+
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ReadOnlyListWrapper<SpecificationGroup> groups = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ObjectProperty<Specification> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<ViewState> viewState = new ReadOnlyObjectWrapper<>(ViewState.NOT_CONNECTED);
+    private final ReadOnlyStringWrapper stateMessage = new ReadOnlyStringWrapper("Not connected to Neo4j.");
+    private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final BooleanBinding connected;
+    private final BooleanBinding canRefresh;
+    private final BooleanBinding canLoadDemo;
+
+    private long generation;
+    private TaskRunner.BackgroundTask running;
+
+    @Inject
+    public CatalogueViewModel(CatalogueService catalogue, DemoService demo, TaskRunner tasks, DialogService dialogs, ConnectionState connection) {
+        this.catalogue = catalogue;
+        this.demo = demo;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.connection = connection;
+        connected = connection.currentProperty().isNotNull();
+        canRefresh = connected.and(busy.not());
+        canLoadDemo = canRefresh.and(viewState.isNotEqualTo(ViewState.FOREIGN_DATABASE));
+        connection.currentProperty().addListener((obs, old, info) -> refresh());
+        search.addListener((obs, old, text) -> refresh());
+    }
+
+    /** Reloads the catalogue; a newer refresh (e.g. the next keystroke) supersedes a running one. */
+    public void refresh() {
+        if (!connected.get()) {
+            viewState.set(ViewState.NOT_CONNECTED);
+            stateMessage.set("Not connected to Neo4j.");
+            return;
+        }
+        long mine = ++generation;
+        if (running != null && !running.isDone()) {
+            running.cancel();
+        }
+        busy.set(true);
+        if (groups.isEmpty()) {
+            viewState.set(ViewState.LOADING);
+            stateMessage.set("Loading the catalogue …");
+        }
+        String query = search.get();
+        running = tasks.run("Loading the catalogue", p -> catalogue.load(query), snapshot -> {
+            if (mine == generation) {
+                busy.set(false);
+                show(snapshot);
+            }
+        }, error -> {
+            if (mine == generation) {
+                busy.set(false);
+                statusMessage.set(Errors.headline(error));
+                if (!(error instanceof java.util.concurrent.CancellationException)) {
+                    dialogs.showError("Could not load the catalogue", error);
+                }
+            }
+        });
+    }
+
+    private void show(CatalogueService.Snapshot snapshot) {
+        var shape = snapshot.shape();
+        groups.setAll(snapshot.groups());
+        warnings.set(String.join("\n", shape.warnings()));
+        if (shape.isEmpty()) {
+            viewState.set(ViewState.EMPTY_DATABASE);
+            stateMessage.set("This database is empty. Load the demo catalogue to explore diffo-admin: broadband v1 and v2, "
+                    + "with Acme's and Beta's instances.");
+        } else if (shape.isForeign()) {
+            viewState.set(ViewState.FOREIGN_DATABASE);
+            stateMessage.set("This database is not a diffo catalogue: it has " + String.format("%,d", shape.nodeCount())
+                    + " nodes but no :Specification.\nFound: " + shape.describeLabels(8)
+                    + "\nConnect to the database diffo writes to (File → Connect…). Nothing will be written here.");
+        } else if (snapshot.groups().isEmpty()) {
+            viewState.set(ViewState.NO_MATCHES);
+            stateMessage.set("No specification name or category contains \"" + snapshot.search() + "\".");
+        } else {
+            viewState.set(ViewState.CATALOGUE);
+            stateMessage.set("");
+        }
+        statusMessage.set(snapshot.specificationCount() + " specification versions in " + snapshot.groups().size() + " names · "
+                + String.format("%,d", shape.instanceCount()) + " instances in the database");
+        Specification current = selected.get();
+        selected.set(current == null ? null : find(current.uuid()).orElse(null));
+    }
+
+    /** The loaded version with this id, if the current tree has it. */
+    public Optional<Specification> find(String uuid) {
+        return groups.stream().flatMap(g -> g.majors().stream()).filter(s -> s.uuid().equals(uuid)).findFirst();
+    }
+
+    public void select(CatalogueEntry entry) {
+        selected.set(entry instanceof CatalogueEntry.Version v ? v.specification() : null);
+    }
+
+    public void loadDemo() {
+        if (!canLoadDemo.get()) {
+            return;
+        }
+        busy.set(true);
+        statusMessage.set("Loading the demo catalogue …");
+        tasks.run("Loading the demo", p -> demo.loadDemo(), (Scenario.LoadResult result) -> {
+            busy.set(false);
+            statusMessage.set(result.changedAnything() ? "Demo loaded. " + result.summary() : "The demo was already loaded; nothing changed.");
+            refresh();
+        }, error -> {
+            busy.set(false);
+            statusMessage.set(Errors.headline(error));
+            dialogs.showError("Could not load the demo", error);
+        });
+    }
+
+    static String instances(long n) {
+        return String.format("%,d instance%s", n, n == 1 ? "" : "s");
+    }
+
+    private StringBinding detail(Function<Specification, Object> field) {
+        return Bindings.createStringBinding(() -> {
+            Specification s = selected.get();
+            if (s == null) {
+                return "";
+            }
+            Object value = field.apply(s);
+            return switch (value) {
+                case null -> "—";
+                case ZonedDateTime t -> TIMESTAMP.format(t);
+                case List<?> list -> String.join(", ", list.stream().map(Objects::toString).toList());
+                default -> value.toString();
+            };
+        }, selected);
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ReadOnlyListProperty<SpecificationGroup> groupsProperty() {
+        return groups.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Specification> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyObjectProperty<ViewState> viewStateProperty() {
+        return viewState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateMessageProperty() {
+        return stateMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty warningsProperty() {
+        return warnings.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusMessageProperty() {
+        return statusMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canRefreshProperty() {
+        return canRefresh;
+    }
+
+    public BooleanBinding canLoadDemoProperty() {
+        return canLoadDemo;
+    }
+
+    public BooleanBinding hasSelectionProperty() {
+        return selected.isNotNull();
+    }
+
+    public StringBinding detailUuid() {
+        return detail(Specification::uuid);
+    }
+
+    public StringBinding detailHref() {
+        return detail(Specification::href);
+    }
+
+    public StringBinding detailName() {
+        return detail(Specification::name);
+    }
+
+    public StringBinding detailType() {
+        return detail(s -> s.type().stored());
+    }
+
+    public StringBinding detailVersion() {
+        return detail(Specification::version);
+    }
+
+    public StringBinding detailDescription() {
+        return detail(Specification::description);
+    }
+
+    public StringBinding detailCategory() {
+        return detail(Specification::category);
+    }
+
+    public StringBinding detailTmfVersion() {
+        return detail(Specification::tmfVersion);
+    }
+
+    public StringBinding detailCreated() {
+        return detail(Specification::createdAt);
+    }
+
+    public StringBinding detailUpdated() {
+        return detail(Specification::updatedAt);
+    }
+
+    public StringBinding detailInstances() {
+        return detail(s -> String.format("%,d", s.instanceCount()));
+    }
+
+    public StringBinding detailLabels() {
+        return detail(s -> s.labels().stream().map(l -> ":" + l).toList());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.diffo.admin.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.diffo.admin.catalogue.CatalogueService;
+import dev.diffo.admin.domain.ConnectionInfo;
+import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.domain.SpecificationGroup;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "catalogue", description = "Print the specification catalogue: each name with its majors, versions and instance counts.")
+public class CatalogueCommand implements Callable<Integer> {
+
+    @ParentCommand
+    CommandContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Machine-readable output.")
+    boolean json;
+
+    @Option(names = "--search", paramLabel = "TEXT", description = "Only specifications whose name or category contains TEXT.")
+    String search = "";
+
+    @Override
+    public Integer call() throws Exception {
+        ConnectionInfo info = context.connect();
+        CatalogueService.Snapshot snapshot = context.service(CatalogueService.class).load(search);
+        PrintWriter out = spec.commandLine().getOut();
+        if (snapshot.shape().isForeign()) {
+            spec.commandLine().getErr().println("This database is not a diffo catalogue: " + snapshot.shape().nodeCount()
+                    + " nodes, no :Specification. Found: " + snapshot.shape().describeLabels(8));
+            return 3;
+        }
+        if (json) {
+            out.println(toJson(info, snapshot));
+        } else {
+            printTree(out, info, snapshot);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void printTree(PrintWriter out, ConnectionInfo info, CatalogueService.Snapshot snapshot) {
+        out.println("Connected: " + info.summary());
+        if (snapshot.shape().isEmpty()) {
+            out.println("The database is empty. Load the demo catalogue with: diffo-admin demo");
+            return;
+        }
+        snapshot.shape().warnings().forEach(w -> out.println("warning: " + w));
+        if (snapshot.groups().isEmpty()) {
+            out.println("No specification matches '" + snapshot.search() + "'.");
+        }
+        for (SpecificationGroup group : snapshot.groups()) {
+            out.printf("%s  (%d major%s, %s)%n", group.name(), group.majors().size(), group.majors().size() == 1 ? "" : "s",
+                    instances(group.instanceCount()));
+            for (Specification s : group.majors()) {
+                out.printf("  %-9s %-22s %-12s %-14s %s%n", s.version(), s.type().stored(), s.category() == null ? "-" : s.category(),
+                        instances(s.instanceCount()), s.uuid());
+            }
+        }
+    }
+
+    private static String instances(long n) {
+        return String.format("%,d instance%s", n, n == 1 ? "" : "s");
+    }
+
+    private static String toJson(ConnectionInfo info, CatalogueService.Snapshot snapshot) throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        ObjectNode connection = root.putObject("connection");
+        connection.put("embedded", info.embedded()).put("uri", info.uri()).put("serverVersion", info.serverVersion()).put("database", info.database());
+        ArrayNode warnings = root.putArray("warnings");
+        snapshot.shape().warnings().forEach(warnings::add);
+        ArrayNode groups = root.putArray("specifications");
+        for (SpecificationGroup group : snapshot.groups()) {
+            ObjectNode g = groups.addObject().put("name", group.name()).put("instanceCount", group.instanceCount());
+            ArrayNode majors = g.putArray("majors");
+            for (Specification s : group.majors()) {
+                ObjectNode m = majors.addObject()
+                        .put("uuid", s.uuid()).put("href", s.href()).put("name", s.name()).put("type", s.type().stored())
+                        .put("version", s.version()).put("majorVersion", s.majorVersion()).put("minorVersion", s.minorVersion())
+                        .put("patchVersion", s.patchVersion()).put("tmfVersion", s.tmfVersion())
+                        .put("description", s.description()).put("category", s.category())
+                        .put("createdAt", s.createdAt() == null ? null : s.createdAt().toString())
+                        .put("updatedAt", s.updatedAt() == null ? null : s.updatedAt().toString())
+                        .put("instanceCount", s.instanceCount());
+                ArrayNode labels = m.putArray("labels");
+                s.labels().forEach(labels::add);
+            }
+        }
+        return mapper.writeValueAsString(root);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.diffo.admin.connection;
+
+import jakarta.inject.Inject;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Button;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/** The connection dialog's content; a thin binding of {@link ConnectionViewModel}. */
+public class ConnectionView {
+
+    private final ConnectionViewModel viewModel;
+
+    @FXML
+    private RadioButton embeddedChoice;
+    @FXML
+    private RadioButton serverChoice;
+    @FXML
+    private Label dataDirectory;
+    @FXML
+    private GridPane serverFields;
+    @FXML
+    private TextField uri;
+    @FXML
+    private TextField user;
+    @FXML
+    private PasswordField password;
+    @FXML
+    private TextField database;
+    @FXML
+    private Label error;
+    @FXML
+    private ProgressIndicator busyIndicator;
+    @FXML
+    private Button connectButton;
+
+    @Inject
+    public ConnectionView(ConnectionViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        embeddedChoice.setSelected(viewModel.embeddedProperty().get());
+        serverChoice.setSelected(!viewModel.embeddedProperty().get());
+        viewModel.embeddedProperty().bind(embeddedChoice.selectedProperty());
+        serverFields.disableProperty().bind(embeddedChoice.selectedProperty());
+        dataDirectory.textProperty().bind(viewModel.dataDirectoryProperty().map(dir -> "Data in " + dir));
+        uri.textProperty().bindBidirectional(viewModel.uriProperty());
+        user.textProperty().bindBidirectional(viewModel.userProperty());
+        password.textProperty().bindBidirectional(viewModel.passwordProperty());
+        database.textProperty().bindBidirectional(viewModel.databaseProperty());
+        error.textProperty().bind(viewModel.errorProperty());
+        error.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        busyIndicator.visibleProperty().bind(viewModel.busyProperty());
+        connectButton.disableProperty().bind(viewModel.canConnectProperty().not());
+    }
+
+    @FXML
+    private void connect() {
+        viewModel.connect();
+    }
+
+    /** Shows the dialog over {@code owner}; it closes by itself once a connection works. */
+    public static void showDialog(Parent root, ConnectionView view, Window owner, String theme, String problem) {
+        if (problem != null) {
+            view.viewModel.reportProblem(problem);
+        }
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Connect to Neo4j");
+        dialog.setHeaderText("Where is the diffo catalogue?");
+        dialog.getDialogPane().setContent(root);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.getDialogPane().getStylesheets().add(theme);
+        view.viewModel.connectedProperty().subscribe(connected -> {
+            if (connected) {
+                dialog.close();
+            }
+        });
+        dialog.show();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.diffo.admin.repository;
+
+import dev.diffo.admin.domain.ConnectionInfo;
+import dev.diffo.admin.domain.DiffoAdminException;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+
+/**
+ * The one place that holds the {@link Driver}. Every repository call opens a short session and runs one
+ * transaction function (a unit of work that lands whole or not at all).
+ */
+@Singleton
+public class Database implements AutoCloseable {
+
+    private record Connection(Driver driver, String database, ConnectionInfo info) {
+    }
+
+    private volatile Connection current;
+
+    /** Makes {@code driver} the one in use; returns the previous driver, for the caller to close. */
+    public synchronized Optional<Driver> switchTo(Driver driver, String database, ConnectionInfo info) {
+        Connection previous = current;
+        current = new Connection(driver, database, info);
+        return Optional.ofNullable(previous).map(Connection::driver);
+    }
+
+    public Optional<ConnectionInfo> info() {
+        Connection c = current;
+        return c == null ? Optional.empty() : Optional.of(c.info());
+    }
+
+    public <T> T read(TransactionCallback<T> work) {
+        return run(AccessMode.READ, work);
+    }
+
+    public <T> T write(TransactionCallback<T> work) {
+        return run(AccessMode.WRITE, work);
+    }
+
+    private <T> T run(AccessMode mode, TransactionCallback<T> work) {
+        Connection c = current;
+        if (c == null) {
+            throw new DiffoAdminException("Not connected to Neo4j", "Connect first: File → Connect…, or start with --uri.");
+        }
+        SessionConfig config = c.database() == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(c.database());
+        try (var session = c.driver().session(config)) {
+            return mode == AccessMode.READ ? session.executeRead(work) : session.executeWrite(work);
+        } catch (ServiceUnavailableException | SessionExpiredException e) {
+            throw new DiffoAdminException("Lost the connection to Neo4j at " + c.info().uri(),
+                    mode == AccessMode.WRITE
+                            ? "The interrupted change was rolled back by Neo4j unless it had already committed; refresh to see the graph as it is, then reconnect and try again."
+                            : "Check that the server is running, then reconnect (File → Connect…).", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        Connection c = current;
+        current = null;
+        if (c != null) {
+            c.driver().close();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.diffo.admin.repository;
+
+import dev.diffo.admin.domain.GraphShape;
+import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.domain.SpecificationType;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.types.Node;
+
+@Singleton
+public class Neo4jCatalogueRepository implements CatalogueRepository {
+
+    /*
+     * Matches :Specification broadly (not only :Provider:Specification) so that a node diffo cannot see is
+     * still shown and flagged. The instance count is the SPECIFIED_BY degree, which Neo4j answers from the
+     * node's relationship-group counts without touching millions of instance nodes.
+     */
+    static final String FIND_SPECIFICATIONS = """
+            MATCH (s:Specification)
+            WHERE $search = ''
+               OR toLower(toString(s.name)) CONTAINS $search
+               OR toLower(toString(coalesce(s.category, ''))) CONTAINS $search
+            RETURN s, COUNT { (s)<-[:SPECIFIED_BY]-() } AS instances
+            ORDER BY toString(s.name), s.majorVersion DESC
+            """;
+
+    static final String FIND_BY_UUID = """
+            MATCH (s:Specification {uuid: $uuid})
+            RETURN s, COUNT { (s)<-[:SPECIFIED_BY]-() } AS instances
+            """;
+
+    static final String SHAPE = """
+            CALL () { MATCH (n) RETURN count(n) AS nodes }
+            CALL () { MATCH (s:Specification) RETURN count(s) AS specifications, count(CASE WHEN NOT s:Provider THEN 1 END) AS withoutProvider }
+            CALL () { MATCH (i:Instance) RETURN count(i) AS instances }
+            CALL () {
+              MATCH (s:Specification)
+              WITH s.name AS name, s.majorVersion AS major, count(*) AS copies
+              WHERE copies > 1
+              RETURN collect(toString(name) + ' major ' + toString(major) + ' (' + toString(copies) + ' nodes)') AS duplicates
+            }
+            RETURN nodes, specifications, withoutProvider, instances, duplicates
+            """;
+
+    static final String LABEL_COUNTS = """
+            CALL db.labels() YIELD label
+            CALL (label) { MATCH (n:$(label)) RETURN count(n) AS nodes }
+            RETURN label, nodes
+            """;
+
+    private final Database database;
+
+    @Inject
+    public Neo4jCatalogueRepository(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public List<Specification> findSpecifications(String search) {
+        String needle = search == null ? "" : search.strip().toLowerCase(java.util.Locale.ROOT);
+        return database.read(tx -> tx.run(FIND_SPECIFICATIONS, Map.of("search", needle)).list(Neo4jCatalogueRepository::toSpecification));
+    }
+
+    @Override
+    public Optional<Specification> findByUuid(String uuid) {
+        return database.read(tx -> tx.run(FIND_BY_UUID, Map.of("uuid", uuid)).stream()
+                .findFirst()
+                .map(Neo4jCatalogueRepository::toSpecification));
+    }
+
+    @Override
+    public GraphShape inspectShape() {
+        return database.read(tx -> {
+            Record r = tx.run(SHAPE).single();
+            long specifications = r.get("specifications").asLong();
+            long nodes = r.get("nodes").asLong();
+            Map<String, Long> labels = new LinkedHashMap<>();
+            if (specifications == 0 && nodes > 0) {
+                // only a foreign database needs the label census, to say what was found instead
+                tx.run(LABEL_COUNTS).forEachRemaining(l -> labels.put(l.get("label").asString(), l.get("nodes").asLong()));
+            }
+            return new GraphShape(nodes, specifications, r.get("instances").asLong(), r.get("withoutProvider").asLong(),
+                    r.get("duplicates").asList(org.neo4j.driver.Value::asString), labels);
+        });
+    }
+
+    static Specification toSpecification(Record record) {
+        Node s = record.get("s").asNode();
+        String typeValue = GraphValues.string(s.get("type"));
+        SpecificationType type = SpecificationType.parse(typeValue == null ? SpecificationType.SERVICE.stored() : typeValue)
+                .orElse(SpecificationType.SERVICE);
+        String uuid = GraphValues.string(s.get("uuid"));
+        return new Specification(
+                uuid == null ? "(no uuid: " + s.elementId() + ")" : uuid,
+                Optional.ofNullable(GraphValues.string(s.get("name"))).orElse("(unnamed)"),
+                type,
+                GraphValues.integer(s.get("majorVersion"), 1),
+                GraphValues.integer(s.get("minorVersion"), 0),
+                GraphValues.integer(s.get("patchVersion"), 0),
+                GraphValues.integer(s.get("tmfVersion"), 4),
+                GraphValues.string(s.get("description")),
+                GraphValues.string(s.get("category")),
+                GraphValues.dateTime(s.get("createdAt")),
+                GraphValues.dateTime(s.get("updatedAt")),
+                record.get("instances").asLong(),
+                StreamSupport.stream(s.labels().spliterator(), false).sorted().toList());
+    }
+}

@@ -1,0 +1,178 @@
+package dev.diffo.admin.repository;
+
+import dev.diffo.admin.domain.DiffoAdminException;
+import dev.diffo.admin.domain.Scenario;
+import dev.diffo.admin.domain.Scenario.CharacteristicDraft;
+import dev.diffo.admin.domain.Scenario.InstanceDraft;
+import dev.diffo.admin.domain.Scenario.SpecificationDraft;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * Writes specifications and instances exactly as diffo would (labels, camelCase properties, {@code uuid}
+ * key, zone-id DATETIMEs, JSON characteristic values), matching existing nodes by diffo's identities so that
+ * loading twice creates nothing new. The whole scenario is one transaction.
+ */
+@Singleton
+public class Neo4jScenarioRepository implements ScenarioRepository {
+
+    static final String FIND_SPECIFICATION = """
+            OPTIONAL MATCH (byIdentity:Specification {name: $name, majorVersion: $majorVersion})
+            OPTIONAL MATCH (byUuid:Specification {uuid: $uuid})
+            RETURN collect(DISTINCT byIdentity.uuid) AS identityUuids,
+                   collect(DISTINCT byUuid.name + ' major ' + toString(byUuid.majorVersion)) AS uuidOwners
+            """;
+
+    static final String CREATE_SPECIFICATION = """
+            CREATE (s:Provider:Specification {
+              uuid: $uuid, type: $type, name: $name,
+              majorVersion: $majorVersion, minorVersion: $minorVersion, patchVersion: $patchVersion,
+              tmfVersion: $tmfVersion, createdAt: $now, updatedAt: $now})
+            SET s.description = $description, s.category = $category
+            """;
+
+    static final String FIND_INSTANCE = """
+            OPTIONAL MATCH (byName:Instance {name: $name})
+            OPTIONAL MATCH (byUuid:Instance {uuid: $uuid})
+            RETURN collect(DISTINCT byName.uuid) AS nameUuids, collect(DISTINCT byUuid.name) AS uuidOwners
+            """;
+
+    static final String CREATE_INSTANCE = """
+            MATCH (s:Specification {uuid: $specificationUuid})
+            CREATE (i:$($labels) {
+              uuid: $uuid, which: $which, type: $type, name: $name, createdAt: $now, updatedAt: $now})
+            SET i.state = $state
+            CREATE (i)-[:SPECIFIED_BY]->(s)
+            WITH i
+            UNWIND $characteristics AS ch
+            CREATE (c:Provider:Characteristic {
+              uuid: ch.uuid, name: ch.name, type: 'instance', isArray: false, value: ch.value,
+              createdAt: $now, updatedAt: $now})
+            CREATE (i)-[:HAS]->(c)
+            RETURN count(c) AS characteristics
+            """;
+
+    static final String SPECIFICATION_KIND = """
+            MATCH (s:Specification {uuid: $uuid}) RETURN s.type AS type
+            """;
+
+    private final Database database;
+
+    @Inject
+    public Neo4jScenarioRepository(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public Scenario.LoadResult load(Scenario scenario) {
+        return database.write(tx -> {
+            ZonedDateTime now = GraphValues.now();
+            int specsCreated = 0;
+            int specsKept = 0;
+            for (SpecificationDraft spec : scenario.specifications()) {
+                if (upsertSpecification(tx, spec, now)) {
+                    specsCreated++;
+                } else {
+                    specsKept++;
+                }
+            }
+            int instancesCreated = 0;
+            int instancesKept = 0;
+            for (InstanceDraft instance : scenario.instances()) {
+                if (createInstanceIfAbsent(tx, instance, now)) {
+                    instancesCreated++;
+                } else {
+                    instancesKept++;
+                }
+            }
+            return new Scenario.LoadResult(specsCreated, specsKept, instancesCreated, instancesKept);
+        });
+    }
+
+    /** @return true when created; false when a node with the same identity and uuid is already there. */
+    private static boolean upsertSpecification(TransactionContext tx, SpecificationDraft spec, ZonedDateTime now) {
+        Record found = tx.run(FIND_SPECIFICATION, Map.of("name", spec.name(), "majorVersion", spec.majorVersion(), "uuid", spec.uuid())).single();
+        List<Object> identityUuids = found.get("identityUuids").asList();
+        List<Object> uuidOwners = found.get("uuidOwners").asList();
+        String identity = spec.name() + " major " + spec.majorVersion();
+        if (identityUuids.size() > 1) {
+            throw new DiffoAdminException("The database holds " + identityUuids.size() + " specifications " + identity,
+                    "diffo allows one node per {name, majorVersion}; remove the duplicate before loading. Nothing was written.");
+        }
+        if (identityUuids.size() == 1) {
+            if (!spec.uuid().equals(identityUuids.getFirst())) {
+                throw new DiffoAdminException("Specification " + identity + " already exists with id " + identityUuids.getFirst()
+                        + ", not " + spec.uuid(), "A specification's id is stable per major and never changes. Nothing was written.");
+            }
+            return false;
+        }
+        if (!uuidOwners.isEmpty()) {
+            throw new DiffoAdminException("Id " + spec.uuid() + " already belongs to specification " + uuidOwners.getFirst(),
+                    "Each {name, majorVersion} needs its own id. Nothing was written.");
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("uuid", spec.uuid());
+        params.put("type", spec.type().stored());
+        params.put("name", spec.name());
+        params.put("majorVersion", spec.majorVersion());
+        params.put("minorVersion", spec.minorVersion());
+        params.put("patchVersion", spec.patchVersion());
+        params.put("tmfVersion", spec.tmfVersion());
+        params.put("description", spec.description());
+        params.put("category", spec.category());
+        params.put("now", now);
+        tx.run(CREATE_SPECIFICATION, params).consume();
+        return true;
+    }
+
+    private static boolean createInstanceIfAbsent(TransactionContext tx, InstanceDraft instance, ZonedDateTime now) {
+        Record found = tx.run(FIND_INSTANCE, Map.of("name", instance.name(), "uuid", instance.uuid())).single();
+        List<Object> nameUuids = found.get("nameUuids").asList();
+        List<Object> uuidOwners = found.get("uuidOwners").asList();
+        if (!nameUuids.isEmpty()) {
+            if (!nameUuids.contains(instance.uuid())) {
+                throw new DiffoAdminException("Instance " + instance.name() + " already exists with another id (" + nameUuids.getFirst() + ")",
+                        "Instance names are unique in diffo. Nothing was written.");
+            }
+            return false;
+        }
+        if (!uuidOwners.isEmpty()) {
+            throw new DiffoAdminException("Instance id " + instance.uuid() + " already belongs to " + uuidOwners.getFirst(),
+                    "Nothing was written.");
+        }
+        var kind = tx.run(SPECIFICATION_KIND, Map.of("uuid", instance.specificationUuid())).list();
+        if (kind.isEmpty()) {
+            throw new DiffoAdminException("Instance " + instance.name() + " names specification " + instance.specificationUuid()
+                    + ", which does not exist", "Nothing was written.");
+        }
+        String expectedKind = instance.type() + "Specification";
+        if (!expectedKind.equals(kind.getFirst().get("type").asString(null))) {
+            throw new DiffoAdminException("Instance " + instance.name() + " is a " + instance.type() + " but its specification is a "
+                    + kind.getFirst().get("type").asString(null), "A service needs a serviceSpecification, a resource a resourceSpecification. Nothing was written.");
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("specificationUuid", instance.specificationUuid());
+        params.put("labels", instance.labels());
+        params.put("uuid", instance.uuid());
+        params.put("which", instance.which());
+        params.put("type", instance.type());
+        params.put("name", instance.name());
+        params.put("state", instance.state());
+        params.put("now", now);
+        params.put("characteristics", characteristics(instance.characteristics()));
+        tx.run(CREATE_INSTANCE, params).consume();
+        return true;
+    }
+
+    private static List<Map<String, Object>> characteristics(List<CharacteristicDraft> drafts) {
+        return drafts.stream()
+                .map(c -> Map.<String, Object>of("uuid", c.uuid(), "name", c.name(), "value", c.valueJson()))
+                .toList();
+    }
+}
