@@ -65,8 +65,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                             GraphDatabaseSettings.keep_logical_logs, "keep_none"))
                     .build();
             try {
-                service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", new String(password)));
+                setPassword(service, password);
                 var db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
                 var port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class).getLocalAddress(ConnectorType.BOLT);
                 return new EmbeddedNeo4j(dataDirectory, service, "bolt://127.0.0.1:" + port.getPort(), password);
@@ -84,6 +83,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             throw new DiffoAdminException("The embedded Neo4j at " + dataDirectory + " did not start: " + rootMessage(e),
                     "If another diffo-admin (or a Neo4j) is using this store, close it, or start with another --data-dir. "
                             + "Its log is in " + dataDirectory.resolve("neo4j/logs") + ".", e);
+        }
+    }
+
+    /** Makes the store's password the one in the file (a new store, or a password file replaced by hand). */
+    private static void setPassword(DatabaseManagementService service, char[] password) {
+        try {
+            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", new String(password)));
+        } catch (RuntimeException e) {
+            if (!rootMessage(e).contains("Old password and new password cannot be the same")) {
+                throw e;
+            }
         }
     }
 

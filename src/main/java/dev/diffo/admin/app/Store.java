@@ -11,12 +11,14 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.Optional;
 import java.util.Set;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.ClientException;
@@ -85,6 +87,7 @@ public class Store implements Connector, AutoCloseable {
                     .withConnectionTimeout(5, TimeUnit.SECONDS)
                     .withMaxTransactionRetryTime(15, TimeUnit.SECONDS)
                     .withUserAgent("diffo-admin")
+                    .withLogging(Logging.javaUtilLogging(Level.WARNING))
                     .build());
             driver.verifyConnectivity();
             String db = settings.database() == null || settings.database().isBlank() ? null : settings.database().strip();
@@ -127,7 +130,7 @@ public class Store implements Connector, AutoCloseable {
     private static ConnectionInfo describe(Driver driver, String database, boolean embedded, String uri, String user) {
         try (var session = driver.session(database == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(database))) {
             return session.executeRead(tx -> {
-                var result = tx.run("CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition");
+                var result = tx.run("CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' RETURN versions[0] AS version, edition LIMIT 1");
                 var record = result.single();
                 String dbName = result.consume().database().name();
                 return new ConnectionInfo(embedded, uri, user, record.get("version").asString(), record.get("edition").asString(), dbName);
