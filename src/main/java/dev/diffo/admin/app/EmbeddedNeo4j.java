@@ -1,5 +1,6 @@
 package dev.diffo.admin.app;
 
+import dev.diffo.admin.common.RunsAdministrativeCypher;
 import dev.diffo.admin.domain.DiffoAdminException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * An in-process Neo4j that the app talks to over Bolt on 127.0.0.1 like to any server: auth enabled,
  * with a generated password kept in a file only the user can read.
  */
+@RunsAdministrativeCypher("sets the embedded store's password in the system database")
 public final class EmbeddedNeo4j implements AutoCloseable {
 
     public static final String USER = "neo4j";

@@ -19,7 +19,6 @@ import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.SecurityException;
@@ -91,7 +90,7 @@ public class Store implements Connector, AutoCloseable {
                     .build());
             driver.verifyConnectivity();
             String db = settings.database() == null || settings.database().isBlank() ? null : settings.database().strip();
-            ConnectionInfo info = describe(driver, db, wantsEmbedded, uri, user);
+            ConnectionInfo info = Database.describeServer(driver, db, wantsEmbedded, uri, user);
             Optional<Driver> previous = database.switchTo(driver, db, info);
             previous.ifPresent(Driver::close);
             if (startedHere != null) {
@@ -124,17 +123,6 @@ public class Store implements Connector, AutoCloseable {
         } catch (java.net.URISyntaxException e) {
             throw new InvalidInputException("'" + uri + "' is not a Neo4j address: " + e.getReason(),
                     "Use bolt://host:7687 or neo4j://host:7687 (+s or +ssc for TLS).");
-        }
-    }
-
-    private static ConnectionInfo describe(Driver driver, String database, boolean embedded, String uri, String user) {
-        try (var session = driver.session(database == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(database))) {
-            return session.executeRead(tx -> {
-                var result = tx.run("CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' RETURN versions[0] AS version, edition LIMIT 1");
-                var record = result.single();
-                String dbName = result.consume().database().name();
-                return new ConnectionInfo(embedded, uri, user, record.get("version").asString(), record.get("edition").asString(), dbName);
-            });
         }
     }
 

@@ -63,6 +63,8 @@ public class CatalogueViewModel {
     private final BooleanBinding canLoadDemo;
 
     private long generation;
+    /** Said before the counts after the next load, e.g. what loading the demo did. */
+    private String notice;
     private TaskRunner.BackgroundTask running;
 
     @Inject
@@ -132,8 +134,10 @@ public class CatalogueViewModel {
             viewState.set(ViewState.CATALOGUE);
             stateMessage.set("");
         }
-        statusMessage.set(snapshot.specificationCount() + " specification versions in " + snapshot.groups().size() + " names · "
-                + String.format("%,d", shape.instanceCount()) + " instances in the database");
+        String counts = plural(snapshot.specificationCount(), "specification version") + " under " + plural(snapshot.groups().size(), "name")
+                + " · " + plural(shape.instanceCount(), "instance") + " in the database";
+        statusMessage.set(notice == null ? counts : notice + " " + counts);
+        notice = null;
         Specification current = selected.get();
         selected.set(current == null ? null : find(current.uuid()).orElse(null));
     }
@@ -155,7 +159,7 @@ public class CatalogueViewModel {
         statusMessage.set("Loading the demo catalogue …");
         tasks.run("Loading the demo", p -> demo.loadDemo(), (Scenario.LoadResult result) -> {
             busy.set(false);
-            statusMessage.set(result.changedAnything() ? "Demo loaded. " + result.summary() : "The demo was already loaded; nothing changed.");
+            notice = result.changedAnything() ? "Demo loaded." : "The demo was already loaded; nothing changed.";
             refresh();
         }, error -> {
             busy.set(false);
@@ -165,7 +169,11 @@ public class CatalogueViewModel {
     }
 
     static String instances(long n) {
-        return String.format("%,d instance%s", n, n == 1 ? "" : "s");
+        return plural(n, "instance");
+    }
+
+    static String plural(long n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     private StringBinding detail(Function<Specification, Object> field) {

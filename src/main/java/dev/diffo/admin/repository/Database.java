@@ -30,6 +30,25 @@ public class Database implements AutoCloseable {
         return Optional.ofNullable(previous).map(Connection::driver);
     }
 
+    static final String DESCRIBE_SERVER = """
+            CALL dbms.components() YIELD name, versions, edition
+            WHERE name = 'Neo4j Kernel'
+            RETURN versions[0] AS version, edition
+            LIMIT 1
+            """;
+
+    /** Asks a freshly opened driver what it is connected to (and so checks that the database exists). */
+    public static ConnectionInfo describeServer(Driver driver, String database, boolean embedded, String uri, String user) {
+        try (var session = driver.session(database == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(database))) {
+            return session.executeRead(tx -> {
+                var result = tx.run(DESCRIBE_SERVER);
+                var record = result.single();
+                String name = result.consume().database().name();
+                return new ConnectionInfo(embedded, uri, user, record.get("version").asString(), record.get("edition").asString(), name);
+            });
+        }
+    }
+
     public Optional<ConnectionInfo> info() {
         Connection c = current;
         return c == null ? Optional.empty() : Optional.of(c.info());

@@ -1,0 +1,58 @@
+package dev.diffo.admin.support;
+
+import dev.diffo.admin.repository.Database;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Record;
+
+/**
+ * Test-side Cypher: fixtures written the way diffo writes them, and read-backs that check the stored shape
+ * independently of the code under test.
+ */
+public final class TestGraph {
+    private final Database database;
+
+    TestGraph(Database database) {
+        this.database = database;
+    }
+
+    public void wipe() {
+        database.write(tx -> tx.run("MATCH (n) DETACH DELETE n").consume());
+    }
+
+    public void run(String cypher, Map<String, Object> parameters) {
+        database.write(tx -> tx.run(cypher, parameters).consume());
+    }
+
+    public void run(String cypher) {
+        run(cypher, Map.of());
+    }
+
+    public List<Record> query(String cypher, Map<String, Object> parameters) {
+        return database.read(tx -> tx.run(cypher, parameters).list());
+    }
+
+    public List<Record> query(String cypher) {
+        return query(cypher, Map.of());
+    }
+
+    public long count(String cypher) {
+        return query(cypher).getFirst().get(0).asLong();
+    }
+
+    /** Every node with its labels and properties, and every edge: to show that nothing changed. */
+    public String fingerprint() {
+        var nodes = query("""
+                MATCH (n)
+                RETURN labels(n) AS labels, properties(n) AS props
+                ORDER BY coalesce(n.uuid, n.name, elementId(n))
+                """);
+        var edges = query("""
+                MATCH (a)-[r]->(b)
+                RETURN coalesce(a.uuid, a.name, elementId(a)) + '-' + type(r) + '->' + coalesce(b.uuid, b.name, elementId(b)) AS edge
+                ORDER BY edge
+                """);
+        return nodes.stream().map(r -> r.get("labels").asList() + " " + new java.util.TreeMap<>(r.get("props").asMap())).toList()
+                + "\n" + edges.stream().map(r -> r.get("edge").asString()).toList();
+    }
+}
