@@ -13,6 +13,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -43,6 +44,8 @@ public class CatalogueView {
     private Label warnings;
     @FXML
     private Label detailTitle;
+    @FXML
+    private GridPane detailsGrid;
     @FXML
     private TextField detailUuid;
     @FXML
@@ -92,6 +95,7 @@ public class CatalogueView {
         detailTitle.textProperty().bind(viewModel.selectedProperty()
                 .map(s -> s.name() + " " + s.version())
                 .orElse("Select a specification version"));
+        detailsGrid.visibleProperty().bind(viewModel.hasSelectionProperty());
         detailUuid.textProperty().bind(viewModel.detailUuid());
         detailHref.textProperty().bind(viewModel.detailHref());
         detailName.textProperty().bind(viewModel.detailName());
@@ -167,10 +171,15 @@ public class CatalogueView {
         protected void updateItem(CatalogueEntry entry, boolean empty) {
             super.updateItem(entry, empty);
             if (empty || entry == null) {
+                setId(null);
                 setGraphic(null);
                 setText(null);
                 return;
             }
+            setId(switch (entry) {
+                case CatalogueEntry.Name n -> "name-" + n.group().name();
+                case CatalogueEntry.Version v -> "spec-" + v.specification().uuid();
+            });
             title.setText(entry.title());
             subtitle.setText(entry.subtitle());
             title.getStyleClass().remove("entry-name");

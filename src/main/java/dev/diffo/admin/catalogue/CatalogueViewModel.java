@@ -79,6 +79,9 @@ public class CatalogueViewModel {
         canLoadDemo = canRefresh.and(viewState.isNotEqualTo(ViewState.FOREIGN_DATABASE));
         connection.currentProperty().addListener((obs, old, info) -> refresh());
         search.addListener((obs, old, text) -> refresh());
+        if (connected.get()) {
+            refresh();
+        }
     }
 
     /** Reloads the catalogue; a newer refresh (e.g. the next keystroke) supersedes a running one. */
@@ -136,6 +139,9 @@ public class CatalogueViewModel {
         }
         String counts = plural(snapshot.specificationCount(), "specification version") + " under " + plural(snapshot.groups().size(), "name")
                 + " · " + plural(shape.instanceCount(), "instance") + " in the database";
+        if (!shape.isDiffoShaped()) {
+            counts = plural(shape.nodeCount(), "node") + " in the database";
+        }
         statusMessage.set(notice == null ? counts : notice + " " + counts);
         notice = null;
         Specification current = selected.get();
