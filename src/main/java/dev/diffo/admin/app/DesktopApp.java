@@ -49,6 +49,8 @@ public class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         injector = createInjector(settings, EmbeddedNeo4j.Options.defaults());
+        // a terminated process (Ctrl-C, SIGTERM) still closes the driver and stops the embedded store cleanly
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "diffo-admin-shutdown"));
         ViewLoader.Loaded<MainView> main = injector.getInstance(ViewLoader.class).load(MainView.class);
         Scene scene = new Scene(main.root(), 1280, 800);
         stage.setScene(scene);

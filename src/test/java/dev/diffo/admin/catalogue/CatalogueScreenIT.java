@@ -4,47 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Injector;
 import dev.diffo.admin.app.ViewLoader;
+import dev.diffo.admin.support.FxScreenExtension;
 import dev.diffo.admin.support.Neo4jExtension;
 import dev.diffo.admin.support.Snapshots;
 import dev.diffo.admin.support.TestGraph;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real catalogue screen, clicked headless, over the real services and the embedded Neo4j. */
-@ExtendWith(Neo4jExtension.class)
+@ExtendWith({Neo4jExtension.class, FxScreenExtension.class})
 class CatalogueScreenIT {
 
     static final String V2 = "f6e5d4c3-b2a1-4f0e-9d8c-7b6a5f4e3d2c";
     final FxRobot robot = new FxRobot();
 
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeStages() throws TimeoutException {
-        FxToolkit.cleanupStages();
-    }
-
     CatalogueViewModel show(Injector injector) throws TimeoutException {
-        FxToolkit.setupStage(stage -> {
-            ViewLoader.Loaded<CatalogueView> view = injector.getInstance(ViewLoader.class).load(CatalogueView.class);
-            Scene scene = new Scene(view.root(), 1200, 720);
-            scene.getStylesheets().add(ViewLoader.class.getResource("theme.css").toExternalForm());
-            stage.setScene(scene);
-            stage.show();
+        FxScreenExtension.show(() -> {
+            var root = (Region) injector.getInstance(ViewLoader.class).load(CatalogueView.class).root();
+            root.setPrefSize(1200, 720);
+            return root;
         });
         return injector.getInstance(CatalogueViewModel.class);
     }

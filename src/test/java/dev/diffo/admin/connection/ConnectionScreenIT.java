@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.Injector;
 import dev.diffo.admin.app.EmbeddedNeo4j;
 import dev.diffo.admin.app.Store;
-import dev.diffo.admin.app.ViewLoader;
 import dev.diffo.admin.common.TaskRunner;
 import dev.diffo.admin.domain.ConnectionSettings;
 import dev.diffo.admin.repository.Database;
@@ -14,39 +13,27 @@ import java.io.UncheckedIOException;
 import javafx.fxml.FXMLLoader;
 import dev.diffo.admin.common.ConnectionState;
 import dev.diffo.admin.domain.ConnectionInfo;
+import dev.diffo.admin.support.FxScreenExtension;
 import dev.diffo.admin.support.Neo4jExtension;
 import dev.diffo.admin.support.Snapshots;
 import dev.diffo.admin.support.StoreCredentials;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The connection dialog's content, clicked headless against real servers (the shared store reached over Bolt). */
-@ExtendWith(Neo4jExtension.class)
+@ExtendWith({Neo4jExtension.class, FxScreenExtension.class})
 class ConnectionScreenIT {
 
     final FxRobot robot = new FxRobot();
     Store store;
     ConnectionState state;
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeStages() throws TimeoutException {
-        FxToolkit.cleanupStages();
-    }
 
     /**
      * The dialog over its own {@link Store} (so that switching to a server never stops the shared embedded
@@ -57,16 +44,12 @@ class ConnectionScreenIT {
         state = new ConnectionState();
         state.connected(current);
         ConnectionViewModel viewModel = new ConnectionViewModel(store, state, injector.getInstance(TaskRunner.class));
-        FxToolkit.setupStage(stage -> {
-            FXMLLoader loader = new FXMLLoader(ConnectionView.class.getResource("ConnectionView.fxml"), null, null, type -> new ConnectionView(viewModel));
+        FxScreenExtension.show(() -> {
             try {
-                Scene scene = new Scene(loader.load());
-                scene.getStylesheets().add(ViewLoader.class.getResource("theme.css").toExternalForm());
-                stage.setScene(scene);
+                return new FXMLLoader(ConnectionView.class.getResource("ConnectionView.fxml"), null, null, type -> new ConnectionView(viewModel)).load();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            stage.show();
         });
         return viewModel;
     }

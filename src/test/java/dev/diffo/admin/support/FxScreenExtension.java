@@ -1,0 +1,39 @@
+package dev.diffo.admin.support;
+
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.testfx.api.FxToolkit;
+
+/**
+ * JavaFX's headless platform for screen tests: the toolkit starts once, every test's stages are closed
+ * after it, and {@link #show} mounts a view in a themed window.
+ */
+public final class FxScreenExtension implements BeforeAllCallback, AfterEachCallback {
+
+    private static final String THEME = "/dev/diffo/admin/app/theme.css";
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws TimeoutException {
+        FxToolkit.cleanupStages();
+    }
+
+    /** Builds the view on the FX thread and shows it in the primary stage. */
+    public static void show(Supplier<Parent> view) throws TimeoutException {
+        FxToolkit.setupStage(stage -> {
+            Scene scene = new Scene(view.get());
+            scene.getStylesheets().add(FxScreenExtension.class.getResource(THEME).toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+        });
+    }
+}
