@@ -7,6 +7,9 @@ import dev.diffo.admin.repository.CatalogueRepository;
 import dev.diffo.admin.repository.Neo4jCatalogueRepository;
 import dev.diffo.admin.repository.Neo4jScenarioRepository;
 import dev.diffo.admin.repository.ScenarioRepository;
+import dev.diffo.admin.repository.Neo4jVersioningRepository;
+import dev.diffo.admin.repository.VersioningRepository;
+import dev.diffo.admin.domain.Operator;
 
 /** The application's services and repositories; shared by the GUI and the command line. */
 public class AppModule extends AbstractModule {
@@ -26,6 +29,9 @@ public class AppModule extends AbstractModule {
         install(new Neo4jModule());
         bind(CatalogueRepository.class).to(Neo4jCatalogueRepository.class);
         bind(ScenarioRepository.class).to(Neo4jScenarioRepository.class);
+        bind(VersioningRepository.class).to(Neo4jVersioningRepository.class);
+        String operator = System.getenv("DIFFO_ADMIN_OPERATOR");
+        bind(Operator.class).toInstance(new Operator(operator != null && !operator.isBlank() ? operator : System.getProperty("user.name")));
     }
 
     /** The store: one {@code Database} (driver holder) and the {@code Store} that opens it. */

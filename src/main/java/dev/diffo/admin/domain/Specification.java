@@ -23,13 +23,15 @@ public record Specification(
         ZonedDateTime createdAt,
         ZonedDateTime updatedAt,
         long instanceCount,
-        List<String> labels) {
+        List<String> labels,
+        SpecificationStatus status) {
 
     public Specification {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         labels = labels == null ? List.of() : List.copyOf(labels);
+        status = status == null ? SpecificationStatus.CURRENT : status;
     }
 
     /** {@code v{major}.{minor}.{patch}}, e.g. {@code v1.1.0}. */

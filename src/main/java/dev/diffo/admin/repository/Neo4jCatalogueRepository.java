@@ -2,6 +2,7 @@ package dev.diffo.admin.repository;
 
 import dev.diffo.admin.domain.GraphShape;
 import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.domain.SpecificationStatus;
 import dev.diffo.admin.domain.SpecificationType;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -26,13 +27,15 @@ public class Neo4jCatalogueRepository implements CatalogueRepository {
             WHERE $search = ''
                OR toLower(toString(s.name)) CONTAINS $search
                OR toLower(toString(coalesce(s.category, ''))) CONTAINS $search
-            RETURN s, COUNT { (s)<-[:SPECIFIED_BY]-() } AS instances
+            RETURN s, COUNT { (s)<-[:SPECIFIED_BY]-() } AS instances,
+                   COLLECT { MATCH (s)-[:HAS_STATUS]->(st:SpecificationStatus) RETURN st.status } AS status
             ORDER BY toString(s.name), s.majorVersion DESC
             """;
 
     static final String FIND_BY_UUID = """
             MATCH (s:Specification {uuid: $uuid})
-            RETURN s, COUNT { (s)<-[:SPECIFIED_BY]-() } AS instances
+            RETURN s, COUNT { (s)<-[:SPECIFIED_BY]-() } AS instances,
+                   COLLECT { MATCH (s)-[:HAS_STATUS]->(st:SpecificationStatus) RETURN st.status } AS status
             """;
 
     static final String SHAPE = """
@@ -109,6 +112,8 @@ public class Neo4jCatalogueRepository implements CatalogueRepository {
                 GraphValues.dateTime(s.get("createdAt")),
                 GraphValues.dateTime(s.get("updatedAt")),
                 record.get("instances").asLong(),
-                StreamSupport.stream(s.labels().spliterator(), false).sorted().toList());
+                StreamSupport.stream(s.labels().spliterator(), false).sorted().toList(),
+                record.get("status").isEmpty() ? SpecificationStatus.CURRENT
+                        : SpecificationStatus.fromStored(record.get("status").get(0).asString()));
     }
 }

@@ -23,7 +23,7 @@ class CatalogueViewModelTest {
 
     static Specification spec(String uuid, long major, long instances) {
         return new Specification(uuid, "broadband", SpecificationType.SERVICE, major, 0, 0, 4, "d", "Access", null, null, instances,
-                List.of("Provider", "Specification"));
+                List.of("Provider", "Specification"), null);
     }
 
     static class FakeCatalogue implements CatalogueRepository {

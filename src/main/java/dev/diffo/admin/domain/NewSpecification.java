@@ -1,0 +1,19 @@
+package dev.diffo.admin.domain;
+
+import java.util.List;
+
+/**
+ * A Specification to create, or to upsert on {@code {name, majorVersion}} as diffo does: on an existing
+ * identity only the fields given (non-null) are changed.
+ */
+public record NewSpecification(String uuid, String name, SpecificationType type, long majorVersion, String description,
+                               String category, List<CharacteristicRule> rules) {
+    public NewSpecification {
+        Identifiers.requireSpecificationName(name);
+        Identifiers.requireUuid4("Specification id", uuid);
+        if (majorVersion < 0) {
+            throw new InvalidInputException("Major version " + majorVersion + " is negative", "Use 0 or more.");
+        }
+        rules = rules == null ? null : List.copyOf(rules);
+    }
+}

@@ -1,0 +1,359 @@
+package dev.diffo.admin.repository;
+
+import dev.diffo.admin.domain.CharacteristicRule;
+import dev.diffo.admin.domain.ConcurrentChangeException;
+import dev.diffo.admin.domain.DiffoAdminException;
+import dev.diffo.admin.domain.Identifiers;
+import dev.diffo.admin.domain.NewSpecification;
+import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.domain.SpecificationChange;
+import dev.diffo.admin.domain.SpecificationSnapshot;
+import dev.diffo.admin.domain.SpecificationStatus;
+import dev.diffo.admin.domain.VersionEvent;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+
+/**
+ * Versioning writes. Our own knowledge (allowed values, status, history) lives in nodes labelled
+ * {@code :DiffoAdmin} that diffo ignores; diffo's own Specification node only ever gets the properties diffo
+ * defines. Each write first takes the Specification node's write lock, then checks what it read.
+ */
+@Singleton
+public class Neo4jVersioningRepository implements VersioningRepository {
+
+    static final String RULES = """
+            MATCH (:Specification {uuid: $uuid})-[:ALLOWS]->(r:CharacteristicRule)
+            RETURN r ORDER BY r.characteristic, coalesce(r.field, '')
+            """;
+
+    /** Setting and removing a property takes the node's write lock; what is read after it is current. */
+    static final String LOCK = """
+            MATCH (s:Specification {uuid: $uuid})
+            SET s.diffoAdminLock = true
+            REMOVE s.diffoAdminLock
+            RETURN s.updatedAt AS updatedAt
+            """;
+
+    static final String PATCH = """
+            MATCH (s:Specification {uuid: $uuid})
+            SET s.patchVersion = coalesce(s.patchVersion, 0) + 1, s.updatedAt = $now
+            SET s.description = CASE WHEN $description IS NULL THEN s.description WHEN trim($description) = '' THEN null ELSE $description END
+            SET s.category = CASE WHEN $category IS NULL THEN s.category WHEN trim($category) = '' THEN null ELSE $category END
+            """;
+
+    static final String MINOR = """
+            MATCH (s:Specification {uuid: $uuid})
+            SET s.minorVersion = coalesce(s.minorVersion, 0) + 1, s.patchVersion = 0, s.updatedAt = $now
+            """;
+
+    static final String DELETE_RULES = """
+            MATCH (:Specification {uuid: $uuid})-[:ALLOWS]->(r:CharacteristicRule)
+            DETACH DELETE r
+            """;
+
+    static final String CREATE_RULES = """
+            MATCH (s:Specification {uuid: $uuid})
+            UNWIND $rules AS rule
+            CREATE (s)-[:ALLOWS]->(:DiffoAdmin:CharacteristicRule {
+              characteristic: rule.characteristic, field: rule.field, valueType: rule.valueType,
+              allowedValues: rule.allowedValues, required: rule.required})
+            """;
+
+    static final String SET_STATUS = """
+            MATCH (s:Specification {uuid: $uuid})
+            MERGE (s)-[:HAS_STATUS]->(st:DiffoAdmin:SpecificationStatus)
+            SET st.status = $status, st.since = $now, st.by = $actor
+            """;
+
+    static final String RECORD_EVENT = """
+            MATCH (s:Specification {uuid: $uuid})
+            CREATE (e:DiffoAdmin:VersionEvent {
+              uuid: $eventUuid, specificationName: s.name, specificationUuid: s.uuid, majorVersion: s.majorVersion,
+              action: $action, fromVersion: $fromVersion,
+              toVersion: 'v' + toString(s.majorVersion) + '.' + toString(coalesce(s.minorVersion, 0)) + '.' + toString(coalesce(s.patchVersion, 0)),
+              before: $before, after: $after, actor: $actor, reason: $reason, at: $now})
+            CREATE (e)-[:CHANGED]->(s)
+            """;
+
+    static final String FIND_IDENTITY = """
+            OPTIONAL MATCH (byIdentity:Specification {name: $name, majorVersion: $majorVersion})
+            OPTIONAL MATCH (byUuid:Specification {uuid: $uuid})
+            RETURN collect(DISTINCT byIdentity.uuid) AS identityUuids,
+                   collect(DISTINCT byUuid.name + ' major ' + toString(byUuid.majorVersion)) AS uuidOwners
+            """;
+
+    static final String CREATE_SPECIFICATION = """
+            CREATE (s:Provider:Specification {
+              uuid: $uuid, type: $type, name: $name, majorVersion: $majorVersion, minorVersion: 0, patchVersion: 0,
+              tmfVersion: 4, createdAt: $now, updatedAt: $now})
+            SET s.description = $description, s.category = $category
+            """;
+
+    static final String UPSERT_EXISTING = """
+            MATCH (s:Specification {uuid: $uuid})
+            SET s.type = coalesce($type, s.type), s.description = coalesce($description, s.description),
+                s.category = coalesce($category, s.category), s.updatedAt = $now
+            """;
+
+    static final String LATEST_MAJOR = """
+            MATCH (s:Specification {name: $name})
+            RETURN s, COUNT { (s)<-[:SPECIFIED_BY]-() } AS instances,
+                   COLLECT { MATCH (s)-[:HAS_STATUS]->(st:SpecificationStatus) RETURN st.status } AS status
+            ORDER BY s.majorVersion DESC LIMIT 1
+            """;
+
+    static final String INSTANCES_PER_RSP = """
+            MATCH (:Specification {uuid: $uuid})<-[:SPECIFIED_BY]-(i)
+            WITH i, COLLECT { MATCH (i)-[:RELATES]->(:PartyRef)-[:RELATES]->(p:Party) RETURN coalesce(p.name, p.key) } AS parties
+            WITH CASE WHEN size(parties) > 0 THEN parties[0]
+                      WHEN i.name CONTAINS '-' THEN split(i.name, '-')[0]
+                      ELSE coalesce(i.name, '(unnamed)') END AS rsp
+            RETURN rsp, count(*) AS instances
+            ORDER BY instances DESC, rsp
+            """;
+
+    static final String DELETE_SPECIFICATION = """
+            MATCH (s:Specification {uuid: $uuid})
+            WHERE NOT EXISTS { (s)<-[:SPECIFIED_BY]-() }
+            OPTIONAL MATCH (s)-[:ALLOWS|HAS_STATUS]->(own:DiffoAdmin)
+            DETACH DELETE own
+            WITH DISTINCT s
+            DETACH DELETE s
+            """;
+
+    static final String RECORD_DELETION = """
+            CREATE (:DiffoAdmin:VersionEvent {
+              uuid: $eventUuid, specificationName: $name, specificationUuid: $uuid, majorVersion: $majorVersion,
+              action: 'DELETED', fromVersion: $version, toVersion: $version, before: $before, actor: $actor, reason: $reason, at: $now})
+            """;
+
+    static final String HISTORY = """
+            MATCH (e:VersionEvent {specificationName: $name})
+            RETURN e ORDER BY e.at, e.uuid
+            """;
+
+    private final Database database;
+
+    @Inject
+    public Neo4jVersioningRepository(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public List<CharacteristicRule> rules(String specificationUuid) {
+        return database.read(tx -> rules(tx, specificationUuid));
+    }
+
+    static List<CharacteristicRule> rules(TransactionContext tx, String uuid) {
+        return tx.run(RULES, Map.of("uuid", uuid)).list(r -> toRule(r.get("r")));
+    }
+
+    private static CharacteristicRule toRule(Value r) {
+        return new CharacteristicRule(r.get("characteristic").asString(), r.get("field").isNull() ? null : r.get("field").asString(),
+                CharacteristicRule.ValueType.fromStored(r.get("valueType").asString("string")),
+                r.get("allowedValues").isNull() ? List.of() : r.get("allowedValues").asList(Value::asString),
+                r.get("required").asBoolean(false));
+    }
+
+    static void replaceRules(TransactionContext tx, String uuid, List<CharacteristicRule> rules) {
+        tx.run(DELETE_RULES, Map.of("uuid", uuid)).consume();
+        List<Map<String, Object>> params = rules.stream().map(r -> {
+            Map<String, Object> m = new HashMap<>();
+            m.put("characteristic", r.characteristic());
+            m.put("field", r.field());
+            m.put("valueType", r.valueType().stored());
+            m.put("allowedValues", r.allowedValues());
+            m.put("required", r.required());
+            return m;
+        }).toList();
+        tx.run(CREATE_RULES, Map.of("uuid", uuid, "rules", params)).consume();
+    }
+
+    @Override
+    public Optional<Specification> latestMajor(String name) {
+        return database.read(tx -> tx.run(LATEST_MAJOR, Map.of("name", name)).stream().findFirst().map(Neo4jCatalogueRepository::toSpecification));
+    }
+
+    @Override
+    public Specification apply(String uuid, ZonedDateTime expectedUpdatedAt, SpecificationChange change, EventDraft event) {
+        return database.write(tx -> {
+            ZonedDateTime now = GraphValues.now();
+            List<Record> locked = tx.run(LOCK, Map.of("uuid", uuid)).list();
+            if (locked.isEmpty()) {
+                throw new DiffoAdminException("Specification " + uuid + " does not exist", "It may have been deleted; refresh the catalogue.");
+            }
+            Specification before = find(tx, uuid);
+            ZonedDateTime actual = GraphValues.dateTime(locked.getFirst().get("updatedAt"));
+            if (!(change instanceof SpecificationChange.Status) && !sameInstant(actual, expectedUpdatedAt)) {
+                throw new ConcurrentChangeException(before.name() + " " + before.version());
+            }
+            SpecificationSnapshot beforeSnapshot = SpecificationSnapshot.of(before, rules(tx, uuid));
+            switch (change) {
+                case SpecificationChange.Patch patch -> {
+                    Map<String, Object> params = new HashMap<>();
+                    params.put("uuid", uuid);
+                    params.put("now", now);
+                    params.put("description", patch.description());
+                    params.put("category", patch.category());
+                    tx.run(PATCH, params).consume();
+                }
+                case SpecificationChange.Minor minor -> {
+                    tx.run(MINOR, Map.of("uuid", uuid, "now", now)).consume();
+                    replaceRules(tx, uuid, minor.rules());
+                }
+                case SpecificationChange.Status status -> tx.run(SET_STATUS,
+                        Map.of("uuid", uuid, "status", status.status().stored(), "now", now, "actor", event.actor())).consume();
+            }
+            Specification after = find(tx, uuid);
+            record(tx, uuid, event, before.version(), beforeSnapshot, SpecificationSnapshot.of(after, rules(tx, uuid)), now);
+            return after;
+        });
+    }
+
+    private static boolean sameInstant(ZonedDateTime a, ZonedDateTime b) {
+        return a == null || b == null ? Objects.equals(a, b) : a.toInstant().equals(b.toInstant());
+    }
+
+    static Specification find(TransactionContext tx, String uuid) {
+        return Neo4jCatalogueRepository.toSpecification(tx.run(Neo4jCatalogueRepository.FIND_BY_UUID, Map.of("uuid", uuid)).single());
+    }
+
+    private static void record(TransactionContext tx, String uuid, EventDraft event, String fromVersion, SpecificationSnapshot before,
+                               SpecificationSnapshot after, ZonedDateTime now) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("uuid", uuid);
+        params.put("eventUuid", Identifiers.newUuid4());
+        params.put("action", event.action().name());
+        params.put("fromVersion", fromVersion);
+        params.put("before", SnapshotJson.write(before));
+        params.put("after", SnapshotJson.write(after));
+        params.put("actor", event.actor());
+        params.put("reason", event.reason() == null || event.reason().isBlank() ? null : event.reason().strip());
+        params.put("now", now);
+        tx.run(RECORD_EVENT, params).consume();
+    }
+
+    @Override
+    public Specification upsert(NewSpecification spec, EventDraft event) {
+        return database.write(tx -> {
+            ZonedDateTime now = GraphValues.now();
+            Record found = tx.run(FIND_IDENTITY, Map.of("name", spec.name(), "majorVersion", spec.majorVersion(), "uuid", spec.uuid())).single();
+            List<Object> identityUuids = found.get("identityUuids").asList();
+            List<Object> uuidOwners = found.get("uuidOwners").asList();
+            String identity = spec.name() + " major " + spec.majorVersion();
+            if (identityUuids.size() > 1) {
+                throw new DiffoAdminException("The database holds " + identityUuids.size() + " specifications " + identity,
+                        "diffo allows one node per {name, majorVersion}; remove the duplicate first. Nothing was written.");
+            }
+            Map<String, Object> params = new HashMap<>();
+            params.put("type", spec.type() == null ? null : spec.type().stored());
+            params.put("description", blankToNull(spec.description()));
+            params.put("category", blankToNull(spec.category()));
+            params.put("now", now);
+            if (identityUuids.size() == 1) {
+                String existing = (String) identityUuids.getFirst();
+                if (!existing.equals(spec.uuid())) {
+                    throw new DiffoAdminException(identity + " already exists with id " + existing + ", not " + spec.uuid(),
+                            "A specification's id never changes; leave the id empty to update " + identity + ". Nothing was written.");
+                }
+                tx.run(LOCK, Map.of("uuid", existing)).consume();
+                Specification before = find(tx, existing);
+                SpecificationSnapshot beforeSnapshot = SpecificationSnapshot.of(before, rules(tx, existing));
+                params.put("uuid", existing);
+                tx.run(UPSERT_EXISTING, params).consume();
+                if (spec.rules() != null) {
+                    replaceRules(tx, existing, spec.rules());
+                }
+                Specification after = find(tx, existing);
+                record(tx, existing, new EventDraft(VersionEvent.Action.UPDATED, event.actor(), event.reason()), before.version(),
+                        beforeSnapshot, SpecificationSnapshot.of(after, rules(tx, existing)), now);
+                return after;
+            }
+            if (!uuidOwners.isEmpty()) {
+                throw new DiffoAdminException("Id " + spec.uuid() + " already belongs to specification " + uuidOwners.getFirst(),
+                        "Each {name, majorVersion} has its own id; leave the id empty to generate one. Nothing was written.");
+            }
+            params.put("uuid", spec.uuid());
+            params.put("name", spec.name());
+            params.put("majorVersion", spec.majorVersion());
+            params.put("type", spec.type() == null ? "serviceSpecification" : spec.type().stored());
+            tx.run(CREATE_SPECIFICATION, params).consume();
+            replaceRules(tx, spec.uuid(), spec.rules() == null ? List.of() : spec.rules());
+            Specification created = find(tx, spec.uuid());
+            record(tx, spec.uuid(), event, null, null, SpecificationSnapshot.of(created, rules(tx, spec.uuid())), now);
+            return created;
+        });
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    @Override
+    public Map<String, Long> instancesPerRsp(String uuid) {
+        return database.read(tx -> {
+            Map<String, Long> perRsp = new LinkedHashMap<>();
+            tx.run(INSTANCES_PER_RSP, Map.of("uuid", uuid)).forEachRemaining(r -> perRsp.put(r.get("rsp").asString(), r.get("instances").asLong()));
+            return perRsp;
+        });
+    }
+
+    @Override
+    public void delete(String uuid, EventDraft event) {
+        database.write(tx -> {
+            if (tx.run(LOCK, Map.of("uuid", uuid)).list().isEmpty()) {
+                throw new DiffoAdminException("Specification " + uuid + " does not exist", "It may have been deleted already; refresh the catalogue.");
+            }
+            Specification spec = find(tx, uuid);
+            if (spec.instanceCount() > 0) {
+                throw new DiffoAdminException("Cannot delete " + spec.name() + " " + spec.version() + ": " + String.format("%,d", spec.instanceCount())
+                        + (spec.instanceCount() == 1 ? " instance still stands" : " instances still stand") + " on it",
+                        "A specification that any instance points to is never deleted. Migrate its instances to another major first. Nothing was written.");
+            }
+            SpecificationSnapshot before = SpecificationSnapshot.of(spec, rules(tx, uuid));
+            var counters = tx.run(DELETE_SPECIFICATION, Map.of("uuid", uuid)).consume().counters();
+            if (counters.nodesDeleted() == 0) {
+                throw new DiffoAdminException("Cannot delete " + spec.name() + " " + spec.version(), "An instance was attached to it meanwhile. Nothing was written.");
+            }
+            Map<String, Object> params = new HashMap<>();
+            params.put("eventUuid", Identifiers.newUuid4());
+            params.put("name", spec.name());
+            params.put("uuid", uuid);
+            params.put("majorVersion", spec.majorVersion());
+            params.put("version", spec.version());
+            params.put("before", SnapshotJson.write(before));
+            params.put("actor", event.actor());
+            params.put("reason", blankToNull(event.reason()));
+            params.put("now", GraphValues.now());
+            tx.run(RECORD_DELETION, params).consume();
+            return null;
+        });
+    }
+
+    @Override
+    public List<VersionEvent> history(String specificationName) {
+        return database.read(tx -> tx.run(HISTORY, Map.of("name", specificationName)).list(r -> {
+            Value e = r.get("e");
+            return new VersionEvent(e.get("uuid").asString(), e.get("specificationName").asString(), e.get("specificationUuid").asString(),
+                    e.get("majorVersion").asLong(), VersionEvent.Action.valueOf(e.get("action").asString()),
+                    e.get("fromVersion").asString(null), e.get("toVersion").asString(null),
+                    SnapshotJson.read(e.get("before").asString(null)), SnapshotJson.read(e.get("after").asString(null)),
+                    e.get("actor").asString(null), e.get("reason").asString(null), GraphValues.dateTime(e.get("at")));
+        }));
+    }
+
+    @Override
+    public SpecificationSnapshot snapshot(String uuid) {
+        return database.read(tx -> SpecificationSnapshot.of(find(tx, uuid), rules(tx, uuid)));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.diffo.admin.repository;
+
+import dev.diffo.admin.domain.CharacteristicRule;
+import dev.diffo.admin.domain.NewSpecification;
+import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.domain.SpecificationChange;
+import dev.diffo.admin.domain.SpecificationSnapshot;
+import dev.diffo.admin.domain.VersionEvent;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Writes to specifications; every method is one transaction that lands whole or not at all, history included. */
+public interface VersioningRepository {
+
+    /** Who did it and why, and the state before; the repository adds the state after and the time. */
+    record EventDraft(VersionEvent.Action action, String actor, String reason) {
+    }
+
+    List<CharacteristicRule> rules(String specificationUuid);
+
+    Optional<Specification> latestMajor(String name);
+
+    /**
+     * Applies {@code change} to the specification if its {@code updatedAt} is still {@code expectedUpdatedAt};
+     * otherwise throws {@code ConcurrentChangeException} and writes nothing.
+     */
+    Specification apply(String uuid, ZonedDateTime expectedUpdatedAt, SpecificationChange change, EventDraft event);
+
+    /** Creates the specification, or upserts on {name, majorVersion} keeping fields not given. */
+    Specification upsert(NewSpecification specification, EventDraft event);
+
+    /** Instances standing on the specification, per RSP (party where the data has it, else name prefix). */
+    Map<String, Long> instancesPerRsp(String uuid);
+
+    /** Deletes the specification if no instance stands on it; otherwise refuses, with the count. */
+    void delete(String uuid, EventDraft event);
+
+    List<VersionEvent> history(String specificationName);
+
+    /** The snapshot of a specification as it is now. */
+    SpecificationSnapshot snapshot(String uuid);
+}

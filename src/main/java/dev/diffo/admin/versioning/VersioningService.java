@@ -1,0 +1,172 @@
+package dev.diffo.admin.versioning;
+
+import dev.diffo.admin.domain.CharacteristicRule;
+import dev.diffo.admin.domain.DiffoAdminException;
+import dev.diffo.admin.domain.Identifiers;
+import dev.diffo.admin.domain.InvalidInputException;
+import dev.diffo.admin.domain.NewSpecification;
+import dev.diffo.admin.domain.Operator;
+import dev.diffo.admin.domain.RulesDiff;
+import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.domain.SpecificationChange;
+import dev.diffo.admin.domain.SpecificationSnapshot;
+import dev.diffo.admin.domain.SpecificationStatus;
+import dev.diffo.admin.domain.SpecificationType;
+import dev.diffo.admin.domain.VersionEvent;
+import dev.diffo.admin.repository.VersioningRepository;
+import dev.diffo.admin.repository.VersioningRepository.EventDraft;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * diffo's semantic versioning, as a catalogue manager uses it: patch and minor in place, a new major as a new
+ * node, freeze and withdraw, a delete that is refused while instances stand on the specification, and a
+ * history of every change. Callers pass the specification as they last saw it; a change made meanwhile by
+ * someone else is refused rather than overwritten.
+ */
+@Singleton
+public class VersioningService {
+
+    private final VersioningRepository repository;
+    private final Operator operator;
+
+    @Inject
+    public VersioningService(VersioningRepository repository, Operator operator) {
+        this.repository = repository;
+        this.operator = operator;
+    }
+
+    /** Creates a specification (major 1 unless given), or upserts an existing {name, major} keeping fields not given. */
+    public Specification create(String name, String uuid, SpecificationType type, long majorVersion, String description, String category,
+                                List<CharacteristicRule> rules, String reason) {
+        requireText("Name", name);
+        String id = uuid == null || uuid.isBlank() ? Identifiers.newUuid4() : uuid.strip();
+        Identifiers.requireSpecificationName(name.strip());
+        Identifiers.requireUuid4("Specification id", id);
+        var existing = repository.latestMajor(name.strip()).filter(s -> s.majorVersion() == majorVersion);
+        String effectiveId = existing.isPresent() && (uuid == null || uuid.isBlank()) ? existing.get().uuid() : id;
+        return repository.upsert(new NewSpecification(effectiveId, name.strip(), type, majorVersion, description, category, rules),
+                event(VersionEvent.Action.CREATED, reason));
+    }
+
+    public List<CharacteristicRule> rules(Specification specification) {
+        return repository.rules(specification.uuid());
+    }
+
+    /** Metadata corrections only (description, category). */
+    public Specification nextPatch(Specification seen, String description, String category, String reason) {
+        requireEditable(seen);
+        if (Objects.equals(blankToNull(description), seen.description()) && Objects.equals(blankToNull(category), seen.category())) {
+            throw new InvalidInputException("Nothing to correct in " + seen.name() + " " + seen.version(),
+                    "A patch changes the description or the category; edit one of them first.");
+        }
+        return repository.apply(seen.uuid(), seen.updatedAt(), new SpecificationChange.Patch(orBlank(description), orBlank(category)),
+                event(VersionEvent.Action.PATCH, reason));
+    }
+
+    /** Backward-compatible additions; refuses anything that removes or narrows, naming the change that makes it major. */
+    public Specification nextMinor(Specification seen, List<CharacteristicRule> rules, String reason) {
+        requireEditable(seen);
+        RulesDiff diff = RulesDiff.between(repository.rules(seen.uuid()), rules);
+        if (!diff.isBackwardCompatible()) {
+            throw new InvalidInputException("This is not a minor change to " + seen.name() + " " + seen.version() + ": it "
+                    + String.join("; it ", diff.breakingChanges()),
+                    "A minor version only adds (new optional characteristics, new allowed values). Publish a new major for this change.");
+        }
+        if (diff.isEmpty()) {
+            throw new InvalidInputException("Nothing added to " + seen.name() + " " + seen.version(),
+                    "A minor version adds an optional characteristic or an allowed value.");
+        }
+        return repository.apply(seen.uuid(), seen.updatedAt(), new SpecificationChange.Minor(rules), event(VersionEvent.Action.MINOR, reason));
+    }
+
+    /** What a new major starts from: the latest major's description, category and rules, for the manager to edit. */
+    public SpecificationSnapshot draftNextMajor(String name) {
+        Specification latest = latest(name);
+        return SpecificationSnapshot.of(latest, repository.rules(latest.uuid()));
+    }
+
+    /** The new major's difference from the latest major, before it is saved. */
+    public RulesDiff diffAgainstLatest(String name, List<CharacteristicRule> rules) {
+        return RulesDiff.between(repository.rules(latest(name).uuid()), rules);
+    }
+
+    /** A new Specification node: same name, major + 1, a new UUID4, version reset to .0.0. */
+    public Specification publishMajor(String name, String description, String category, List<CharacteristicRule> rules, String reason) {
+        Specification latest = latest(name);
+        return repository.upsert(new NewSpecification(Identifiers.newUuid4(), latest.name(), latest.type(), latest.majorVersion() + 1,
+                description == null ? latest.description() : description, category == null ? latest.category() : category, rules),
+                event(VersionEvent.Action.MAJOR_PUBLISHED, reason));
+    }
+
+    public Specification freeze(Specification seen, String reason) {
+        return transition(seen, SpecificationStatus.FROZEN, SpecificationStatus.CURRENT, VersionEvent.Action.FROZEN, reason);
+    }
+
+    public Specification unfreeze(Specification seen, String reason) {
+        return transition(seen, SpecificationStatus.CURRENT, SpecificationStatus.FROZEN, VersionEvent.Action.UNFROZEN, reason);
+    }
+
+    /** Instances still standing on a major, per RSP: shown before a withdrawal is confirmed. */
+    public Map<String, Long> withdrawalImpact(Specification specification) {
+        return repository.instancesPerRsp(specification.uuid());
+    }
+
+    public Specification withdraw(Specification seen, String reason) {
+        if (seen.status() == SpecificationStatus.WITHDRAWN) {
+            throw new InvalidInputException(seen.name() + " v" + seen.majorVersion() + " is already withdrawn", "Nothing to do.");
+        }
+        return repository.apply(seen.uuid(), seen.updatedAt(), new SpecificationChange.Status(SpecificationStatus.WITHDRAWN),
+                event(VersionEvent.Action.WITHDRAWN, reason));
+    }
+
+    /** Refused, atomically, while any instance points to the specification. */
+    public void delete(Specification seen, String reason) {
+        repository.delete(seen.uuid(), event(VersionEvent.Action.DELETED, reason));
+    }
+
+    public List<VersionEvent> history(String name) {
+        return repository.history(name);
+    }
+
+    private Specification transition(Specification seen, SpecificationStatus to, SpecificationStatus from, VersionEvent.Action action, String reason) {
+        if (seen.status() != from) {
+            throw new InvalidInputException(seen.name() + " v" + seen.majorVersion() + " is " + seen.status().stored()
+                    + ", so it cannot be " + action.label(), seen.status() == SpecificationStatus.WITHDRAWN ? "A withdrawn major stays withdrawn." : "Refresh and try again.");
+        }
+        return repository.apply(seen.uuid(), seen.updatedAt(), new SpecificationChange.Status(to), event(action, reason));
+    }
+
+    private Specification latest(String name) {
+        return repository.latestMajor(name).orElseThrow(() -> new DiffoAdminException("There is no specification named '" + name + "'",
+                "Create it first (major 1)."));
+    }
+
+    private static void requireEditable(Specification seen) {
+        if (seen.status() == SpecificationStatus.WITHDRAWN) {
+            throw new InvalidInputException(seen.name() + " v" + seen.majorVersion() + " is withdrawn", "A withdrawn major is not changed any more.");
+        }
+    }
+
+    private static void requireText(String what, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(what + " is required", "Fill it in.");
+        }
+    }
+
+    private EventDraft event(VersionEvent.Action action, String reason) {
+        return new EventDraft(action, operator.name(), reason);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** For the repository's patch: blank means "remove", so an emptied field is cleared. */
+    private static String orBlank(String s) {
+        return s == null ? "" : s.strip();
+    }
+}
