@@ -3,6 +3,7 @@ package dev.diffo.admin.catalogue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.diffo.admin.common.CanonicalJson;
+import dev.diffo.admin.domain.CharacteristicRule;
 import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.GraphShape;
 import dev.diffo.admin.domain.InvalidInputException;
@@ -62,7 +63,7 @@ public class DemoService {
                     SpecificationType.parse(s.path("type").asText("serviceSpecification"))
                             .orElseThrow(() -> new InvalidInputException("Unknown specification type " + s.path("type"), "Use serviceSpecification or resourceSpecification.")),
                     s.path("majorVersion").asLong(1), s.path("minorVersion").asLong(0), s.path("patchVersion").asLong(0),
-                    s.path("tmfVersion").asLong(4), s.path("description").asText(null), s.path("category").asText(null)));
+                    s.path("tmfVersion").asLong(4), s.path("description").asText(null), s.path("category").asText(null), rules(s.path("rules"))));
         }
         List<Scenario.InstanceDraft> instances = new ArrayList<>();
         for (JsonNode i : root.path("instances")) {
@@ -76,6 +77,17 @@ public class DemoService {
                     i.path("type").asText("service"), i.path("which").asText("actual"), i.path("state").asText(null), characteristics));
         }
         return new Scenario(root.path("title").asText("scenario"), specs, instances);
+    }
+
+    private static List<CharacteristicRule> rules(JsonNode rules) {
+        List<CharacteristicRule> list = new ArrayList<>();
+        for (JsonNode r : rules) {
+            List<String> values = new ArrayList<>();
+            r.path("allowedValues").forEach(v -> values.add(v.asText()));
+            list.add(new CharacteristicRule(text(r, "characteristic"), text(r, "field"),
+                    CharacteristicRule.ValueType.fromStored(r.path("valueType").asText("string")), values, r.path("required").asBoolean(false)));
+        }
+        return list;
     }
 
     private static String text(JsonNode node, String field) {

@@ -12,8 +12,10 @@ public record Scenario(String title, List<SpecificationDraft> specifications, Li
 
     /** A Specification node to upsert on {name, majorVersion}. */
     public record SpecificationDraft(String uuid, String name, SpecificationType type, long majorVersion, long minorVersion,
-                                     long patchVersion, long tmfVersion, String description, String category) {
+                                     long patchVersion, long tmfVersion, String description, String category,
+                                     List<CharacteristicRule> rules) {
         public SpecificationDraft {
+            rules = rules == null ? List.of() : List.copyOf(rules);
             Identifiers.requireSpecificationName(name);
             Identifiers.requireUuid4("Specification id", uuid);
             if (majorVersion < 0 || minorVersion < 0 || patchVersion < 0 || tmfVersion < 1) {

@@ -1,6 +1,10 @@
 package dev.diffo.admin.repository;
 
 import dev.diffo.admin.domain.DiffoAdminException;
+import dev.diffo.admin.domain.Identifiers;
+import dev.diffo.admin.domain.Operator;
+import dev.diffo.admin.domain.SpecificationSnapshot;
+import dev.diffo.admin.domain.SpecificationStatus;
 import dev.diffo.admin.domain.Scenario;
 import dev.diffo.admin.domain.Scenario.CharacteristicDraft;
 import dev.diffo.admin.domain.Scenario.InstanceDraft;
@@ -59,14 +63,27 @@ public class Neo4jScenarioRepository implements ScenarioRepository {
             """;
 
     static final String SPECIFICATION_KIND = """
-            MATCH (s:Specification {uuid: $uuid}) RETURN s.type AS type
+            MATCH (s:Specification {uuid: $uuid})
+            RETURN s.type AS type, s.name AS name, s.majorVersion AS major,
+                   COLLECT { MATCH (s)-[:HAS_STATUS]->(st:SpecificationStatus) RETURN st.status } AS status
+            """;
+
+    static final String RECORD_CREATION = """
+            MATCH (s:Specification {uuid: $uuid})
+            CREATE (e:DiffoAdmin:VersionEvent {
+              uuid: $eventUuid, specificationName: s.name, specificationUuid: s.uuid, majorVersion: s.majorVersion,
+              action: 'CREATED', toVersion: 'v' + toString(s.majorVersion) + '.' + toString(s.minorVersion) + '.' + toString(s.patchVersion),
+              after: $after, actor: $actor, reason: $reason, at: $now})
+            CREATE (e)-[:CHANGED]->(s)
             """;
 
     private final Database database;
+    private final String actor;
 
     @Inject
-    public Neo4jScenarioRepository(Database database) {
+    public Neo4jScenarioRepository(Database database, Operator operator) {
         this.database = database;
+        this.actor = operator.name();
     }
 
     @Override
@@ -76,7 +93,7 @@ public class Neo4jScenarioRepository implements ScenarioRepository {
             int specsCreated = 0;
             int specsKept = 0;
             for (SpecificationDraft spec : scenario.specifications()) {
-                if (upsertSpecification(tx, spec, now)) {
+                if (upsertSpecification(tx, spec, now, scenario.title())) {
                     specsCreated++;
                 } else {
                     specsKept++;
@@ -96,7 +113,7 @@ public class Neo4jScenarioRepository implements ScenarioRepository {
     }
 
     /** @return true when created; false when a node with the same identity and uuid is already there. */
-    private static boolean upsertSpecification(TransactionContext tx, SpecificationDraft spec, ZonedDateTime now) {
+    private boolean upsertSpecification(TransactionContext tx, SpecificationDraft spec, ZonedDateTime now, String title) {
         Record found = tx.run(FIND_SPECIFICATION, Map.of("name", spec.name(), "majorVersion", spec.majorVersion(), "uuid", spec.uuid())).single();
         List<Object> identityUuids = found.get("identityUuids").asList();
         List<Object> uuidOwners = found.get("uuidOwners").asList();
@@ -128,6 +145,11 @@ public class Neo4jScenarioRepository implements ScenarioRepository {
         params.put("category", spec.category());
         params.put("now", now);
         tx.run(CREATE_SPECIFICATION, params).consume();
+        Neo4jVersioningRepository.replaceRules(tx, spec.uuid(), spec.rules());
+        var created = Neo4jVersioningRepository.find(tx, spec.uuid());
+        tx.run(RECORD_CREATION, Map.of("uuid", spec.uuid(), "eventUuid", Identifiers.newUuid4(),
+                "after", SnapshotJson.write(SpecificationSnapshot.of(created, spec.rules())), "actor", actor,
+                "reason", "loaded from " + title, "now", now)).consume();
         return true;
     }
 
@@ -150,6 +172,13 @@ public class Neo4jScenarioRepository implements ScenarioRepository {
         if (kind.isEmpty()) {
             throw new DiffoAdminException("Instance " + instance.name() + " names specification " + instance.specificationUuid()
                     + ", which does not exist", "Nothing was written.");
+        }
+        SpecificationStatus status = kind.getFirst().get("status").isEmpty() ? SpecificationStatus.CURRENT
+                : SpecificationStatus.fromStored(kind.getFirst().get("status").get(0).asString());
+        if (!status.acceptsNewInstances()) {
+            throw new DiffoAdminException("Cannot create instance " + instance.name() + ": " + kind.getFirst().get("name").asString()
+                    + " v" + kind.getFirst().get("major").asLong() + " is " + status.stored(),
+                    "A frozen or withdrawn major takes no new instances; create it on the current major. Nothing was written.");
         }
         String expectedKind = instance.type() + "Specification";
         if (!expectedKind.equals(kind.getFirst().get("type").asString(null))) {

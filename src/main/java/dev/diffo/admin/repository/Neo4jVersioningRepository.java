@@ -139,7 +139,7 @@ public class Neo4jVersioningRepository implements VersioningRepository {
 
     static final String HISTORY = """
             MATCH (e:VersionEvent {specificationName: $name})
-            RETURN e ORDER BY e.at, e.uuid
+            RETURN e ORDER BY e.at, e.majorVersion, e.uuid
             """;
 
     private final Database database;
@@ -195,7 +195,7 @@ public class Neo4jVersioningRepository implements VersioningRepository {
             Specification before = find(tx, uuid);
             ZonedDateTime actual = GraphValues.dateTime(locked.getFirst().get("updatedAt"));
             if (!(change instanceof SpecificationChange.Status) && !sameInstant(actual, expectedUpdatedAt)) {
-                throw new ConcurrentChangeException(before.name() + " " + before.version());
+                throw new ConcurrentChangeException(before.name() + " v" + before.majorVersion(), before.version());
             }
             SpecificationSnapshot beforeSnapshot = SpecificationSnapshot.of(before, rules(tx, uuid));
             switch (change) {
