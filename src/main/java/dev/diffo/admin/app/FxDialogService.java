@@ -20,6 +20,7 @@ public class FxDialogService implements DialogService {
         text.setWrapText(true);
         text.setId("errorDialogText");
         alert.getDialogPane().setContent(text);
+        alert.getDialogPane().lookupButton(ButtonType.OK).setId("errorOk");
         alert.show();
     }
 
@@ -33,9 +34,15 @@ public class FxDialogService implements DialogService {
 
     @Override
     public boolean confirm(String title, String message) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.OK, ButtonType.CANCEL);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, null, ButtonType.OK, ButtonType.CANCEL);
         alert.setTitle(title);
         alert.setHeaderText(title);
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setId("confirmText");
+        alert.getDialogPane().setContent(text);
+        alert.getDialogPane().lookupButton(ButtonType.OK).setId("confirmOk");
+        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("confirmCancel");
         return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 }

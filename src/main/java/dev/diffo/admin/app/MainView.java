@@ -2,6 +2,9 @@ package dev.diffo.admin.app;
 
 import dev.diffo.admin.catalogue.CatalogueViewModel;
 import dev.diffo.admin.connection.ConnectionView;
+import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.versioning.HistoryViewModel;
+import dev.diffo.admin.versioning.VersioningViewModel;
 import jakarta.inject.Inject;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
@@ -26,10 +29,16 @@ public class MainView {
     @FXML
     private MenuItem refreshMenuItem;
 
+    private final VersioningViewModel versioning;
+    private final HistoryViewModel history;
+
     @Inject
-    public MainView(MainViewModel viewModel, CatalogueViewModel catalogue, FxTaskRunner tasks, ViewLoader views) {
+    public MainView(MainViewModel viewModel, CatalogueViewModel catalogue, VersioningViewModel versioning, HistoryViewModel history,
+                    FxTaskRunner tasks, ViewLoader views) {
         this.viewModel = viewModel;
         this.catalogue = catalogue;
+        this.versioning = versioning;
+        this.history = history;
         this.tasks = tasks;
         this.views = views;
     }
@@ -39,6 +48,15 @@ public class MainView {
         statusBar.textProperty().bind(viewModel.connectionSummaryProperty());
         statusBar.progressProperty().bind(tasks.runningProperty().greaterThan(0).map(running -> running ? ProgressIndicator.INDETERMINATE_PROGRESS : 0.0));
         loadDemoMenuItem.disableProperty().bind(catalogue.canLoadDemoProperty().not());
+        // the features meet here: versioning acts on the catalogue's selection, and a saved change reloads both
+        versioning.specificationProperty().bind(catalogue.selectedProperty());
+        history.nameProperty().bind(catalogue.selectedProperty().map(Specification::name));
+        versioning.changesProperty().subscribe(count -> {
+            if (count.intValue() > 0) {
+                catalogue.refresh();
+                history.reload();
+            }
+        });
         refreshMenuItem.disableProperty().bind(catalogue.canRefreshProperty().not());
         viewModel.connectionProblemProperty().subscribe(problem -> {
             if (problem != null) {

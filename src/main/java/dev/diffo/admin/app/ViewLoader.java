@@ -1,6 +1,7 @@
 package dev.diffo.admin.app;
 
 import com.google.inject.Injector;
+import dev.diffo.admin.common.Views;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -11,7 +12,7 @@ import javafx.scene.Parent;
 
 /** Loads {@code XView.fxml} beside {@code XView.class}, with controllers (and nested includes) built by Guice. */
 @Singleton
-public class ViewLoader {
+public class ViewLoader implements Views {
 
     private final Injector injector;
 
@@ -21,6 +22,12 @@ public class ViewLoader {
     }
 
     public record Loaded<C>(Parent root, C controller) {
+    }
+
+    @Override
+    public <C> Views.Loaded<C> loadView(Class<C> viewClass) {
+        Loaded<C> loaded = load(viewClass);
+        return new Views.Loaded<>(loaded.root(), loaded.controller());
     }
 
     public <C> Loaded<C> load(Class<C> viewClass) {

@@ -2,6 +2,7 @@ package dev.diffo.admin.catalogue;
 
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationGroup;
+import dev.diffo.admin.domain.SpecificationStatus;
 
 /** A row of the catalogue tree: a specification name, or one of its major versions. */
 public sealed interface CatalogueEntry {
@@ -34,7 +35,8 @@ public sealed interface CatalogueEntry {
         public String subtitle() {
             Specification s = specification;
             return s.type().instanceType() + " · " + (s.category() == null ? "no category" : s.category()) + " · "
-                    + CatalogueViewModel.instances(s.instanceCount()) + (s.invisibleToDiffo() ? " · no :Provider label" : "");
+                    + CatalogueViewModel.instances(s.instanceCount()) + (s.invisibleToDiffo() ? " · no :Provider label" : "")
+                    + (s.status() == SpecificationStatus.CURRENT ? "" : " · " + s.status().stored().toUpperCase(java.util.Locale.ROOT));
         }
     }
 }

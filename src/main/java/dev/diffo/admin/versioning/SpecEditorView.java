@@ -1,0 +1,87 @@
+package dev.diffo.admin.versioning;
+
+import dev.diffo.admin.domain.SpecificationType;
+import jakarta.inject.Inject;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+
+/** The editor dialog's content; a thin binding of {@link SpecEditorViewModel}. */
+public class SpecEditorView {
+
+    private final SpecEditorViewModel viewModel;
+
+    @FXML
+    private Label heading;
+    @FXML
+    private TextField name;
+    @FXML
+    private TextField uuid;
+    @FXML
+    private ChoiceBox<SpecificationType> type;
+    @FXML
+    private TextField description;
+    @FXML
+    private TextField category;
+    @FXML
+    private TextArea rules;
+    @FXML
+    private TextField reason;
+    @FXML
+    private Label validation;
+    @FXML
+    private TextArea changes;
+    @FXML
+    private Label error;
+    @FXML
+    private ProgressIndicator busyIndicator;
+    @FXML
+    private Button saveButton;
+
+    @Inject
+    public SpecEditorView(SpecEditorViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    SpecEditorViewModel viewModel() {
+        return viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        heading.textProperty().bind(viewModel.headingProperty());
+        name.textProperty().bindBidirectional(viewModel.nameProperty());
+        uuid.textProperty().bindBidirectional(viewModel.uuidProperty());
+        type.getItems().setAll(SpecificationType.values());
+        type.valueProperty().bindBidirectional(viewModel.typeProperty());
+        description.textProperty().bindBidirectional(viewModel.descriptionProperty());
+        category.textProperty().bindBidirectional(viewModel.categoryProperty());
+        rules.textProperty().bindBidirectional(viewModel.rulesProperty());
+        reason.textProperty().bindBidirectional(viewModel.reasonProperty());
+        name.disableProperty().bind(viewModel.identityEditableProperty().not());
+        uuid.disableProperty().bind(viewModel.identityEditableProperty().not());
+        type.disableProperty().bind(viewModel.identityEditableProperty().not());
+        rules.disableProperty().bind(viewModel.rulesEditableProperty().not());
+        validation.textProperty().bind(viewModel.validationProperty());
+        validation.visibleProperty().bind(viewModel.validationProperty().isNotEmpty());
+        validation.managedProperty().bind(validation.visibleProperty());
+        changes.textProperty().bind(viewModel.diffProperty());
+        changes.visibleProperty().bind(viewModel.diffProperty().isNotEmpty());
+        changes.managedProperty().bind(changes.visibleProperty());
+        error.textProperty().bind(viewModel.errorProperty());
+        error.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        busyIndicator.visibleProperty().bind(viewModel.busyProperty());
+        saveButton.textProperty().bind(viewModel.modeProperty().map(SpecEditorViewModel.Mode::action));
+        saveButton.disableProperty().bind(viewModel.canSaveProperty().not());
+    }
+
+    @FXML
+    private void save() {
+        viewModel.save();
+    }
+}

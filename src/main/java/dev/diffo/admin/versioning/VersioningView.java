@@ -1,0 +1,121 @@
+package dev.diffo.admin.versioning;
+
+import dev.diffo.admin.common.Views;
+import jakarta.inject.Inject;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+
+/** The catalogue manager's action bar; opens the editor dialog when the ViewModel asks for it. */
+public class VersioningView {
+
+    private final VersioningViewModel viewModel;
+    private final Views views;
+
+    @FXML
+    private Button createButton;
+    @FXML
+    private Button patchButton;
+    @FXML
+    private Button minorButton;
+    @FXML
+    private Button majorButton;
+    @FXML
+    private Button freezeButton;
+    @FXML
+    private Button unfreezeButton;
+    @FXML
+    private Button withdrawButton;
+    @FXML
+    private Button deleteButton;
+    @FXML
+    private Label allowedValues;
+
+    @Inject
+    public VersioningView(VersioningViewModel viewModel, Views views) {
+        this.viewModel = viewModel;
+        this.views = views;
+    }
+
+    @FXML
+    private void initialize() {
+        createButton.disableProperty().bind(viewModel.busyProperty());
+        patchButton.disableProperty().bind(viewModel.canEditProperty().not());
+        minorButton.disableProperty().bind(viewModel.canEditProperty().not());
+        majorButton.disableProperty().bind(viewModel.canEditProperty().not());
+        freezeButton.disableProperty().bind(viewModel.canFreezeProperty().not());
+        unfreezeButton.disableProperty().bind(viewModel.canUnfreezeProperty().not());
+        withdrawButton.disableProperty().bind(viewModel.canWithdrawProperty().not());
+        deleteButton.disableProperty().bind(viewModel.canDeleteProperty().not());
+        allowedValues.textProperty().bind(viewModel.rulesTextProperty().map(t -> t.isEmpty() ? "select a specification version" : t));
+        viewModel.editRequestProperty().subscribe(request -> {
+            if (request != null) {
+                viewModel.editRequestHandled();
+                openEditor(request);
+            }
+        });
+    }
+
+    private void openEditor(VersioningViewModel.EditRequest request) {
+        Views.Loaded<SpecEditorView> editor = views.loadView(SpecEditorView.class);
+        SpecEditorViewModel editorModel = editor.controller().viewModel();
+        editorModel.start(request.mode(), request.specification(), request.rules());
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(createButton.getScene().getWindow());
+        dialog.setTitle(request.mode().title());
+        dialog.setHeaderText(request.mode().title());
+        dialog.getDialogPane().setContent((Parent) editor.root());
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
+        dialog.getDialogPane().getStylesheets().addAll(createButton.getScene().getStylesheets());
+        editorModel.savedProperty().subscribe(saved -> {
+            if (saved != null) {
+                viewModel.saved();
+                dialog.close();
+            }
+        });
+        dialog.show();
+    }
+
+    @FXML
+    private void create() {
+        viewModel.create();
+    }
+
+    @FXML
+    private void patch() {
+        viewModel.patch();
+    }
+
+    @FXML
+    private void minor() {
+        viewModel.minor();
+    }
+
+    @FXML
+    private void major() {
+        viewModel.major();
+    }
+
+    @FXML
+    private void freeze() {
+        viewModel.freeze();
+    }
+
+    @FXML
+    private void unfreeze() {
+        viewModel.unfreeze();
+    }
+
+    @FXML
+    private void withdraw() {
+        viewModel.withdraw();
+    }
+
+    @FXML
+    private void delete() {
+        viewModel.delete();
+    }
+}

@@ -1,0 +1,216 @@
+package dev.diffo.admin.versioning;
+
+import dev.diffo.admin.common.DialogService;
+import dev.diffo.admin.common.Errors;
+import dev.diffo.admin.common.TaskRunner;
+import dev.diffo.admin.domain.CharacteristicRule;
+import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.domain.SpecificationStatus;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** The catalogue manager's actions on the selected specification version. */
+@Singleton
+public class VersioningViewModel {
+
+    /** Asks the view to open the editor dialog, with what it starts from. */
+    public record EditRequest(SpecEditorViewModel.Mode mode, Specification specification, List<CharacteristicRule> rules) {
+    }
+
+    private final VersioningService versioning;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+
+    private final ObjectProperty<Specification> specification = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<EditRequest> editRequest = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper changes = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper rulesText = new ReadOnlyStringWrapper("");
+    private final BooleanBinding selected;
+    private final BooleanBinding editable;
+
+    @Inject
+    public VersioningViewModel(VersioningService versioning, TaskRunner tasks, DialogService dialogs) {
+        this.versioning = versioning;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        selected = specification.isNotNull().and(busy.not());
+        editable = selected.and(Bindings.createBooleanBinding(() -> status() != SpecificationStatus.WITHDRAWN, specification));
+        specification.subscribe(this::loadRules);
+    }
+
+    private SpecificationStatus status() {
+        return specification.get() == null ? null : specification.get().status();
+    }
+
+    private void loadRules(Specification spec) {
+        rulesText.set("");
+        if (spec != null) {
+            tasks.run("Reading what " + spec.name() + " allows", p -> versioning.rules(spec), rules -> {
+                if (spec.equals(specification.get())) {
+                    rulesText.set(rules.isEmpty() ? "(none recorded)" : rules.stream().map(CharacteristicRule::describe).collect(Collectors.joining("\n")));
+                }
+            }, error -> rulesText.set("(" + Errors.headline(error) + ")"));
+        }
+    }
+
+    public void create() {
+        editRequest.set(new EditRequest(SpecEditorViewModel.Mode.CREATE, null, List.of()));
+    }
+
+    public void patch() {
+        edit(SpecEditorViewModel.Mode.PATCH);
+    }
+
+    public void minor() {
+        edit(SpecEditorViewModel.Mode.MINOR);
+    }
+
+    public void major() {
+        edit(SpecEditorViewModel.Mode.MAJOR);
+    }
+
+    private void edit(SpecEditorViewModel.Mode mode) {
+        Specification spec = specification.get();
+        if (spec == null) {
+            return;
+        }
+        busy.set(true);
+        tasks.run("Reading " + spec.name(), p -> versioning.rules(spec), rules -> {
+            busy.set(false);
+            editRequest.set(new EditRequest(mode, spec, rules));
+        }, this::failed);
+    }
+
+    /** The view opened the editor; a later request for the same thing opens it again. */
+    public void editRequestHandled() {
+        editRequest.set(null);
+    }
+
+    /** The editor saved a change. */
+    public void saved() {
+        changes.set(changes.get() + 1);
+    }
+
+    public void freeze() {
+        act("Freezing", spec -> versioning.freeze(spec, null));
+    }
+
+    public void unfreeze() {
+        act("Unfreezing", spec -> versioning.unfreeze(spec, null));
+    }
+
+    /** Shows how many instances still stand on the major, per RSP, and withdraws it once confirmed. */
+    public void withdraw() {
+        Specification spec = specification.get();
+        if (spec == null) {
+            return;
+        }
+        busy.set(true);
+        tasks.run("Counting instances on " + spec.name() + " v" + spec.majorVersion(), p -> versioning.withdrawalImpact(spec), impact -> {
+            busy.set(false);
+            if (dialogs.confirm("Withdraw " + spec.name() + " v" + spec.majorVersion() + "?", impactText(spec, impact))) {
+                act("Withdrawing", s -> versioning.withdraw(s, null));
+            }
+        }, this::failed);
+    }
+
+    static String impactText(Specification spec, Map<String, Long> impact) {
+        long total = impact.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0) {
+            return "No instance stands on " + spec.name() + " v" + spec.majorVersion() + ". After withdrawal it takes no new instances.";
+        }
+        return String.format("%,d instance%s still stand%s on %s v%d:%n", total, total == 1 ? "" : "s", total == 1 ? "s" : "", spec.name(), spec.majorVersion())
+                + impact.entrySet().stream().map(e -> String.format("  %s: %,d", e.getKey(), e.getValue())).collect(Collectors.joining("\n"))
+                + "\nThey keep working and stay listed under the withdrawn major; it takes no new instances.";
+    }
+
+    public void delete() {
+        Specification spec = specification.get();
+        if (spec == null) {
+            return;
+        }
+        if (dialogs.confirm("Delete " + spec.name() + " " + spec.version() + "?",
+                "The specification node and what diffo-admin records about it are deleted. This is refused while any instance stands on it.")) {
+            busy.set(true);
+            tasks.run("Deleting " + spec.name(), p -> {
+                versioning.delete(spec, null);
+                return spec;
+            }, deleted -> {
+                busy.set(false);
+                specification.set(null);
+                changes.set(changes.get() + 1);
+            }, this::failed);
+        }
+    }
+
+    private void act(String what, java.util.function.Function<Specification, Specification> action) {
+        Specification spec = specification.get();
+        busy.set(true);
+        tasks.run(what + " " + spec.name(), p -> action.apply(spec), result -> {
+            busy.set(false);
+            changes.set(changes.get() + 1);
+        }, this::failed);
+    }
+
+    private void failed(Throwable error) {
+        busy.set(false);
+        dialogs.showError("The change was not made", error);
+    }
+
+    public ObjectProperty<Specification> specificationProperty() {
+        return specification;
+    }
+
+    public ReadOnlyObjectProperty<EditRequest> editRequestProperty() {
+        return editRequest.getReadOnlyProperty();
+    }
+
+    /** Counts saved changes: the catalogue reloads when it moves. */
+    public ReadOnlyIntegerProperty changesProperty() {
+        return changes.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rulesTextProperty() {
+        return rulesText.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canEditProperty() {
+        return editable;
+    }
+
+    public BooleanBinding canFreezeProperty() {
+        return editable.and(Bindings.createBooleanBinding(() -> status() == SpecificationStatus.CURRENT, specification));
+    }
+
+    public BooleanBinding canUnfreezeProperty() {
+        return selected.and(Bindings.createBooleanBinding(() -> status() == SpecificationStatus.FROZEN, specification));
+    }
+
+    public BooleanBinding canWithdrawProperty() {
+        return editable;
+    }
+
+    public BooleanBinding canDeleteProperty() {
+        return selected;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.diffo.admin.versioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Injector;
+import dev.diffo.admin.app.MainView;
+import dev.diffo.admin.app.ViewLoader;
+import dev.diffo.admin.catalogue.CatalogueViewModel;
+import dev.diffo.admin.catalogue.DemoService;
+import dev.diffo.admin.domain.Scenario;
+import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.domain.SpecificationStatus;
+import dev.diffo.admin.domain.VersionEvent;
+import dev.diffo.admin.repository.ScenarioRepository;
+import dev.diffo.admin.support.FxScreenExtension;
+import dev.diffo.admin.support.Neo4jExtension;
+import dev.diffo.admin.support.Snapshots;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.Region;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The catalogue manager's seed story, clicked headless in the real main window over the real services:
+ * v1.0.0 → next minor adds fw → publish v2 without fttb → freeze v1 → withdraw v1 (the impact dialog shows
+ * Acme's 2 instances) → delete v1 refused; then the history timeline.
+ */
+@ExtendWith({Neo4jExtension.class, FxScreenExtension.class})
+class VersioningScreenIT {
+
+    static final String V1 = "a1b2c3d4-e5f6-4a7b-8c9d-e0f1a2b3c4d5";
+    final FxRobot robot = new FxRobot();
+
+    static void await(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The seed before V2 exists: broadband v1.0.0 and Acme's two instances. */
+    static void loadV1Only(DemoService demo, ScenarioRepository scenarios) {
+        Scenario full = demo.demoScenario();
+        scenarios.load(new Scenario(full.title(), List.of(full.specifications().getFirst()),
+                full.instances().stream().filter(i -> i.name().startsWith("acme")).toList()));
+    }
+
+    Specification v1(CatalogueViewModel catalogue) {
+        return catalogue.find(V1).orElseThrow();
+    }
+
+    void editRulesAndSave(String rules) throws TimeoutException {
+        await(() -> robot.lookup("#rules").tryQuery().isPresent());
+        TextArea area = robot.lookup("#rules").queryAs(TextArea.class);
+        robot.interact(() -> area.setText(rules));
+    }
+
+    @Test
+    void walksTheSeedFromV100ToAWithdrawnV1ThatCannotBeDeleted(Injector injector, DemoService demo, ScenarioRepository scenarios,
+                                                              VersioningService versioning) throws TimeoutException {
+        loadV1Only(demo, scenarios);
+        CatalogueViewModel catalogue = injector.getInstance(CatalogueViewModel.class);
+        FxScreenExtension.show(() -> {
+            Region root = (Region) injector.getInstance(ViewLoader.class).load(MainView.class).root();
+            root.setPrefSize(1280, 800);
+            return root;
+        });
+        await(() -> catalogue.find(V1).isPresent());
+
+        // next minor: adds fw
+        robot.clickOn("#spec-" + V1);
+        robot.clickOn("#minorButton");
+        editRulesAndSave("broadband.technology: string = fttc, fttb, fttn, fttp, fw\n");
+        robot.clickOn("#reason").write("adds fixed wireless");
+        robot.clickOn("#saveButton");
+        await(() -> "v1.1.0".equals(v1(catalogue).version()));
+
+        // publish v2 without fttb: the dialog shows the diff against v1.1.0 before saving
+        robot.clickOn("#spec-" + V1);
+        robot.clickOn("#majorButton");
+        editRulesAndSave("broadband.technology: string = fttc, fttn, fttp, fw\n");
+        assertThat(robot.lookup("#changes").queryAs(TextArea.class).getText())
+                .contains("Compared with v1.1.0", "− value broadband.technology = fttb");
+        Snapshots.save(robot.lookup("#changes").query(), "versioning-major-diff");
+        robot.clickOn("#saveButton");
+        await(() -> catalogue.groupsProperty().stream().anyMatch(g -> g.majors().size() == 2));
+        Specification v2 = catalogue.groupsProperty().getFirst().majors().getFirst();
+        assertThat(v2.version()).isEqualTo("v2.0.0");
+        assertThat(versioning.rules(v2)).extracting(r -> r.allowedValues()).containsExactly(List.of("fttc", "fttn", "fttp", "fw"));
+
+        // freeze v1
+        robot.clickOn("#spec-" + V1);
+        robot.clickOn("#freezeButton");
+        await(() -> v1(catalogue).status() == SpecificationStatus.FROZEN);
+
+        // withdraw v1: the impact dialog names Acme's 2 instances
+        robot.clickOn("#spec-" + V1);
+        robot.clickOn("#withdrawButton");
+        await(() -> robot.lookup("#confirmText").tryQuery().isPresent());
+        assertThat(robot.lookup("#confirmText").queryAs(Label.class).getText()).contains("2 instances still stand on broadband v1", "acme: 2");
+        Snapshots.save(robot.lookup("#confirmText").query(), "versioning-withdraw-impact");
+        robot.clickOn("#confirmOk");
+        await(() -> v1(catalogue).status() == SpecificationStatus.WITHDRAWN);
+
+        // delete v1: refused, with the count
+        robot.clickOn("#spec-" + V1);
+        robot.clickOn("#deleteButton");
+        await(() -> robot.lookup("#confirmOk").tryQuery().isPresent());
+        robot.clickOn("#confirmOk");
+        await(() -> robot.lookup("#errorDialogText").tryQuery().isPresent());
+        assertThat(robot.lookup("#errorDialogText").queryAs(Label.class).getText())
+                .contains("Cannot delete broadband v1.1.0: 2 instances still stand on it");
+        robot.clickOn("#errorOk");
+        assertThat(catalogue.find(V1)).isPresent();
+        Snapshots.save(robot.lookup("#tree").query(), "versioning-catalogue-after-seed");
+
+        // the history timeline across majors, and the diff v1.1.0 → v2.0.0
+        robot.clickOn("#spec-" + V1);
+        robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        HistoryViewModel history = injector.getInstance(HistoryViewModel.class);
+        await(() -> history.eventsProperty().size() == 5);
+        assertThat(history.eventsProperty()).extracting(VersionEvent::headline)
+                .containsExactly("v1.0.0 created", "v1.0.0 → v1.1.0 minor", "v2.0.0 published", "v1 frozen", "v1 withdrawn");
+        robot.interact(() -> {
+            history.fromProperty().set("v1.1.0");
+            history.toProperty().set("v2.0.0");
+        });
+        assertThat(robot.lookup("#versionDiff").queryAs(TextArea.class).getText()).contains("v1.1.0 → v2.0.0", "− value broadband.technology = fttb");
+        Snapshots.save(robot.lookup("#events").query(), "versioning-history");
+    }
+}
