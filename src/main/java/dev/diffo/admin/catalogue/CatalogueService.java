@@ -35,6 +35,15 @@ public class CatalogueService {
         return new Snapshot(shape, groups, search == null ? "" : search);
     }
 
+    /** The one specification with this name and major, or a clear error. */
+    public Specification require(String name, long major) {
+        return repository.findSpecifications(name).stream()
+                .filter(s -> s.name().equals(name) && s.majorVersion() == major)
+                .findFirst()
+                .orElseThrow(() -> new dev.diffo.admin.domain.DiffoAdminException("There is no specification " + name + " v" + major,
+                        "See what exists with: diffo-admin catalogue"));
+    }
+
     public Optional<Specification> find(String uuid) {
         return repository.findByUuid(uuid);
     }

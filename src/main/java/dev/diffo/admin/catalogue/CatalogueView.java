@@ -70,6 +70,8 @@ public class CatalogueView {
     private TextField detailInstances;
     @FXML
     private TextField detailLabels;
+    @FXML
+    private TextField detailStatus;
 
     @Inject
     public CatalogueView(CatalogueViewModel viewModel) {
@@ -108,6 +110,7 @@ public class CatalogueView {
         detailUpdated.textProperty().bind(viewModel.detailUpdated());
         detailInstances.textProperty().bind(viewModel.detailInstances());
         detailLabels.textProperty().bind(viewModel.detailLabels());
+        detailStatus.textProperty().bind(viewModel.detailStatus());
 
         tree.setRoot(new TreeItem<>());
         tree.setCellFactory(view -> new EntryCell());

@@ -286,6 +286,14 @@ public class CatalogueViewModel {
         return detail(s -> String.format("%,d", s.instanceCount()));
     }
 
+    public StringBinding detailStatus() {
+        return detail(s -> switch (s.status()) {
+            case CURRENT -> "current: takes new instances";
+            case FROZEN -> "frozen: no new instances; existing ones untouched";
+            case WITHDRAWN -> "withdrawn: no new instances; kept while any instance stands on it";
+        });
+    }
+
     public StringBinding detailLabels() {
         return detail(s -> s.labels().stream().map(l -> ":" + l).toList());
     }

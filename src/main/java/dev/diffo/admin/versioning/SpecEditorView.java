@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
 
 /** The editor dialog's content; a thin binding of {@link SpecEditorViewModel}. */
 public class SpecEditorView {
@@ -57,6 +58,17 @@ public class SpecEditorView {
         name.textProperty().bindBidirectional(viewModel.nameProperty());
         uuid.textProperty().bindBidirectional(viewModel.uuidProperty());
         type.getItems().setAll(SpecificationType.values());
+        type.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SpecificationType value) {
+                return value == null ? "" : value.stored();
+            }
+
+            @Override
+            public SpecificationType fromString(String text) {
+                return SpecificationType.fromStored(text);
+            }
+        });
         type.valueProperty().bindBidirectional(viewModel.typeProperty());
         description.textProperty().bindBidirectional(viewModel.descriptionProperty());
         category.textProperty().bindBidirectional(viewModel.categoryProperty());

@@ -80,4 +80,40 @@ class LauncherIT {
         assertThat(catalogue.exitCode()).isEqualTo(2);
         assertThat(catalogue.err()).contains("wrong user name or password").doesNotContain("wrong\n");
     }
+
+    @Test
+    void versioningFromTheCommandLine(StoreCredentials store) {
+        assertThat(run(store, "demo").exitCode()).isZero();
+
+        Run minor = run(store, "spec", "minor", "--name", "broadband", "--major", "1", "--add-value", "broadband.technology=fw", "--reason", "adds fw");
+        Run narrowing = run(store, "spec", "minor", "--name", "broadband", "--major", "1", "--allows", "broadband.technology: string = fttc, fttn");
+        Run major = run(store, "spec", "publish-major", "--name", "broadband", "--remove-value", "broadband.technology=fttc");
+        Run freeze = run(store, "spec", "freeze", "--name", "broadband", "--major", "1");
+        Run withdrawDry = run(store, "spec", "withdraw", "--name", "broadband", "--major", "1");
+        Run withdraw = run(store, "spec", "withdraw", "--name", "broadband", "--major", "1", "--yes");
+        Run delete = run(store, "spec", "delete", "--name", "broadband", "--major", "1", "--yes");
+        Run history = run(store, "spec", "history", "--name", "broadband");
+
+        assertThat(minor.exitCode()).isZero();
+        assertThat(minor.out()).contains("broadband v1.1.0", "+ value broadband.technology = fw");
+        assertThat(narrowing.exitCode()).isEqualTo(2);
+        assertThat(narrowing.err()).contains("not a minor change", "removes the value fttb from broadband.technology");
+        assertThat(major.out()).contains("broadband v3.0.0", "compared with v2.0.0", "− value broadband.technology = fttc");
+        assertThat(freeze.out()).contains("frozen");
+        assertThat(withdrawDry.exitCode()).isEqualTo(1);
+        assertThat(withdrawDry.out()).contains("2 instances on broadband v1", "acme: 2", "--yes");
+        assertThat(withdraw.out()).contains("withdrawn");
+        assertThat(delete.exitCode()).isEqualTo(2);
+        assertThat(delete.err()).contains("Cannot delete broadband v1.1.0: 2 instances still stand on it");
+        assertThat(history.out()).contains("v1.0.0 → v1.1.0 minor", "adds fw", "v3.0.0 published", "v1 frozen", "v1 withdrawn");
+    }
+
+    @Test
+    void createWithAnInvalidIdIsRefusedClearly(StoreCredentials store, TestGraph graph) {
+        Run create = run(store, "spec", "create", "--name", "router", "--id", "not-a-uuid");
+
+        assertThat(create.exitCode()).isEqualTo(2);
+        assertThat(create.err()).contains("not a UUID version 4");
+        assertThat(graph.count("MATCH (n) RETURN count(n)")).isZero();
+    }
 }
