@@ -22,21 +22,25 @@ public class Neo4jCatalogueRepository implements CatalogueRepository {
      * still shown and flagged. The instance count is the SPECIFIED_BY degree, which Neo4j answers from the
      * node's relationship-group counts without touching millions of instance nodes.
      */
+    /** The columns {@link #toSpecification} maps: the node, its instance count (degree) and our status. */
+    static final String SPECIFICATION_COLUMNS = """
+            s, COUNT { (s)<-[:SPECIFIED_BY]-() } AS instances,
+            COLLECT { MATCH (s)-[:HAS_STATUS]->(st:SpecificationStatus) RETURN st.status } AS status
+            """;
+
     static final String FIND_SPECIFICATIONS = """
             MATCH (s:Specification)
             WHERE $search = ''
                OR toLower(toString(s.name)) CONTAINS $search
                OR toLower(toString(coalesce(s.category, ''))) CONTAINS $search
-            RETURN s, COUNT { (s)<-[:SPECIFIED_BY]-() } AS instances,
-                   COLLECT { MATCH (s)-[:HAS_STATUS]->(st:SpecificationStatus) RETURN st.status } AS status
+            RETURN %s
             ORDER BY toString(s.name), s.majorVersion DESC
-            """;
+            """.formatted(SPECIFICATION_COLUMNS);
 
     static final String FIND_BY_UUID = """
             MATCH (s:Specification {uuid: $uuid})
-            RETURN s, COUNT { (s)<-[:SPECIFIED_BY]-() } AS instances,
-                   COLLECT { MATCH (s)-[:HAS_STATUS]->(st:SpecificationStatus) RETURN st.status } AS status
-            """;
+            RETURN %s
+            """.formatted(SPECIFICATION_COLUMNS);
 
     static final String SHAPE = """
             CALL () { MATCH (n) RETURN count(n) AS nodes }

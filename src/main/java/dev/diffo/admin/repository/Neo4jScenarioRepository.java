@@ -26,13 +26,6 @@ import org.neo4j.driver.TransactionContext;
 @Singleton
 public class Neo4jScenarioRepository implements ScenarioRepository {
 
-    static final String FIND_SPECIFICATION = """
-            OPTIONAL MATCH (byIdentity:Specification {name: $name, majorVersion: $majorVersion})
-            OPTIONAL MATCH (byUuid:Specification {uuid: $uuid})
-            RETURN collect(DISTINCT byIdentity.uuid) AS identityUuids,
-                   collect(DISTINCT byUuid.name + ' major ' + toString(byUuid.majorVersion)) AS uuidOwners
-            """;
-
     static final String CREATE_SPECIFICATION = """
             CREATE (s:Provider:Specification {
               uuid: $uuid, type: $type, name: $name,
@@ -114,24 +107,8 @@ public class Neo4jScenarioRepository implements ScenarioRepository {
 
     /** @return true when created; false when a node with the same identity and uuid is already there. */
     private boolean upsertSpecification(TransactionContext tx, SpecificationDraft spec, ZonedDateTime now, String title) {
-        Record found = tx.run(FIND_SPECIFICATION, Map.of("name", spec.name(), "majorVersion", spec.majorVersion(), "uuid", spec.uuid())).single();
-        List<Object> identityUuids = found.get("identityUuids").asList();
-        List<Object> uuidOwners = found.get("uuidOwners").asList();
-        String identity = spec.name() + " major " + spec.majorVersion();
-        if (identityUuids.size() > 1) {
-            throw new DiffoAdminException("The database holds " + identityUuids.size() + " specifications " + identity,
-                    "diffo allows one node per {name, majorVersion}; remove the duplicate before loading. Nothing was written.");
-        }
-        if (identityUuids.size() == 1) {
-            if (!spec.uuid().equals(identityUuids.getFirst())) {
-                throw new DiffoAdminException("Specification " + identity + " already exists with id " + identityUuids.getFirst()
-                        + ", not " + spec.uuid(), "A specification's id is stable per major and never changes. Nothing was written.");
-            }
+        if (Neo4jVersioningRepository.existingIdentity(tx, spec.name(), spec.majorVersion(), spec.uuid()).isPresent()) {
             return false;
-        }
-        if (!uuidOwners.isEmpty()) {
-            throw new DiffoAdminException("Id " + spec.uuid() + " already belongs to specification " + uuidOwners.getFirst(),
-                    "Each {name, majorVersion} needs its own id. Nothing was written.");
         }
         Map<String, Object> params = new HashMap<>();
         params.put("uuid", spec.uuid());

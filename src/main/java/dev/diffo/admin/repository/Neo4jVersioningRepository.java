@@ -107,10 +107,9 @@ public class Neo4jVersioningRepository implements VersioningRepository {
 
     static final String LATEST_MAJOR = """
             MATCH (s:Specification {name: $name})
-            RETURN s, COUNT { (s)<-[:SPECIFIED_BY]-() } AS instances,
-                   COLLECT { MATCH (s)-[:HAS_STATUS]->(st:SpecificationStatus) RETURN st.status } AS status
+            RETURN %s
             ORDER BY s.majorVersion DESC LIMIT 1
-            """;
+            """.formatted(Neo4jCatalogueRepository.SPECIFICATION_COLUMNS);
 
     static final String INSTANCES_PER_RSP = """
             MATCH (:Specification {uuid: $uuid})<-[:SPECIFIED_BY]-(i)
@@ -247,41 +246,26 @@ public class Neo4jVersioningRepository implements VersioningRepository {
     public Specification upsert(NewSpecification spec, EventDraft event) {
         return database.write(tx -> {
             ZonedDateTime now = GraphValues.now();
-            Record found = tx.run(FIND_IDENTITY, Map.of("name", spec.name(), "majorVersion", spec.majorVersion(), "uuid", spec.uuid())).single();
-            List<Object> identityUuids = found.get("identityUuids").asList();
-            List<Object> uuidOwners = found.get("uuidOwners").asList();
-            String identity = spec.name() + " major " + spec.majorVersion();
-            if (identityUuids.size() > 1) {
-                throw new DiffoAdminException("The database holds " + identityUuids.size() + " specifications " + identity,
-                        "diffo allows one node per {name, majorVersion}; remove the duplicate first. Nothing was written.");
-            }
+            Optional<String> existing = existingIdentity(tx, spec.name(), spec.majorVersion(), spec.uuid());
             Map<String, Object> params = new HashMap<>();
             params.put("type", spec.type() == null ? null : spec.type().stored());
             params.put("description", blankToNull(spec.description()));
             params.put("category", blankToNull(spec.category()));
             params.put("now", now);
-            if (identityUuids.size() == 1) {
-                String existing = (String) identityUuids.getFirst();
-                if (!existing.equals(spec.uuid())) {
-                    throw new DiffoAdminException(identity + " already exists with id " + existing + ", not " + spec.uuid(),
-                            "A specification's id never changes; leave the id empty to update " + identity + ". Nothing was written.");
-                }
-                tx.run(LOCK, Map.of("uuid", existing)).consume();
-                Specification before = find(tx, existing);
-                SpecificationSnapshot beforeSnapshot = SpecificationSnapshot.of(before, rules(tx, existing));
-                params.put("uuid", existing);
+            if (existing.isPresent()) {
+                String uuid = existing.get();
+                tx.run(LOCK, Map.of("uuid", uuid)).consume();
+                Specification before = find(tx, uuid);
+                SpecificationSnapshot beforeSnapshot = SpecificationSnapshot.of(before, rules(tx, uuid));
+                params.put("uuid", uuid);
                 tx.run(UPSERT_EXISTING, params).consume();
                 if (spec.rules() != null) {
-                    replaceRules(tx, existing, spec.rules());
+                    replaceRules(tx, uuid, spec.rules());
                 }
-                Specification after = find(tx, existing);
-                record(tx, existing, new EventDraft(VersionEvent.Action.UPDATED, event.actor(), event.reason()), before.version(),
-                        beforeSnapshot, SpecificationSnapshot.of(after, rules(tx, existing)), now);
+                Specification after = find(tx, uuid);
+                record(tx, uuid, new EventDraft(VersionEvent.Action.UPDATED, event.actor(), event.reason()), before.version(),
+                        beforeSnapshot, SpecificationSnapshot.of(after, rules(tx, uuid)), now);
                 return after;
-            }
-            if (!uuidOwners.isEmpty()) {
-                throw new DiffoAdminException("Id " + spec.uuid() + " already belongs to specification " + uuidOwners.getFirst(),
-                        "Each {name, majorVersion} has its own id; leave the id empty to generate one. Nothing was written.");
             }
             params.put("uuid", spec.uuid());
             params.put("name", spec.name());
@@ -293,6 +277,33 @@ public class Neo4jVersioningRepository implements VersioningRepository {
             record(tx, spec.uuid(), event, null, null, SpecificationSnapshot.of(created, rules(tx, spec.uuid())), now);
             return created;
         });
+    }
+
+    /**
+     * The id of the Specification with diffo's identity {@code {name, majorVersion}}, if there is one; refuses
+     * (writing nothing) duplicates, an id that differs from the existing one, and an id another spec owns.
+     */
+    static Optional<String> existingIdentity(TransactionContext tx, String name, long majorVersion, String uuid) {
+        Record found = tx.run(FIND_IDENTITY, Map.of("name", name, "majorVersion", majorVersion, "uuid", uuid)).single();
+        List<Object> identityUuids = found.get("identityUuids").asList();
+        List<Object> uuidOwners = found.get("uuidOwners").asList();
+        String identity = name + " major " + majorVersion;
+        if (identityUuids.size() > 1) {
+            throw new DiffoAdminException("The database holds " + identityUuids.size() + " specifications " + identity,
+                    "diffo allows one node per {name, majorVersion}; remove the duplicate first. Nothing was written.");
+        }
+        if (identityUuids.size() == 1) {
+            if (!identityUuids.getFirst().equals(uuid)) {
+                throw new DiffoAdminException(identity + " already exists with id " + identityUuids.getFirst() + ", not " + uuid,
+                        "A specification's id is stable per major and never changes. Nothing was written.");
+            }
+            return Optional.of(uuid);
+        }
+        if (!uuidOwners.isEmpty()) {
+            throw new DiffoAdminException("Id " + uuid + " already belongs to specification " + uuidOwners.getFirst(),
+                    "Each {name, majorVersion} has its own id. Nothing was written.");
+        }
+        return Optional.empty();
     }
 
     private static String blankToNull(String s) {
