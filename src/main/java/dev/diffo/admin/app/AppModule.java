@@ -8,6 +8,8 @@ import dev.diffo.admin.repository.Neo4jCatalogueRepository;
 import dev.diffo.admin.repository.Neo4jScenarioRepository;
 import dev.diffo.admin.repository.ScenarioRepository;
 import dev.diffo.admin.repository.Neo4jVersioningRepository;
+import dev.diffo.admin.repository.MigrationRepository;
+import dev.diffo.admin.repository.Neo4jMigrationRepository;
 import dev.diffo.admin.repository.VersioningRepository;
 import dev.diffo.admin.domain.Operator;
 
@@ -30,6 +32,7 @@ public class AppModule extends AbstractModule {
         bind(CatalogueRepository.class).to(Neo4jCatalogueRepository.class);
         bind(ScenarioRepository.class).to(Neo4jScenarioRepository.class);
         bind(VersioningRepository.class).to(Neo4jVersioningRepository.class);
+        bind(MigrationRepository.class).to(Neo4jMigrationRepository.class);
         String operator = System.getenv("DIFFO_ADMIN_OPERATOR");
         bind(Operator.class).toInstance(new Operator(operator != null && !operator.isBlank() ? operator : System.getProperty("user.name")));
     }

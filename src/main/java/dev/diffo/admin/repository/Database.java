@@ -62,6 +62,22 @@ public class Database implements AutoCloseable {
         return run(AccessMode.WRITE, work);
     }
 
+    /** Runs {@code work} in an explicit transaction that is always rolled back: a dry run writes nothing. */
+    public <T> T rolledBack(java.util.function.Function<org.neo4j.driver.SimpleQueryRunner, T> work) {
+        Connection c = current;
+        if (c == null) {
+            throw new DiffoAdminException("Not connected to Neo4j", "Connect first: File → Connect…, or start with --uri.");
+        }
+        SessionConfig config = c.database() == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(c.database());
+        try (var session = c.driver().session(config); var tx = session.beginTransaction()) {
+            try {
+                return work.apply(tx);
+            } finally {
+                tx.rollback();
+            }
+        }
+    }
+
     private <T> T run(AccessMode mode, TransactionCallback<T> work) {
         Connection c = current;
         if (c == null) {

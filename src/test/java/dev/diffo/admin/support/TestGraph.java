@@ -42,16 +42,25 @@ public final class TestGraph {
 
     /** Every node with its labels and properties, and every edge: to show that nothing changed. */
     public String fingerprint() {
+        return fingerprint("true");
+    }
+
+    /** The same for the part of the graph diffo owns (our own :DiffoAdmin nodes, e.g. the ledger, left out). */
+    public String diffoFingerprint() {
+        return fingerprint("NOT n:DiffoAdmin");
+    }
+
+    private String fingerprint(String nodeFilter) {
         var nodes = query("""
-                MATCH (n)
+                MATCH (n) WHERE %s
                 RETURN labels(n) AS labels, properties(n) AS props
                 ORDER BY coalesce(n.uuid, n.name, elementId(n))
-                """);
+                """.formatted(nodeFilter));
         var edges = query("""
-                MATCH (a)-[r]->(b)
+                MATCH (a)-[r]->(b) WHERE %s AND %s
                 RETURN coalesce(a.uuid, a.name, elementId(a)) + '-' + type(r) + '->' + coalesce(b.uuid, b.name, elementId(b)) AS edge
                 ORDER BY edge
-                """);
+                """.formatted(nodeFilter.replace("n:", "a:"), nodeFilter.replace("n:", "b:")));
         return nodes.stream().map(r -> r.get("labels").asList() + " " + new java.util.TreeMap<>(r.get("props").asMap())).toList()
                 + "\n" + edges.stream().map(r -> r.get("edge").asString()).toList();
     }

@@ -1,0 +1,64 @@
+package dev.diffo.admin.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an RSP operator asks for: move the RSP's instances from a source major to a newer major of the same
+ * name, remapping values the target no longer allows ({@code broadband.technology: fttb → fttn}) or leaving
+ * the instances that carry them where they are.
+ */
+public record MigrationPlan(String rsp, String sourceUuid, String targetUuid, Map<String, Map<String, String>> mapping,
+                            Set<Offence> excluded, int batchSize) {
+
+    public static final int DEFAULT_BATCH_SIZE = 5_000;
+
+    /** A value of a characteristic (by rule key) that the target does not allow. */
+    public record Offence(String key, String value) {
+        @Override
+        public String toString() {
+            return key + "=" + value;
+        }
+
+        public static Offence parse(String text) {
+            int eq = text.indexOf('=');
+            if (eq < 1 || eq == text.length() - 1) {
+                throw new InvalidInputException("'" + text + "' is not KEY=VALUE", "e.g. broadband.technology=fttb");
+            }
+            return new Offence(text.substring(0, eq).strip(), text.substring(eq + 1).strip());
+        }
+    }
+
+    public MigrationPlan {
+        if (rsp == null || rsp.isBlank()) {
+            throw new InvalidInputException("No RSP chosen", "Name the RSP whose instances move, e.g. acme.");
+        }
+        Identifiers.requireUuid4("Source specification", sourceUuid);
+        Identifiers.requireUuid4("Target specification", targetUuid);
+        if (sourceUuid.equals(targetUuid)) {
+            throw new InvalidInputException("Source and target are the same specification", "Choose a newer major as the target.");
+        }
+        if (batchSize < 1 || batchSize > 100_000) {
+            throw new InvalidInputException("Batch size " + batchSize + " is out of range", "Use 1 to 100,000 (default " + DEFAULT_BATCH_SIZE + ").");
+        }
+        mapping = mapping == null ? Map.of() : Map.copyOf(mapping);
+        excluded = excluded == null ? Set.of() : Set.copyOf(excluded);
+    }
+
+    /** The value to write instead of {@code value}, or null when it is not remapped. */
+    public String remap(String key, String value) {
+        return mapping.getOrDefault(key, Map.of()).get(value);
+    }
+
+    public boolean excludes(String key, String value) {
+        return excluded.contains(new Offence(key, value));
+    }
+
+    /** "broadband.technology: fttb → fttn" lines, for the ledger and the reports. */
+    public List<String> describeMapping() {
+        return mapping.entrySet().stream()
+                .flatMap(e -> e.getValue().entrySet().stream().map(v -> e.getKey() + ": " + v.getKey() + " → " + v.getValue()))
+                .sorted().toList();
+    }
+}

@@ -1,0 +1,306 @@
+package dev.diffo.admin.migration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.diffo.admin.common.CanonicalJson;
+import dev.diffo.admin.common.TaskRunner.Progress;
+import dev.diffo.admin.domain.CharacteristicRule;
+import dev.diffo.admin.domain.DiffoAdminException;
+import dev.diffo.admin.domain.Identifiers;
+import dev.diffo.admin.domain.InvalidInputException;
+import dev.diffo.admin.domain.MigrationPlan;
+import dev.diffo.admin.domain.MigrationPlan.Offence;
+import dev.diffo.admin.domain.MigrationRun;
+import dev.diffo.admin.domain.Operator;
+import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.domain.SpecificationStatus;
+import dev.diffo.admin.repository.CatalogueRepository;
+import dev.diffo.admin.repository.MigrationRepository;
+import dev.diffo.admin.repository.MigrationRepository.Candidate;
+import dev.diffo.admin.repository.MigrationRepository.Decision;
+import dev.diffo.admin.repository.MigrationRepository.StoredCharacteristic;
+import dev.diffo.admin.repository.VersioningRepository;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Moves an RSP's instances from one major to a newer major of the same name (diffo's respecify), in batches
+ * that each land whole or not at all, remediating values the target no longer allows, with a ledger that
+ * lets a run resume after a crash and be undone.
+ */
+@Singleton
+public class MigrationService {
+
+    /** The selection and the values in it that the target does not allow, grouped by value. */
+    public record Check(Specification source, Specification target, long selected, Map<Offence, Long> offences, List<CharacteristicRule> targetRules) {
+        public long needingRemediation() {
+            return offences.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** What a dry run would do; nothing was written. */
+    public record DryRun(long selected, long wouldMigrate, long wouldExclude, long skipped, List<String> sampleBefore, List<String> sampleAfter) {
+    }
+
+    private static final int CHECK_CHUNK = 10_000;
+
+    private final MigrationRepository repository;
+    private final CatalogueRepository catalogue;
+    private final VersioningRepository versioning;
+    private final Operator operator;
+
+    @Inject
+    public MigrationService(MigrationRepository repository, CatalogueRepository catalogue, VersioningRepository versioning, Operator operator) {
+        this.repository = repository;
+        this.catalogue = catalogue;
+        this.versioning = versioning;
+        this.operator = operator;
+    }
+
+    /** Refuses a target of another name, an older or same major, or a target that takes no new instances. */
+    public Check check(String rsp, String sourceUuid, String targetUuid) {
+        Specification source = spec(sourceUuid, "Source");
+        Specification target = spec(targetUuid, "Target");
+        if (!source.name().equals(target.name())) {
+            throw new InvalidInputException("Cannot migrate " + source.name() + " instances to " + target.name(),
+                    "The target must be a newer major of the same specification.");
+        }
+        if (target.majorVersion() <= source.majorVersion()) {
+            throw new InvalidInputException("The target v" + target.majorVersion() + " is not newer than the source v" + source.majorVersion(),
+                    "Choose a newer major as the target.");
+        }
+        if (target.status() != SpecificationStatus.CURRENT) {
+            throw new InvalidInputException(target.name() + " v" + target.majorVersion() + " is " + target.status().stored(),
+                    "A frozen or withdrawn major takes no new instances; choose a current one.");
+        }
+        if (source.type() != target.type()) {
+            throw new InvalidInputException("Source and target are of different kinds", "diffo respecifies services to service specifications only (and resources to resource ones).");
+        }
+        List<CharacteristicRule> rules = versioning.rules(targetUuid);
+        List<String> selection = repository.selection(sourceUuid, rsp);
+        Map<Offence, Long> offences = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+        for (int from = 0; from < selection.size(); from += CHECK_CHUNK) {
+            for (Candidate c : repository.candidates(selection.subList(from, Math.min(selection.size(), from + CHECK_CHUNK)))) {
+                offences(c, rules).forEach(o -> offences.merge(o, 1L, Long::sum));
+            }
+        }
+        return new Check(source, target, selection.size(), offences, rules);
+    }
+
+    private Specification spec(String uuid, String what) {
+        Identifiers.requireUuid4(what + " specification", uuid);
+        return catalogue.findByUuid(uuid).orElseThrow(() -> new DiffoAdminException(what + " specification " + uuid + " does not exist",
+                "Refresh the catalogue."));
+    }
+
+    /** Every (rule, value) of this instance that the target's rules do not allow. */
+    static List<Offence> offences(Candidate candidate, List<CharacteristicRule> rules) {
+        List<Offence> found = new ArrayList<>();
+        for (CharacteristicRule rule : rules) {
+            for (StoredCharacteristic c : candidate.characteristics()) {
+                if (rule.characteristic().equals(c.name())) {
+                    CharacteristicValues.read(c.value(), rule.field())
+                            .filter(value -> !rule.allows(value))
+                            .ifPresent(value -> found.add(new Offence(rule.key(), value)));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Every offending value must be remapped to an allowed value or excluded before anything runs. */
+    public void validate(MigrationPlan plan, Check check) {
+        Map<String, CharacteristicRule> rules = new HashMap<>();
+        check.targetRules().forEach(r -> rules.put(r.key(), r));
+        for (Offence offence : check.offences().keySet()) {
+            String mapped = plan.remap(offence.key(), offence.value());
+            if (mapped == null && !plan.excludes(offence.key(), offence.value())) {
+                throw new InvalidInputException(check.offences().get(offence) + " instance(s) have " + offence + ", which "
+                        + check.target().name() + " v" + check.target().majorVersion() + " does not allow",
+                        "Map it to an allowed value (--map " + offence + "→…, e.g. " + offence.key() + "=" + offence.value() + ":"
+                                + rules.get(offence.key()).allowedValues().getFirst() + ") or exclude those instances. Nothing was written.");
+            }
+        }
+        plan.mapping().forEach((key, values) -> values.forEach((from, to) -> {
+            CharacteristicRule rule = rules.get(key);
+            if (rule == null || !rule.allows(to)) {
+                throw new InvalidInputException("The mapping " + key + ": " + from + " → " + to + " leads to a value the target does not allow",
+                        rule == null ? "The target has no characteristic " + key + "." : "Allowed: " + String.join(", ", rule.allowedValues()) + ".");
+            }
+        }));
+    }
+
+    MigrationRepository.Decider decider(MigrationPlan plan, List<CharacteristicRule> rules) {
+        return candidate -> {
+            Map<String, String> newValues = new HashMap<>();
+            for (CharacteristicRule rule : rules) {
+                for (StoredCharacteristic c : candidate.characteristics()) {
+                    if (!rule.characteristic().equals(c.name())) {
+                        continue;
+                    }
+                    Optional<String> value = CharacteristicValues.read(c.value(), rule.field());
+                    if (value.isEmpty() || rule.allows(value.get())) {
+                        continue;
+                    }
+                    String mapped = plan.remap(rule.key(), value.get());
+                    if (mapped == null) {
+                        return Decision.excluded();
+                    }
+                    newValues.put(c.elementId(), CharacteristicValues.write(newValues.getOrDefault(c.elementId(), c.value()), rule.field(), mapped));
+                }
+            }
+            return new Decision(false, newValues);
+        };
+    }
+
+    /** The whole plan, batch by batch, each batch rolled back: counts and a sample, nothing written. */
+    public DryRun dryRun(MigrationPlan plan, Progress progress) {
+        Check check = check(plan.rsp(), plan.sourceUuid(), plan.targetUuid());
+        validate(plan, check);
+        List<String> selection = repository.selection(plan.sourceUuid(), plan.rsp());
+        MigrationRun pseudo = new MigrationRun("dry-run", MigrationRun.Kind.RUN, null, plan.rsp(), plan.sourceUuid(), plan.targetUuid(),
+                check.source().version(), check.target().version(), null, MigrationRun.Status.RUNNING, selection.size(), 0, 0, 0, 0, operator.name(), null, null, null);
+        long migrate = 0;
+        long exclude = 0;
+        long skipped = 0;
+        List<String> before = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        var decider = decider(plan, check.targetRules());
+        for (int from = 0, index = 0; from < selection.size(); from += plan.batchSize(), index++) {
+            var result = repository.migrateBatch(pseudo, null, index, selection.subList(from, Math.min(selection.size(), from + plan.batchSize())), decider, true);
+            migrate += result.migrated();
+            exclude += result.excluded();
+            skipped += result.skipped();
+            if (before.size() < 5) {
+                before.addAll(result.sampleBefore());
+                after.addAll(result.sampleAfter());
+            }
+            progress.update(Math.min(selection.size(), from + plan.batchSize()), selection.size());
+        }
+        return new DryRun(selection.size(), migrate, exclude, skipped, List.copyOf(before), List.copyOf(after));
+    }
+
+    /** Starts and runs a migration; cancelling pauses it between batches (resumable). */
+    public MigrationRun run(MigrationPlan plan, Progress progress) {
+        Check check = check(plan.rsp(), plan.sourceUuid(), plan.targetUuid());
+        validate(plan, check);
+        String owner = Identifiers.newUuid4();
+        List<String> selection = repository.selection(plan.sourceUuid(), plan.rsp());
+        MigrationRun run = repository.startRun(plan, MigrationRun.Kind.RUN, null, operator.name(), owner, selection.size());
+        return execute(run, owner, plan, check.targetRules(), selection, progress);
+    }
+
+    /** Continues an interrupted or paused run: what is still on the source is what is left; nothing moves twice. */
+    public MigrationRun resume(String runUuid, Progress progress) {
+        String owner = Identifiers.newUuid4();
+        MigrationRun run = repository.claim(runUuid, owner);
+        if (run.kind() == MigrationRun.Kind.UNDO) {
+            return undoBatches(run, owner, progress);
+        }
+        MigrationPlan plan = planOf(run);
+        List<CharacteristicRule> rules = versioning.rules(run.targetUuid());
+        return execute(run, owner, plan, rules, repository.selection(run.sourceUuid(), run.rsp()), progress);
+    }
+
+    static MigrationPlan planOf(MigrationRun run) {
+        Map<String, Map<String, String>> mapping = new HashMap<>();
+        if (run.mapping() != null) {
+            JsonNode root = CanonicalJson.read(run.mapping());
+            root.fieldNames().forEachRemaining(key -> {
+                Map<String, String> values = new HashMap<>();
+                root.get(key).fieldNames().forEachRemaining(from -> values.put(from, root.get(key).get(from).asText()));
+                mapping.put(key, values);
+            });
+        }
+        return new MigrationPlan(run.rsp(), run.sourceUuid(), run.targetUuid(), mapping, Set.of(), MigrationPlan.DEFAULT_BATCH_SIZE);
+    }
+
+    private MigrationRun execute(MigrationRun run, String owner, MigrationPlan plan, List<CharacteristicRule> rules, List<String> selection,
+                                 Progress progress) {
+        var decider = decider(plan, rules);
+        long started = System.nanoTime();
+        long done = 0;
+        int index = run.batches();
+        try {
+            for (int from = 0; from < selection.size(); from += plan.batchSize()) {
+                if (progress.isCancelled()) {
+                    return repository.finish(run.uuid(), MigrationRun.Status.PAUSED, null);
+                }
+                List<String> batch = selection.subList(from, Math.min(selection.size(), from + plan.batchSize()));
+                repository.migrateBatch(run, owner, index++, batch, decider, false);
+                done += batch.size();
+                progress.update(done, selection.size());
+                progress.message(rateAndEta(done, selection.size(), System.nanoTime() - started));
+            }
+            return repository.finish(run.uuid(), MigrationRun.Status.COMPLETED, null);
+        } catch (RuntimeException e) {
+            repository.finish(run.uuid(), MigrationRun.Status.INTERRUPTED, e.getMessage());
+            throw new DiffoAdminException("The migration stopped after " + String.format("%,d", done) + " of " + String.format("%,d", selection.size())
+                    + " instances: " + e.getMessage(), "Every finished batch is kept and every instance is on exactly one specification. Resume it: migrate resume " + run.uuid(), e);
+        }
+    }
+
+    static String rateAndEta(long done, long total, long elapsedNanos) {
+        double seconds = elapsedNanos / 1e9;
+        double rate = seconds > 0 ? done / seconds : 0;
+        long eta = rate > 0 ? Math.round((total - done) / rate) : -1;
+        return String.format("%,d of %,d · %,.0f instances/s · %s left", done, total, rate, eta < 0 ? "?" : eta + " s");
+    }
+
+    /** Undoes a run as a run of its own: each instance back on its source spec with its original values. */
+    public MigrationRun undo(String runUuid, Progress progress) {
+        MigrationRun original = repository.run(runUuid).orElseThrow(() -> new DiffoAdminException("There is no migration run " + runUuid, ""));
+        if (original.kind() != MigrationRun.Kind.RUN || original.status() == MigrationRun.Status.UNDONE) {
+            throw new InvalidInputException("Run " + runUuid + " cannot be undone (" + original.kind() + ", " + original.status() + ")",
+                    "Only a migration run that is not undone yet can be undone.");
+        }
+        if (original.status() == MigrationRun.Status.RUNNING) {
+            throw new InvalidInputException("Run " + runUuid + " is still running", "Pause or let it finish first.");
+        }
+        String owner = Identifiers.newUuid4();
+        MigrationRun undo = repository.startRun(planOf(original), MigrationRun.Kind.UNDO, runUuid, operator.name(), owner, original.migrated());
+        return undoBatches(undo, owner, progress);
+    }
+
+    private MigrationRun undoBatches(MigrationRun undo, String owner, Progress progress) {
+        List<Integer> batches = repository.undoableBatches(undo.undoOf());
+        long moved = 0;
+        try {
+            int n = 0;
+            for (int index : batches) {
+                if (progress.isCancelled()) {
+                    return repository.finish(undo.uuid(), MigrationRun.Status.PAUSED, null);
+                }
+                moved += repository.undoBatch(undo, owner, undo.undoOf(), index);
+                progress.update(++n, batches.size());
+            }
+            repository.finish(undo.undoOf(), MigrationRun.Status.UNDONE, null);
+            return repository.finish(undo.uuid(), MigrationRun.Status.COMPLETED, null);
+        } catch (RuntimeException e) {
+            repository.finish(undo.uuid(), MigrationRun.Status.INTERRUPTED, e.getMessage());
+            throw new DiffoAdminException("The undo stopped after " + moved + " instances: " + e.getMessage(),
+                    "Resume it: migrate resume " + undo.uuid(), e);
+        }
+    }
+
+    /** How many of the RSP's instances still stand on the source. */
+    public long remaining(String rsp, String sourceUuid) {
+        return repository.selection(sourceUuid, rsp).size();
+    }
+
+    public Optional<MigrationRun> findRun(String runUuid) {
+        return repository.run(runUuid);
+    }
+
+    public List<MigrationRun> runs(String specUuid) {
+        return repository.runs(specUuid);
+    }
+
+}

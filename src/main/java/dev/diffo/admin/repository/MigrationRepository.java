@@ -1,0 +1,66 @@
+package dev.diffo.admin.repository;
+
+import dev.diffo.admin.domain.MigrationPlan;
+import dev.diffo.admin.domain.MigrationRun;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The migration's reads, its batch transactions and its ledger. */
+public interface MigrationRepository {
+
+    /** A characteristic of an instance as stored: its node, its name and its JSON value. */
+    record StoredCharacteristic(String elementId, String name, String value) {
+    }
+
+    /** An instance in a batch, read after its lock was taken. */
+    record Candidate(String elementId, String uuid, String name, List<StoredCharacteristic> characteristics) {
+    }
+
+    /** What to do with one instance: leave it (excluded), or move it with these characteristic values rewritten. */
+    record Decision(boolean exclude, Map<String, String> newValues) {
+        public static Decision excluded() {
+            return new Decision(true, Map.of());
+        }
+    }
+
+    /** Decides per instance, inside the batch transaction (pure: no side effects, so it is safe to retry). */
+    @FunctionalInterface
+    interface Decider {
+        Decision decide(Candidate candidate);
+    }
+
+    record BatchResult(int migrated, int excluded, int skipped, List<String> sampleBefore, List<String> sampleAfter) {
+    }
+
+    /** Element ids of the RSP's instances on the source (party where present, else name prefix). */
+    List<String> selection(String sourceUuid, String rsp);
+
+    /** Instances with their characteristics, for the check (read only). */
+    List<Candidate> candidates(List<String> elementIds);
+
+    /** Starts a run, refusing when another unfinished run already covers the same source and RSP. */
+    MigrationRun startRun(MigrationPlan plan, MigrationRun.Kind kind, String undoOf, String actor, String owner, long total);
+
+    /** Takes over an unfinished run (after a crash); refused while another live process holds it. */
+    MigrationRun claim(String runUuid, String owner);
+
+    /**
+     * One batch in one transaction: lock each instance, skip it if it is no longer on the source, decide,
+     * rewrite values, respecify, and record the prior state in the ledger. With {@code rollback} nothing is
+     * kept (dry run).
+     */
+    BatchResult migrateBatch(MigrationRun run, String owner, int index, List<String> elementIds, Decider decider, boolean rollback);
+
+    /** One recorded batch of {@code runUuid} undone in one transaction; returns how many instances moved back. */
+    int undoBatch(MigrationRun undo, String owner, String runUuid, int index);
+
+    /** Indexes of the run's batches not yet undone. */
+    List<Integer> undoableBatches(String runUuid);
+
+    MigrationRun finish(String runUuid, MigrationRun.Status status, String error);
+
+    Optional<MigrationRun> run(String runUuid);
+
+    List<MigrationRun> runs(String sourceOrTargetUuid);
+}

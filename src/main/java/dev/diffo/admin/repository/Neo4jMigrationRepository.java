@@ -1,0 +1,429 @@
+package dev.diffo.admin.repository;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.diffo.admin.common.CanonicalJson;
+import dev.diffo.admin.domain.DiffoAdminException;
+import dev.diffo.admin.domain.Identifiers;
+import dev.diffo.admin.domain.MigrationPlan;
+import dev.diffo.admin.domain.MigrationRun;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.neo4j.driver.SimpleQueryRunner;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/**
+ * Migration in diffo's shape: an instance keeps its node, labels and characteristics; only its single
+ * {@code SPECIFIED_BY} edge moves (diffo's respecify) and remapped values are rewritten in diffo's JSON.
+ * The ledger is ours ({@code :DiffoAdmin:MigrationRun} and its {@code :MigrationBatch}es, each holding the
+ * exact prior state of the instances it moved), so a run resumes after a crash and can be undone.
+ */
+@Singleton
+public class Neo4jMigrationRepository implements MigrationRepository {
+
+    /** Which RSP an instance belongs to: its party where the data has one, else its name prefix (acme-…). */
+    static final String RSP_OF_INSTANCE = """
+            WITH i, COLLECT { MATCH (i)-[:RELATES]->(:PartyRef)-[:RELATES]->(p:Party) RETURN coalesce(p.name, p.key) LIMIT 1 } AS parties
+            WITH i, CASE WHEN size(parties) > 0 THEN parties[0]
+                         WHEN i.name CONTAINS '-' THEN split(i.name, '-')[0]
+                         ELSE coalesce(i.name, '(unnamed)') END AS rsp
+            """;
+
+    static final String SELECTION = """
+            MATCH (:Specification {uuid: $source})<-[:SPECIFIED_BY]-(i)
+            %s
+            WITH i, rsp WHERE toLower(rsp) = toLower($rsp)
+            RETURN elementId(i) AS id
+            """.formatted(RSP_OF_INSTANCE);
+
+    static final String CANDIDATES = """
+            UNWIND $ids AS id
+            MATCH (i) WHERE elementId(i) = id
+            RETURN elementId(i) AS id, i.uuid AS uuid, i.name AS name, i.updatedAt AS updatedAt,
+                   [(i)-[:HAS]->(c:Characteristic) | {id: elementId(c), name: c.name, value: c.value, updatedAt: c.updatedAt}] AS chars
+            """;
+
+    /** Locks each instance first, then keeps only those still on the source: never migrated twice. */
+    static final String LOCK_BATCH = """
+            MATCH (src:Specification {uuid: $source})
+            UNWIND $ids AS id
+            MATCH (i) WHERE elementId(i) = id
+            SET i.diffoAdminLock = true
+            REMOVE i.diffoAdminLock
+            WITH src, i
+            MATCH (i)-[:SPECIFIED_BY]->(src)
+            RETURN elementId(i) AS id, i.uuid AS uuid, i.name AS name, i.updatedAt AS updatedAt,
+                   [(i)-[:HAS]->(c:Characteristic) | {id: elementId(c), name: c.name, value: c.value, updatedAt: c.updatedAt}] AS chars
+            """;
+
+    static final String RESPECIFY = """
+            MATCH (src:Specification {uuid: $source}), (dst:Specification {uuid: $target})
+            UNWIND $ids AS id
+            MATCH (i) WHERE elementId(i) = id
+            MATCH (i)-[r:SPECIFIED_BY]->(src)
+            DELETE r
+            CREATE (i)-[:SPECIFIED_BY]->(dst)
+            SET i.updatedAt = $now
+            """;
+
+    static final String REWRITE_VALUES = """
+            UNWIND $updates AS u
+            MATCH (c) WHERE elementId(c) = u.id
+            SET c.value = u.value, c.updatedAt = $now
+            """;
+
+    static final String RECORD_BATCH = """
+            MATCH (run:MigrationRun {uuid: $run})
+            CREATE (run)-[:HAS_BATCH]->(:DiffoAdmin:MigrationBatch {
+              index: $index, at: $now, entries: $entries, migrated: $migrated, excluded: $excluded, skipped: $skipped})
+            SET run.migrated = run.migrated + $migrated, run.excluded = run.excluded + $excluded,
+                run.skipped = run.skipped + $skipped, run.batches = run.batches + 1, run.heartbeat = $now
+            """;
+
+    static final String LOCK_RUN = """
+            MATCH (run:MigrationRun {uuid: $run})
+            SET run.diffoAdminLock = true
+            REMOVE run.diffoAdminLock
+            RETURN run
+            """;
+
+    static final String LOCK_KEY = """
+            MERGE (l:DiffoAdmin:MigrationLock {key: $key})
+            SET l.touchedAt = $now
+            """;
+
+    static final String UNFINISHED = """
+            MATCH (other:MigrationRun {lockKey: $key})
+            WHERE other.status IN ['RUNNING', 'PAUSED', 'INTERRUPTED']
+            RETURN other
+            """;
+
+    static final String SPEC_VERSIONS = """
+            MATCH (src:Specification {uuid: $source}), (dst:Specification {uuid: $target})
+            RETURN 'v' + toString(src.majorVersion) + '.' + toString(coalesce(src.minorVersion, 0)) + '.' + toString(coalesce(src.patchVersion, 0)) AS sourceVersion,
+                   'v' + toString(dst.majorVersion) + '.' + toString(coalesce(dst.minorVersion, 0)) + '.' + toString(coalesce(dst.patchVersion, 0)) AS targetVersion
+            """;
+
+    static final String CREATE_RUN = """
+            CREATE (run:DiffoAdmin:MigrationRun {
+              uuid: $uuid, kind: $kind, undoOf: $undoOf, lockKey: $key, rsp: $rsp, source: $source, target: $target,
+              sourceVersion: $sourceVersion, targetVersion: $targetVersion, mapping: $mapping, excludedValues: $excludedValues,
+              batchSize: $batchSize, status: 'RUNNING', total: $total, migrated: 0, excluded: 0, skipped: 0, batches: 0,
+              actor: $actor, owner: $owner, heartbeat: $now, startedAt: $now})
+            RETURN run
+            """;
+
+    static final String UNDO_ENTRIES = """
+            MATCH (:MigrationRun {uuid: $run})-[:HAS_BATCH]->(b:MigrationBatch {index: $index})
+            WHERE b.undoneAt IS NULL
+            RETURN b.entries AS entries
+            """;
+
+    static final String MOVE_BACK = """
+            MATCH (src:Specification {uuid: $source}), (dst:Specification {uuid: $target})
+            UNWIND $entries AS e
+            MATCH (i) WHERE elementId(i) = e.id
+            SET i.diffoAdminLock = true
+            REMOVE i.diffoAdminLock
+            WITH src, dst, i, e
+            MATCH (i)-[r:SPECIFIED_BY]->(dst)
+            DELETE r
+            CREATE (i)-[:SPECIFIED_BY]->(src)
+            SET i.updatedAt = e.updatedAt
+            RETURN e.id AS id
+            """;
+
+    static final String RESTORE_VALUES = """
+            UNWIND $restores AS ch
+            MATCH (c) WHERE elementId(c) = ch.id
+            SET c.value = ch.value, c.updatedAt = ch.updatedAt
+            """;
+
+    static final String MARK_UNDONE = """
+            MATCH (:MigrationRun {uuid: $run})-[:HAS_BATCH]->(b:MigrationBatch {index: $index})
+            SET b.undoneAt = $now, b.undoneBy = $undo
+            WITH count(b) AS marked
+            MATCH (undo:MigrationRun {uuid: $undo})
+            SET undo.migrated = undo.migrated + $moved, undo.skipped = undo.skipped + $skipped, undo.batches = undo.batches + 1,
+                undo.heartbeat = $now
+            """;
+
+    static final String UNDOABLE = """
+            MATCH (:MigrationRun {uuid: $run})-[:HAS_BATCH]->(b:MigrationBatch)
+            WHERE b.undoneAt IS NULL
+            RETURN b.index AS index ORDER BY index DESC
+            """;
+
+    static final String FINISH = """
+            MATCH (run:MigrationRun {uuid: $run})
+            SET run.status = $status, run.finishedAt = CASE WHEN $status IN ['COMPLETED', 'UNDONE'] THEN $now ELSE null END,
+                run.error = $error, run.owner = null, run.heartbeat = $now
+            RETURN run
+            """;
+
+    static final String RUN = """
+            MATCH (run:MigrationRun {uuid: $run}) RETURN run
+            """;
+
+    static final String RUNS = """
+            MATCH (run:MigrationRun)
+            WHERE run.source = $spec OR run.target = $spec
+            RETURN run ORDER BY run.startedAt DESC
+            """;
+
+    private static final long STALE_SECONDS = 60;
+
+    private final Database database;
+
+    @Inject
+    public Neo4jMigrationRepository(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public List<String> selection(String sourceUuid, String rsp) {
+        return database.read(tx -> tx.run(SELECTION, Map.of("source", sourceUuid, "rsp", rsp)).list(r -> r.get("id").asString()));
+    }
+
+    @Override
+    public List<Candidate> candidates(List<String> elementIds) {
+        return database.read(tx -> tx.run(CANDIDATES, Map.of("ids", elementIds)).list(Neo4jMigrationRepository::toCandidate));
+    }
+
+    private static Candidate toCandidate(Record r) {
+        List<StoredCharacteristic> chars = r.get("chars").asList(c -> new StoredCharacteristic(c.get("id").asString(),
+                c.get("name").asString(null), c.get("value").asString(null)));
+        return new Candidate(r.get("id").asString(), r.get("uuid").asString(null), r.get("name").asString(null), chars);
+    }
+
+    static String lockKey(String source, String rsp) {
+        return source + "|" + rsp.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public MigrationRun startRun(MigrationPlan plan, MigrationRun.Kind kind, String undoOf, String actor, String owner, long total) {
+        return database.write(tx -> {
+            ZonedDateTime now = GraphValues.now();
+            String key = lockKey(plan.sourceUuid(), plan.rsp());
+            tx.run(LOCK_KEY, Map.of("key", key, "now", now)).consume();
+            List<Record> unfinished = tx.run(UNFINISHED, Map.of("key", key)).list();
+            for (Record r : unfinished) {
+                MigrationRun other = toRun(r.get("other"));
+                if (!(kind == MigrationRun.Kind.UNDO && other.uuid().equals(undoOf))) {
+                    throw new DiffoAdminException("Another migration of " + plan.rsp() + "'s instances from this specification is "
+                            + other.status().name().toLowerCase(java.util.Locale.ROOT) + " (run " + other.uuid() + ", started by "
+                            + other.actor() + " at " + other.startedAt() + ")",
+                            "Resume or finish that run first (migrate resume " + other.uuid() + "). Nothing was written.");
+                }
+            }
+            List<Record> versions = tx.run(SPEC_VERSIONS, Map.of("source", plan.sourceUuid(), "target", plan.targetUuid())).list();
+            if (versions.isEmpty()) {
+                throw new DiffoAdminException("The source or the target specification does not exist", "Refresh the catalogue. Nothing was written.");
+            }
+            Map<String, Object> params = new HashMap<>();
+            params.put("uuid", Identifiers.newUuid4());
+            params.put("kind", kind.name());
+            params.put("undoOf", undoOf);
+            params.put("key", key);
+            params.put("rsp", plan.rsp());
+            params.put("source", plan.sourceUuid());
+            params.put("target", plan.targetUuid());
+            params.put("sourceVersion", versions.getFirst().get("sourceVersion").asString());
+            params.put("targetVersion", versions.getFirst().get("targetVersion").asString());
+            params.put("mapping", mappingJson(plan));
+            params.put("excludedValues", plan.excluded().stream().map(Object::toString).sorted().toList());
+            params.put("batchSize", plan.batchSize());
+            params.put("total", total);
+            params.put("actor", actor);
+            params.put("owner", owner);
+            params.put("now", now);
+            return toRun(tx.run(CREATE_RUN, params).single().get("run"));
+        });
+    }
+
+    static String mappingJson(MigrationPlan plan) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        plan.mapping().forEach((key, values) -> {
+            ObjectNode m = root.putObject(key);
+            values.forEach(m::put);
+        });
+        return CanonicalJson.write(root);
+    }
+
+    @Override
+    public MigrationRun claim(String runUuid, String owner) {
+        return database.write(tx -> {
+            List<Record> found = tx.run(LOCK_RUN, Map.of("run", runUuid)).list();
+            if (found.isEmpty()) {
+                throw new DiffoAdminException("There is no migration run " + runUuid, "List the runs with: diffo-admin migrate runs");
+            }
+            Value run = found.getFirst().get("run");
+            MigrationRun current = toRun(run);
+            if (!current.status().resumable()) {
+                throw new DiffoAdminException("Run " + runUuid + " is " + current.status().name().toLowerCase(java.util.Locale.ROOT),
+                        "Only a running, paused or interrupted run can be resumed.");
+            }
+            String holder = run.get("owner").asString(null);
+            ZonedDateTime heartbeat = GraphValues.dateTime(run.get("heartbeat"));
+            boolean free = holder == null || holder.equals(owner)
+                    || heartbeat == null || heartbeat.isBefore(GraphValues.now().minusSeconds(STALE_SECONDS));
+            if (!free) {
+                throw new DiffoAdminException("Run " + runUuid + " is being run by another process (last batch at " + heartbeat + ")",
+                        "Wait for it to finish, or resume it once that process has stopped (a stopped run can be resumed after "
+                                + STALE_SECONDS + " s).");
+            }
+            return toRun(tx.run("MATCH (run:MigrationRun {uuid: $run}) SET run.owner = $owner, run.status = 'RUNNING', run.heartbeat = $now, run.error = null RETURN run",
+                    Map.of("run", runUuid, "owner", owner, "now", GraphValues.now())).single().get("run"));
+        });
+    }
+
+    @Override
+    public BatchResult migrateBatch(MigrationRun run, String owner, int index, List<String> elementIds, Decider decider, boolean rollback) {
+        if (rollback) {
+            return database.rolledBack(tx -> batch(tx, run, owner, index, elementIds, decider, false));
+        }
+        return database.write(tx -> batch(tx, run, owner, index, elementIds, decider, true));
+    }
+
+    private static BatchResult batch(SimpleQueryRunner tx, MigrationRun run, String owner, int index, List<String> elementIds, Decider decider,
+                                     boolean ledger) {
+        ZonedDateTime now = GraphValues.now();
+        if (ledger) {
+            requireOwner(tx, run.uuid(), owner);
+        }
+        List<Record> locked = tx.run(LOCK_BATCH, Map.of("source", run.sourceUuid(), "ids", elementIds)).list();
+        List<String> moves = new ArrayList<>();
+        List<Map<String, Object>> updates = new ArrayList<>();
+        List<String> entries = new ArrayList<>();
+        List<String> sampleBefore = new ArrayList<>();
+        List<String> sampleAfter = new ArrayList<>();
+        int excluded = 0;
+        for (Record r : locked) {
+            Candidate candidate = toCandidate(r);
+            Decision decision = decider.decide(candidate);
+            if (decision.exclude()) {
+                excluded++;
+                continue;
+            }
+            moves.add(candidate.elementId());
+            ObjectNode entry = JsonNodeFactory.instance.objectNode();
+            entry.put("id", candidate.elementId()).put("uuid", candidate.uuid()).put("updatedAt", iso(r.get("updatedAt")));
+            ArrayNode chars = entry.putArray("chars");
+            for (Value c : r.get("chars").values()) {
+                String newValue = decision.newValues().get(c.get("id").asString());
+                if (newValue != null) {
+                    updates.add(Map.of("id", c.get("id").asString(), "value", newValue));
+                    chars.addObject().put("id", c.get("id").asString()).put("value", c.get("value").asString(null)).put("updatedAt", iso(c.get("updatedAt")));
+                    if (sampleBefore.size() < 5) {
+                        sampleBefore.add(candidate.name() + ": " + c.get("value").asString(null));
+                        sampleAfter.add(candidate.name() + ": " + newValue);
+                    }
+                }
+            }
+            entries.add(CanonicalJson.write(entry));
+        }
+        tx.run(REWRITE_VALUES, Map.of("updates", updates, "now", now)).consume();
+        tx.run(RESPECIFY, Map.of("source", run.sourceUuid(), "target", run.targetUuid(), "ids", moves, "now", now)).consume();
+        int skipped = elementIds.size() - locked.size();
+        if (ledger) {
+            tx.run(RECORD_BATCH, Map.of("run", run.uuid(), "index", index, "now", now, "entries", entries, "migrated", moves.size(),
+                    "excluded", excluded, "skipped", skipped)).consume();
+        }
+        return new BatchResult(moves.size(), excluded, skipped, sampleBefore, sampleAfter);
+    }
+
+    private static String iso(Value v) {
+        ZonedDateTime t = GraphValues.dateTime(v);
+        return t == null ? null : t.toString();
+    }
+
+    private static void requireOwner(SimpleQueryRunner tx, String runUuid, String owner) {
+        List<Record> run = tx.run(LOCK_RUN, Map.of("run", runUuid)).list();
+        if (run.isEmpty() || !owner.equals(run.getFirst().get("run").get("owner").asString(null))) {
+            throw new DiffoAdminException("Run " + runUuid + " was taken over by another process", "This process stops; nothing of this batch was written.");
+        }
+    }
+
+    @Override
+    public int undoBatch(MigrationRun undo, String owner, String runUuid, int index) {
+        return database.write(tx -> {
+            requireOwner(tx, undo.uuid(), owner);
+            List<Record> found = tx.run(UNDO_ENTRIES, Map.of("run", runUuid, "index", index)).list();
+            if (found.isEmpty()) {
+                return 0;
+            }
+            List<Map<String, Object>> entries = new ArrayList<>();
+            Map<String, List<Map<String, Object>>> restoresById = new HashMap<>();
+            for (String json : found.getFirst().get("entries").asList(Value::asString)) {
+                JsonNode e = CanonicalJson.read(json);
+                Map<String, Object> entry = new HashMap<>();
+                entry.put("id", e.path("id").asText());
+                entry.put("updatedAt", parse(e.path("updatedAt")));
+                entries.add(entry);
+                List<Map<String, Object>> restores = new ArrayList<>();
+                for (JsonNode c : e.path("chars")) {
+                    Map<String, Object> restore = new HashMap<>();
+                    restore.put("id", c.path("id").asText());
+                    restore.put("value", c.path("value").isNull() ? null : c.path("value").asText());
+                    restore.put("updatedAt", parse(c.path("updatedAt")));
+                    restores.add(restore);
+                }
+                restoresById.put(e.path("id").asText(), restores);
+            }
+            List<String> moved = tx.run(MOVE_BACK, Map.of("source", undo.sourceUuid(), "target", undo.targetUuid(), "entries", entries))
+                    .list(r -> r.get("id").asString());
+            List<Map<String, Object>> restores = moved.stream().flatMap(id -> restoresById.getOrDefault(id, List.of()).stream()).toList();
+            tx.run(RESTORE_VALUES, Map.of("restores", restores)).consume();
+            tx.run(MARK_UNDONE, Map.of("run", runUuid, "index", index, "undo", undo.uuid(), "now", GraphValues.now(),
+                    "moved", moved.size(), "skipped", entries.size() - moved.size())).consume();
+            return moved.size();
+        });
+    }
+
+    private static ZonedDateTime parse(JsonNode iso) {
+        return iso == null || iso.isNull() || iso.isMissingNode() ? null : ZonedDateTime.parse(iso.asText());
+    }
+
+    @Override
+    public List<Integer> undoableBatches(String runUuid) {
+        return database.read(tx -> tx.run(UNDOABLE, Map.of("run", runUuid)).list(r -> r.get("index").asInt()));
+    }
+
+    @Override
+    public MigrationRun finish(String runUuid, MigrationRun.Status status, String error) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("run", runUuid);
+        params.put("status", status.name());
+        params.put("error", error);
+        params.put("now", GraphValues.now());
+        return database.write(tx -> toRun(tx.run(FINISH, params).single().get("run")));
+    }
+
+    @Override
+    public Optional<MigrationRun> run(String runUuid) {
+        return database.read(tx -> tx.run(RUN, Map.of("run", runUuid)).stream().findFirst().map(r -> toRun(r.get("run"))));
+    }
+
+    @Override
+    public List<MigrationRun> runs(String sourceOrTargetUuid) {
+        return database.read(tx -> tx.run(RUNS, Map.of("spec", sourceOrTargetUuid)).list(r -> toRun(r.get("run"))));
+    }
+
+    static MigrationRun toRun(Value run) {
+        return new MigrationRun(run.get("uuid").asString(), MigrationRun.Kind.valueOf(run.get("kind").asString()), run.get("undoOf").asString(null),
+                run.get("rsp").asString(), run.get("source").asString(), run.get("target").asString(),
+                run.get("sourceVersion").asString(null), run.get("targetVersion").asString(null), run.get("mapping").asString(null),
+                MigrationRun.Status.valueOf(run.get("status").asString()), run.get("total").asLong(0), run.get("migrated").asLong(0),
+                run.get("excluded").asLong(0), run.get("skipped").asLong(0), run.get("batches").asInt(0), run.get("actor").asString(null),
+                GraphValues.dateTime(run.get("startedAt")), GraphValues.dateTime(run.get("finishedAt")), run.get("error").asString(null));
+    }
+}

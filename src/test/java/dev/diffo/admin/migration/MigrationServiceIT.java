@@ -1,0 +1,257 @@
+package dev.diffo.admin.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.diffo.admin.catalogue.DemoService;
+import dev.diffo.admin.common.TaskRunner.Progress;
+import dev.diffo.admin.domain.DiffoAdminException;
+import dev.diffo.admin.domain.InvalidInputException;
+import dev.diffo.admin.domain.MigrationPlan;
+import dev.diffo.admin.domain.MigrationPlan.Offence;
+import dev.diffo.admin.domain.MigrationRun;
+import dev.diffo.admin.domain.Operator;
+import dev.diffo.admin.repository.CatalogueRepository;
+import dev.diffo.admin.repository.MigrationRepository;
+import dev.diffo.admin.repository.VersioningRepository;
+import dev.diffo.admin.support.Neo4jExtension;
+import dev.diffo.admin.support.TestGraph;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Migration on the real embedded Neo4j: the seed's phase 5, and what must hold when things go wrong. */
+@ExtendWith(Neo4jExtension.class)
+class MigrationServiceIT {
+
+    static final String V1 = "a1b2c3d4-e5f6-4a7b-8c9d-e0f1a2b3c4d5";
+    static final String V2 = "f6e5d4c3-b2a1-4f0e-9d8c-7b6a5f4e3d2c";
+    static final Offence FTTB = new Offence("broadband.technology", "fttb");
+
+    MigrationService migration;
+    TestGraph graph;
+
+    @BeforeEach
+    void seed(DemoService demo, MigrationService migration, TestGraph graph) {
+        demo.loadDemo();
+        this.migration = migration;
+        this.graph = graph;
+    }
+
+    static MigrationPlan plan(int batchSize) {
+        return new MigrationPlan("acme", V1, V2, Map.of("broadband.technology", Map.of("fttb", "fttn")), Set.of(), batchSize);
+    }
+
+    /** More of Acme's V1 instances, in diffo's shape, alternating fttb and fttp. */
+    void moreAcmeInstances(int n) {
+        graph.run("""
+                MATCH (v1:Specification {uuid: $v1})
+                UNWIND range(1, $n) AS k
+                CREATE (i:Nbn:Broadband:Instance:Provider {uuid: randomUUID(), which: 'actual', type: 'service',
+                        name: 'acme-bulk-' + toString(k), state: 'initial', createdAt: datetime({timezone: 'Etc/UTC'}), updatedAt: datetime({timezone: 'Etc/UTC'})})
+                CREATE (c:Provider:Characteristic {uuid: randomUUID(), name: 'broadband', type: 'instance', isArray: false,
+                        value: '{"type":"dynamic","value":{"type":"Elixir.Diffo.Nbn.BroadbandValue","value":{"technology":"' + CASE WHEN k % 2 = 0 THEN 'fttb' ELSE 'fttp' END + '"}}}'})
+                CREATE (i)-[:SPECIFIED_BY]->(v1), (i)-[:HAS]->(c)
+                """, Map.of("v1", V1, "n", n));
+    }
+
+    long onSpec(String uuid) {
+        return graph.count("MATCH (:Specification {uuid: '" + uuid + "'})<-[:SPECIFIED_BY]-(i) RETURN count(i)");
+    }
+
+    void assertEveryInstanceOnExactlyOneSpecification() {
+        assertThat(graph.count("MATCH (i:Instance) WHERE COUNT { (i)-[:SPECIFIED_BY]->() } <> 1 RETURN count(i)")).isZero();
+    }
+
+    @Test
+    void checkGroupsTheInstancesThatNeedRemediationByValue() {
+        MigrationService.Check check = migration.check("acme", V1, V2);
+
+        assertThat(check.selected()).isEqualTo(2);
+        assertThat(check.offences()).containsExactly(Map.entry(FTTB, 1L));
+    }
+
+    @Test
+    void theSeedEndToEnd() {
+        String betaBefore = graph.query("MATCH (i:Instance {name: 'beta-broadband-v2-001'}) RETURN properties(i) AS p").getFirst().get("p").toString();
+
+        MigrationRun run = migration.run(plan(1000), Progress.NONE);
+
+        assertThat(run.status()).isEqualTo(MigrationRun.Status.COMPLETED);
+        assertThat(run.migrated()).isEqualTo(2);
+        assertThat(migration.remaining("acme", V1)).isZero();
+        assertThat(onSpec(V2)).isEqualTo(3);
+        assertThat(graph.query("MATCH (i:Instance {name: 'acme-broadband-001'})-[:HAS]->(c) RETURN c.value AS v").getFirst().get("v").asString())
+                .isEqualTo("{\"type\":\"dynamic\",\"value\":{\"type\":\"Elixir.Diffo.Nbn.BroadbandValue\",\"value\":{\"technology\":\"fttn\"}}}");
+        assertThat(graph.query("MATCH (i:Instance {name: 'acme-broadband-001'}) RETURN labels(i) AS l").getFirst().get("l").asList())
+                .as("the node keeps its labels, as diffo's respecify does").contains("Broadband");
+        assertThat(graph.query("MATCH (i:Instance {name: 'beta-broadband-v2-001'}) RETURN properties(i) AS p").getFirst().get("p").toString()).isEqualTo(betaBefore);
+        assertEveryInstanceOnExactlyOneSpecification();
+    }
+
+    @Test
+    void anUnremediatedValueIsRefusedBeforeAnythingIsWritten() {
+        String before = graph.fingerprint();
+        var noMapping = new MigrationPlan("acme", V1, V2, Map.of(), Set.of(), 1000);
+
+        assertThatThrownBy(() -> migration.run(noMapping, Progress.NONE))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("1 instance(s) have broadband.technology=fttb, which broadband v2 does not allow");
+        assertThat(graph.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void excludedInstancesStayOnTheSource() {
+        var exclude = new MigrationPlan("acme", V1, V2, Map.of(), Set.of(FTTB), 1000);
+
+        MigrationRun run = migration.run(exclude, Progress.NONE);
+
+        assertThat(run.migrated()).isEqualTo(1);
+        assertThat(run.excluded()).isEqualTo(1);
+        assertThat(graph.count("MATCH (:Instance {name: 'acme-broadband-001'})-[:SPECIFIED_BY]->(:Specification {uuid: '" + V1 + "'}) RETURN count(*)")).isEqualTo(1);
+    }
+
+    @Test
+    void aDryRunReportsWhatWouldChangeAndWritesNothing() {
+        moreAcmeInstances(7);
+        String before = graph.fingerprint();
+
+        MigrationService.DryRun dry = migration.dryRun(plan(3), Progress.NONE);
+
+        assertThat(dry.selected()).isEqualTo(9);
+        assertThat(dry.wouldMigrate()).isEqualTo(9);
+        assertThat(dry.sampleBefore()).first().asString().contains("fttb");
+        assertThat(dry.sampleAfter()).first().asString().contains("fttn");
+        assertThat(graph.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aRunThatFailsInsideABatchResumesAndMovesEveryInstanceExactlyOnce(MigrationRepository real, CatalogueRepository catalogue,
+                                                                        VersioningRepository versioning, Operator operator) {
+        moreAcmeInstances(10);
+        AtomicInteger decisions = new AtomicInteger();
+        MigrationRepository failing = new FailingInThirdBatch(real, decisions);
+        MigrationService flaky = new MigrationService(failing, catalogue, versioning, operator);
+
+        assertThatThrownBy(() -> flaky.run(plan(4), Progress.NONE))
+                .isInstanceOf(DiffoAdminException.class)
+                .hasMessageContaining("stopped after 8 of 12");
+        assertThat(onSpec(V2)).as("two whole batches landed, the third rolled back").isEqualTo(1 + 8);
+        assertEveryInstanceOnExactlyOneSpecification();
+        MigrationRun interrupted = migration.runs(V1).getFirst();
+        assertThat(interrupted.status()).isEqualTo(MigrationRun.Status.INTERRUPTED);
+
+        MigrationRun resumed = migration.resume(interrupted.uuid(), Progress.NONE);
+
+        assertThat(resumed.status()).isEqualTo(MigrationRun.Status.COMPLETED);
+        assertThat(resumed.migrated()).isEqualTo(12);
+        assertThat(migration.remaining("acme", V1)).isZero();
+        assertThat(onSpec(V2)).isEqualTo(13);
+        assertThat(graph.count("MATCH (:MigrationRun {uuid: '" + resumed.uuid() + "'})-[:HAS_BATCH]->(b) UNWIND b.entries AS e RETURN count(DISTINCT e)"))
+                .as("the ledger names each instance once").isEqualTo(12);
+        assertEveryInstanceOnExactlyOneSpecification();
+    }
+
+    @Test
+    void undoRestoresTheExactPriorGraph() {
+        moreAcmeInstances(5);
+        String before = graph.diffoFingerprint();
+        MigrationRun run = migration.run(plan(2), Progress.NONE);
+        assertThat(graph.diffoFingerprint()).isNotEqualTo(before);
+
+        MigrationRun undo = migration.undo(run.uuid(), Progress.NONE);
+
+        assertThat(undo.kind()).isEqualTo(MigrationRun.Kind.UNDO);
+        assertThat(undo.status()).isEqualTo(MigrationRun.Status.COMPLETED);
+        assertThat(undo.migrated()).isEqualTo(7);
+        assertThat(graph.diffoFingerprint()).isEqualTo(before);
+        assertThat(migration.findRun(run.uuid()).orElseThrow().status()).isEqualTo(MigrationRun.Status.UNDONE);
+        assertThatThrownBy(() -> migration.undo(run.uuid(), Progress.NONE)).hasMessageContaining("cannot be undone");
+    }
+
+    @Test
+    void overlappingRunsNeverCorruptAnything() throws Exception {
+        moreAcmeInstances(40);
+        var first = CompletableFuture.supplyAsync(() -> attempt(plan(5)));
+        var second = CompletableFuture.supplyAsync(() -> attempt(plan(5)));
+
+        List<String> outcomes = List.of(first.get(), second.get());
+
+        assertThat(outcomes).contains("COMPLETED");
+        assertThat(outcomes).allSatisfy(o -> assertThat(o).matches("COMPLETED|.*Another migration of acme's instances.*"));
+        assertThat(migration.remaining("acme", V1)).isZero();
+        assertEveryInstanceOnExactlyOneSpecification();
+    }
+
+    private String attempt(MigrationPlan plan) {
+        try {
+            return migration.run(plan, Progress.NONE).status().name();
+        } catch (DiffoAdminException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The real repository, except that the third batch fails midway, inside its transaction. */
+    record FailingInThirdBatch(MigrationRepository real, AtomicInteger decisions) implements MigrationRepository {
+        @Override
+        public BatchResult migrateBatch(MigrationRun run, String owner, int index, List<String> ids, Decider decider, boolean rollback) {
+            Decider failing = index == 2 ? candidate -> {
+                if (decisions.incrementAndGet() > 2) {
+                    throw new IllegalStateException("injected failure in batch " + index);
+                }
+                return decider.decide(candidate);
+            } : decider;
+            return real.migrateBatch(run, owner, index, ids, failing, rollback);
+        }
+
+        @Override
+        public List<String> selection(String sourceUuid, String rsp) {
+            return real.selection(sourceUuid, rsp);
+        }
+
+        @Override
+        public List<Candidate> candidates(List<String> elementIds) {
+            return real.candidates(elementIds);
+        }
+
+        @Override
+        public MigrationRun startRun(MigrationPlan plan, MigrationRun.Kind kind, String undoOf, String actor, String owner, long total) {
+            return real.startRun(plan, kind, undoOf, actor, owner, total);
+        }
+
+        @Override
+        public MigrationRun claim(String runUuid, String owner) {
+            return real.claim(runUuid, owner);
+        }
+
+        @Override
+        public int undoBatch(MigrationRun undo, String owner, String runUuid, int index) {
+            return real.undoBatch(undo, owner, runUuid, index);
+        }
+
+        @Override
+        public List<Integer> undoableBatches(String runUuid) {
+            return real.undoableBatches(runUuid);
+        }
+
+        @Override
+        public MigrationRun finish(String runUuid, MigrationRun.Status status, String error) {
+            return real.finish(runUuid, status, error);
+        }
+
+        @Override
+        public java.util.Optional<MigrationRun> run(String runUuid) {
+            return real.run(runUuid);
+        }
+
+        @Override
+        public List<MigrationRun> runs(String sourceOrTargetUuid) {
+            return real.runs(sourceOrTargetUuid);
+        }
+    }
+}
