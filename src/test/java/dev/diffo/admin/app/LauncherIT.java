@@ -116,4 +116,28 @@ class LauncherIT {
         assertThat(create.err()).contains("not a UUID version 4");
         assertThat(graph.count("MATCH (n) RETURN count(n)")).isZero();
     }
+
+    @Test
+    void migrationFromTheCommandLine(StoreCredentials store) {
+        assertThat(run(store, "demo").exitCode()).isZero();
+
+        Run check = run(store, "migrate", "--rsp", "acme", "--name", "broadband", "--from", "1", "--to", "2", "--check");
+        Run unmapped = run(store, "migrate", "--rsp", "acme", "--name", "broadband", "--from", "1", "--to", "2");
+        Run dry = run(store, "migrate", "--rsp", "acme", "--name", "broadband", "--from", "1", "--to", "2", "--map", "broadband.technology=fttb:fttn", "--dry-run");
+        Run migrate = run(store, "migrate", "--rsp", "acme", "--name", "broadband", "--from", "1", "--to", "2", "--map", "broadband.technology=fttb:fttn", "--batch-size", "1");
+
+        assertThat(check.out()).contains("acme: 2 instances", "needs remediation: 1 with broadband.technology=fttb");
+        assertThat(unmapped.exitCode()).isEqualTo(2);
+        assertThat(unmapped.err()).contains("does not allow", "Nothing was written");
+        assertThat(dry.out()).contains("Dry run (nothing written): 2 would move", "fttb", "fttn");
+        assertThat(migrate.exitCode()).isZero();
+        assertThat(migrate.out()).contains("completed: 2 moved", "in 2 batches", "remaining on v1.0.0: 0", "instances/s");
+        String runId = migrate.out().lines().filter(l -> l.startsWith("Run ")).findFirst().orElseThrow().split(" ")[1];
+
+        Run undo = run(store, "migrate", "undo", runId);
+        Run runs = run(store, "migrate", "runs", "--name", "broadband", "--major", "1");
+
+        assertThat(undo.out()).contains("completed: 2 moved");
+        assertThat(runs.out()).contains(runId, "UNDONE", "UNDO");
+    }
 }

@@ -1,0 +1,175 @@
+package dev.diffo.admin.cli;
+
+import dev.diffo.admin.catalogue.CatalogueService;
+import dev.diffo.admin.common.TaskRunner.Progress;
+import dev.diffo.admin.domain.MigrationPlan;
+import dev.diffo.admin.domain.MigrationPlan.Offence;
+import dev.diffo.admin.domain.MigrationRun;
+import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.migration.MigrationService;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** The RSP operator's migration, headless: the same service as the wizard. */
+@Command(name = "migrate", description = "Move an RSP's instances from one major to a newer one (check, dry run, run in batches, resume, undo).",
+        subcommands = {MigrateCommand.Resume.class, MigrateCommand.Undo.class, MigrateCommand.Runs.class})
+public class MigrateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    CommandContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rsp", paramLabel = "RSP", description = "Whose instances, e.g. acme.") String rsp;
+    @Option(names = "--name", paramLabel = "NAME", description = "Specification name, e.g. broadband.") String name;
+    @Option(names = "--from", paramLabel = "MAJOR", description = "Source major, e.g. 1.") Long from;
+    @Option(names = "--to", paramLabel = "MAJOR", description = "Target major, e.g. 2.") Long to;
+    @Option(names = "--map", paramLabel = "KEY=FROM:TO", description = "Remediate: broadband.technology=fttb:fttn; repeatable.") List<String> maps = List.of();
+    @Option(names = "--exclude", paramLabel = "KEY=VALUE", description = "Leave instances with this value on the source; repeatable.") List<String> excludes = List.of();
+    @Option(names = "--batch-size", defaultValue = "" + MigrationPlan.DEFAULT_BATCH_SIZE, description = "Instances per transaction (default ${DEFAULT-VALUE}).") int batchSize;
+    @Option(names = "--dry-run", description = "Run the whole plan in transactions that are rolled back; report what would change.") boolean dryRun;
+    @Option(names = "--check", description = "Only list the instances that need remediation, grouped by value.") boolean checkOnly;
+
+    @Override
+    public Integer call() {
+        if (rsp == null || name == null || from == null || to == null) {
+            spec.commandLine().getErr().println("migrate needs --rsp, --name, --from and --to (or a subcommand: resume, undo, runs)");
+            return 2;
+        }
+        context.connect();
+        PrintWriter out = spec.commandLine().getOut();
+        CatalogueService catalogue = context.service(CatalogueService.class);
+        MigrationService migration = context.service(MigrationService.class);
+        Specification source = catalogue.require(name, from);
+        Specification target = catalogue.require(name, to);
+        MigrationService.Check check = migration.check(rsp, source.uuid(), target.uuid());
+        out.printf("%s: %,d instance%s of %s on %s %s; target %s%n", rsp, check.selected(), check.selected() == 1 ? "" : "s", rsp, name,
+                source.version(), target.version());
+        check.offences().forEach((offence, n) -> out.printf("  needs remediation: %,d with %s%n", n, offence));
+        if (checkOnly) {
+            out.flush();
+            return 0;
+        }
+        MigrationPlan plan = new MigrationPlan(rsp, source.uuid(), target.uuid(), mapping(maps), exclusions(excludes), batchSize);
+        if (dryRun) {
+            MigrationService.DryRun result = migration.dryRun(plan, Progress.NONE);
+            out.printf("Dry run (nothing written): %,d would move, %,d excluded, %,d skipped%n", result.wouldMigrate(), result.wouldExclude(), result.skipped());
+            for (int i = 0; i < result.sampleBefore().size(); i++) {
+                out.println("  " + result.sampleBefore().get(i) + "\n    → " + result.sampleAfter().get(i));
+            }
+            out.flush();
+            return 0;
+        }
+        return report(out, migration.run(plan, printer(out)), migration);
+    }
+
+    static Map<String, Map<String, String>> mapping(List<String> maps) {
+        Map<String, Map<String, String>> mapping = new HashMap<>();
+        for (String m : maps) {
+            Offence offence = Offence.parse(m);
+            int colon = offence.value().indexOf(':');
+            if (colon < 1 || colon == offence.value().length() - 1) {
+                throw new dev.diffo.admin.domain.InvalidInputException("'" + m + "' is not KEY=FROM:TO", "e.g. broadband.technology=fttb:fttn");
+            }
+            mapping.computeIfAbsent(offence.key(), k -> new HashMap<>())
+                    .put(offence.value().substring(0, colon).strip(), offence.value().substring(colon + 1).strip());
+        }
+        return mapping;
+    }
+
+    static Set<Offence> exclusions(List<String> excludes) {
+        Set<Offence> set = new HashSet<>();
+        excludes.forEach(e -> set.add(Offence.parse(e)));
+        return set;
+    }
+
+    /** Progress on the terminal: one line per batch. */
+    static Progress printer(PrintWriter out) {
+        return new Progress() {
+            @Override
+            public void update(long done, long total) {
+            }
+
+            @Override
+            public void message(String message) {
+                out.println("  " + message);
+                out.flush();
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+    }
+
+    static int report(PrintWriter out, MigrationRun run, MigrationService migration) {
+        out.printf("Run %s %s: %,d moved, %,d excluded, %,d skipped in %d batches%n", run.uuid(), run.status().name().toLowerCase(java.util.Locale.ROOT),
+                run.migrated(), run.excluded(), run.skipped(), run.batches());
+        if (run.kind() == MigrationRun.Kind.RUN) {
+            out.printf("Instances of %s remaining on %s: %,d%n", run.rsp(), run.sourceVersion(), migration.remaining(run.rsp(), run.sourceUuid()));
+        }
+        out.flush();
+        return 0;
+    }
+
+    @Command(name = "resume", description = "Resume an interrupted or paused run (or undo).")
+    static class Resume implements Callable<Integer> {
+        @ParentCommand MigrateCommand parent;
+        @Parameters(paramLabel = "RUN") String run;
+
+        @Override
+        public Integer call() {
+            parent.context.connect();
+            PrintWriter out = parent.spec.commandLine().getOut();
+            MigrationService migration = parent.context.service(MigrationService.class);
+            return report(out, migration.resume(run, printer(out)), migration);
+        }
+    }
+
+    @Command(name = "undo", description = "Undo a run: each instance back on its source with its original values, as a run of its own.")
+    static class Undo implements Callable<Integer> {
+        @ParentCommand MigrateCommand parent;
+        @Parameters(paramLabel = "RUN") String run;
+
+        @Override
+        public Integer call() {
+            parent.context.connect();
+            PrintWriter out = parent.spec.commandLine().getOut();
+            MigrationService migration = parent.context.service(MigrationService.class);
+            return report(out, migration.undo(run, printer(out)), migration);
+        }
+    }
+
+    @Command(name = "runs", description = "List the runs that moved instances off or onto a specification.")
+    static class Runs implements Callable<Integer> {
+        @ParentCommand MigrateCommand parent;
+        @Option(names = "--name", required = true) String name;
+        @Option(names = "--major", required = true) long major;
+
+        @Override
+        public Integer call() {
+            parent.context.connect();
+            PrintWriter out = parent.spec.commandLine().getOut();
+            Specification s = parent.context.service(CatalogueService.class).require(name, major);
+            for (MigrationRun r : parent.context.service(MigrationService.class).runs(s.uuid())) {
+                out.printf("%s  %-6s %-11s %s %s → %s  %,d moved  %s  %s%s%n", r.uuid(), r.kind(), r.status(), r.rsp(), r.sourceVersion(),
+                        r.targetVersion(), r.migrated(), r.actor(), r.startedAt(), r.error() == null ? "" : "  error: " + r.error());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}
