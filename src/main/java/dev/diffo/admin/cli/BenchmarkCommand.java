@@ -1,0 +1,105 @@
+package dev.diffo.admin.cli;
+
+import dev.diffo.admin.catalogue.DemoService;
+import dev.diffo.admin.common.TaskRunner.Progress;
+import dev.diffo.admin.domain.DiffoAdminException;
+import dev.diffo.admin.domain.MigrationPlan;
+import dev.diffo.admin.domain.MigrationRun;
+import dev.diffo.admin.migration.MigrationService;
+import dev.diffo.admin.repository.BenchmarkRepository;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * Measures a migration at scale: seeds N of Acme's instances on broadband v1 (a quarter with the retired
+ * fttb, remapped to fttn) into an empty store, then times a real run with ledger and progress.
+ */
+@Command(name = "benchmark", description = "Time a migration of N instances (needs an empty store: use --data-dir with a new directory).")
+public class BenchmarkCommand implements Callable<Integer> {
+
+    static final String V1 = "a1b2c3d4-e5f6-4a7b-8c9d-e0f1a2b3c4d5";
+    static final String V2 = "f6e5d4c3-b2a1-4f0e-9d8c-7b6a5f4e3d2c";
+    private static final long SEED_CHUNK = 50_000;
+
+    @ParentCommand
+    CommandContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--instances", defaultValue = "100000", description = "How many instances to migrate (default ${DEFAULT-VALUE}).") long instances;
+    @Option(names = "--batch-size", defaultValue = "" + MigrationPlan.DEFAULT_BATCH_SIZE) int batchSize;
+
+    @Override
+    public Integer call() {
+        context.connect();
+        PrintWriter out = spec.commandLine().getOut();
+        BenchmarkRepository seeding = context.service(BenchmarkRepository.class);
+        if (seeding.nodeCount() > 0) {
+            throw new DiffoAdminException("The benchmark needs an empty store", "Run it with --data-dir set to a new directory.");
+        }
+        context.service(DemoService.class).loadDemo();
+        long seedStart = System.nanoTime();
+        for (long from = 1; from <= instances; from += SEED_CHUNK) {
+            seeding.seed(V1, "acme-bench-", from, Math.min(instances, from + SEED_CHUNK - 1), List.of("fttb", "fttp", "fttn", "fttc"));
+        }
+        out.printf("seeded %,d instances in %.1f s%n", instances, (System.nanoTime() - seedStart) / 1e9);
+        out.flush();
+        MigrationService migration = context.service(MigrationService.class);
+        var plan = new MigrationPlan("acme", V1, V2, Map.of("broadband.technology", Map.of("fttb", "fttn")), Set.of(), batchSize);
+        long checkStart = System.nanoTime();
+        var check = migration.check("acme", V1, V2);
+        double checkSeconds = (System.nanoTime() - checkStart) / 1e9;
+        out.printf("check: %,d selected, %,d need remediation, %.1f s%n", check.selected(), check.needingRemediation(), checkSeconds);
+        long start = System.nanoTime();
+        MigrationRun run = migration.run(plan, new Progress() {
+            long lastPrinted;
+
+            @Override
+            public void update(long done, long total) {
+            }
+
+            @Override
+            public void message(String message) {
+                long now = System.nanoTime();
+                if (now - lastPrinted > 5_000_000_000L) {
+                    out.println("  " + message);
+                    out.flush();
+                    lastPrinted = now;
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf("migrated %,d instances (%,d remapped fttb → fttn) in %d batches of %,d: %.1f s, %,.0f instances/s (with ledger)%n",
+                run.migrated(), check.needingRemediation(), run.batches(), batchSize, seconds, run.migrated() / seconds);
+        out.printf("remaining on v1: %,d; peak heap %,d MB%n", migration.remaining("acme", V1), peakHeapMb());
+        out.flush();
+        return 0;
+    }
+
+    static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024 * 1024);
+    }
+}
