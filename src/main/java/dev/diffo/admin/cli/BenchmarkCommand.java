@@ -63,7 +63,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         double checkSeconds = (System.nanoTime() - checkStart) / 1e9;
         out.printf("check: %,d selected, %,d need remediation, %.1f s%n", check.selected(), check.needingRemediation(), checkSeconds);
         long start = System.nanoTime();
-        MigrationRun run = migration.run(plan, new Progress() {
+        MigrationRun run = migration.run(plan, check, new Progress() {
             long lastPrinted;
 
             @Override

@@ -72,7 +72,7 @@ public class MigrateCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        return report(out, migration.run(plan, printer(out)), migration);
+        return report(out, migration.run(plan, check, printer(out)), migration);
     }
 
     static Map<String, Map<String, String>> mapping(List<String> maps) {

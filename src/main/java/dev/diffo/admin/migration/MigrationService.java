@@ -39,7 +39,16 @@ import java.util.TreeMap;
 public class MigrationService {
 
     /** The selection and the values in it that the target does not allow, grouped by value. */
-    public record Check(Specification source, Specification target, long selected, Map<Offence, Long> offences, List<CharacteristicRule> targetRules) {
+    public record Check(Specification source, Specification target, String rsp, List<String> selection, Map<Offence, Long> offences,
+                        List<CharacteristicRule> targetRules) {
+        public Check {
+            selection = List.copyOf(selection);
+        }
+
+        public long selected() {
+            return selection.size();
+        }
+
         public long needingRemediation() {
             return offences.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -91,7 +100,7 @@ public class MigrationService {
                 offences(c, rules).forEach(o -> offences.merge(o, 1L, Long::sum));
             }
         }
-        return new Check(source, target, selection.size(), offences, rules);
+        return new Check(source, target, rsp, selection, offences, rules);
     }
 
     private Specification spec(String uuid, String what) {
@@ -164,7 +173,7 @@ public class MigrationService {
     public DryRun dryRun(MigrationPlan plan, Progress progress) {
         Check check = check(plan.rsp(), plan.sourceUuid(), plan.targetUuid());
         validate(plan, check);
-        List<String> selection = repository.selection(plan.sourceUuid(), plan.rsp());
+        List<String> selection = check.selection();
         MigrationRun pseudo = new MigrationRun("dry-run", MigrationRun.Kind.RUN, null, plan.rsp(), plan.sourceUuid(), plan.targetUuid(),
                 check.source().version(), check.target().version(), null, MigrationRun.Status.RUNNING, selection.size(), 0, 0, 0, 0, operator.name(), null, null, null);
         long migrate = 0;
@@ -187,14 +196,25 @@ public class MigrationService {
         return new DryRun(selection.size(), migrate, exclude, skipped, List.copyOf(before), List.copyOf(after));
     }
 
-    /** Starts and runs a migration; cancelling pauses it between batches (resumable). */
+    /** Checks, then runs a migration; cancelling pauses it between batches (resumable). */
     public MigrationRun run(MigrationPlan plan, Progress progress) {
-        Check check = check(plan.rsp(), plan.sourceUuid(), plan.targetUuid());
+        return run(plan, check(plan.rsp(), plan.sourceUuid(), plan.targetUuid()), progress);
+    }
+
+    /**
+     * Runs a migration on the selection of a check the caller has just made and shown (the wizard's and the
+     * CLI's flow), without reading every instance twice. A value that appeared since the check and is not
+     * mapped is not written: its instance stays on the source (counted as excluded).
+     */
+    public MigrationRun run(MigrationPlan plan, Check check, Progress progress) {
+        if (!check.source().uuid().equals(plan.sourceUuid()) || !check.target().uuid().equals(plan.targetUuid())
+                || !check.rsp().equalsIgnoreCase(plan.rsp())) {
+            throw new IllegalArgumentException("the check is for another plan");
+        }
         validate(plan, check);
         String owner = Identifiers.newUuid4();
-        List<String> selection = repository.selection(plan.sourceUuid(), plan.rsp());
-        MigrationRun run = repository.startRun(plan, MigrationRun.Kind.RUN, null, operator.name(), owner, selection.size());
-        return execute(run, owner, plan, check.targetRules(), selection, progress);
+        MigrationRun run = repository.startRun(plan, MigrationRun.Kind.RUN, null, operator.name(), owner, check.selected());
+        return execute(run, owner, plan, check.targetRules(), check.selection(), progress);
     }
 
     /** Continues an interrupted or paused run: what is still on the source is what is left; nothing moves twice. */
