@@ -33,6 +33,7 @@ public class FxTaskRunner implements TaskRunner, AutoCloseable {
             @Override
             protected T call() throws Exception {
                 updateTitle(title);
+                Task<T> task = this;
                 return work.call(new Progress() {
                     @Override
                     public void update(long done, long total) {
@@ -46,7 +47,7 @@ public class FxTaskRunner implements TaskRunner, AutoCloseable {
 
                     @Override
                     public boolean isCancelled() {
-                        return isCancelled();
+                        return task.isCancelled();
                     }
                 });
             }

@@ -3,12 +3,14 @@ package dev.diffo.admin.app;
 import dev.diffo.admin.catalogue.CatalogueViewModel;
 import dev.diffo.admin.connection.ConnectionView;
 import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.migration.MigrationViewModel;
 import dev.diffo.admin.versioning.HistoryViewModel;
 import dev.diffo.admin.versioning.VersioningViewModel;
 import jakarta.inject.Inject;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
 import javafx.scene.control.ProgressIndicator;
 import org.controlsfx.control.StatusBar;
 
@@ -31,10 +33,15 @@ public class MainView {
 
     private final VersioningViewModel versioning;
     private final HistoryViewModel history;
+    private final MigrationViewModel migration;
+
+    @FXML
+    private Tab migrationTab;
 
     @Inject
     public MainView(MainViewModel viewModel, CatalogueViewModel catalogue, VersioningViewModel versioning, HistoryViewModel history,
-                    FxTaskRunner tasks, ViewLoader views) {
+                    MigrationViewModel migration, FxTaskRunner tasks, ViewLoader views) {
+        this.migration = migration;
         this.viewModel = viewModel;
         this.catalogue = catalogue;
         this.versioning = versioning;
@@ -51,6 +58,12 @@ public class MainView {
         // the features meet here: versioning acts on the catalogue's selection, and a saved change reloads both
         versioning.specificationProperty().bind(catalogue.selectedProperty());
         history.nameProperty().bind(catalogue.selectedProperty().map(Specification::name));
+        migrationTab.selectedProperty().subscribe(selected -> {
+            if (selected) {
+                migration.reload();
+            }
+        });
+        migration.lastRunProperty().subscribe(run -> catalogue.refresh());
         versioning.changesProperty().subscribe(count -> {
             if (count.intValue() > 0) {
                 catalogue.refresh();

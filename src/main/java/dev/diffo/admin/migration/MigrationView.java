@@ -1,0 +1,134 @@
+package dev.diffo.admin.migration;
+
+import dev.diffo.admin.domain.Specification;
+import jakarta.inject.Inject;
+import java.util.List;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The migration wizard's screen; bindings only, the steps are in {@link MigrationViewModel}. */
+public class MigrationView {
+
+    private final MigrationViewModel viewModel;
+
+    @FXML
+    private ComboBox<Specification> sourceChoice;
+    @FXML
+    private ComboBox<Specification> targetChoice;
+    @FXML
+    private TextField rspField;
+    @FXML
+    private Button checkButton;
+    @FXML
+    private Button reloadButton;
+    @FXML
+    private Label checkSummary;
+    @FXML
+    private VBox remedyRows;
+    @FXML
+    private Button dryRunButton;
+    @FXML
+    private Button runButton;
+    @FXML
+    private Button pauseButton;
+    @FXML
+    private Button undoButton;
+    @FXML
+    private ProgressBar progressBar;
+    @FXML
+    private Label progressMessage;
+    @FXML
+    private TextArea report;
+
+    @Inject
+    public MigrationView(MigrationViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        StringConverter<Specification> names = new StringConverter<>() {
+            @Override
+            public String toString(Specification s) {
+                return s == null ? "" : s.name() + " " + s.version() + " (" + s.instanceCount() + " instances" + (s.status().acceptsNewInstances() ? "" : ", " + s.status().stored()) + ")";
+            }
+
+            @Override
+            public Specification fromString(String text) {
+                return null;
+            }
+        };
+        sourceChoice.setConverter(names);
+        targetChoice.setConverter(names);
+        sourceChoice.setItems(viewModel.sourcesProperty());
+        targetChoice.setItems(viewModel.targetsProperty());
+        sourceChoice.valueProperty().bindBidirectional(viewModel.sourceProperty());
+        targetChoice.valueProperty().bindBidirectional(viewModel.targetProperty());
+        rspField.textProperty().bindBidirectional(viewModel.rspProperty());
+        checkButton.disableProperty().bind(viewModel.canCheckProperty().not());
+        reloadButton.disableProperty().bind(viewModel.busyProperty());
+        checkSummary.textProperty().bind(viewModel.checkSummaryProperty());
+        dryRunButton.disableProperty().bind(viewModel.canRunProperty().not());
+        runButton.disableProperty().bind(viewModel.canRunProperty().not());
+        pauseButton.disableProperty().bind(viewModel.runningProperty().not());
+        undoButton.disableProperty().bind(viewModel.lastRunProperty().isNull().or(viewModel.busyProperty()));
+        progressBar.progressProperty().bind(viewModel.progressProperty());
+        progressMessage.textProperty().bind(viewModel.progressMessageProperty());
+        report.textProperty().bind(viewModel.reportProperty());
+        viewModel.remediesProperty().subscribe(this::showRemedies);
+    }
+
+    private void showRemedies(List<MigrationViewModel.Remedy> remedies) {
+        if (remedyRows.getChildren().size() == remedies.size() && !remedies.isEmpty()) {
+            return;
+        }
+        remedyRows.getChildren().clear();
+        for (int i = 0; i < remedies.size(); i++) {
+            MigrationViewModel.Remedy remedy = remedies.get(i);
+            ChoiceBox<String> choice = new ChoiceBox<>();
+            choice.setId("remedy-" + i);
+            choice.getItems().setAll(remedy.options());
+            choice.valueProperty().bindBidirectional(remedy.choice());
+            remedyRows.getChildren().add(new HBox(10, new Label("3. " + remedy.describe() + ": map to"), choice));
+        }
+    }
+
+    @FXML
+    private void reload() {
+        viewModel.reload();
+    }
+
+    @FXML
+    private void check() {
+        viewModel.check();
+    }
+
+    @FXML
+    private void dryRun() {
+        viewModel.dryRun();
+    }
+
+    @FXML
+    private void run() {
+        viewModel.run();
+    }
+
+    @FXML
+    private void pause() {
+        viewModel.pause();
+    }
+
+    @FXML
+    private void undo() {
+        viewModel.undo();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.diffo.admin.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Injector;
+import dev.diffo.admin.app.MainView;
+import dev.diffo.admin.app.ViewLoader;
+import dev.diffo.admin.catalogue.DemoService;
+import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.support.FxScreenExtension;
+import dev.diffo.admin.support.Neo4jExtension;
+import dev.diffo.admin.support.Snapshots;
+import dev.diffo.admin.support.TestGraph;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.Region;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The migration wizard on the demo, clicked headless in the real main window over the real services. */
+@ExtendWith({Neo4jExtension.class, FxScreenExtension.class})
+class MigrationScreenIT {
+
+    static final String V1 = "a1b2c3d4-e5f6-4a7b-8c9d-e0f1a2b3c4d5";
+    final FxRobot robot = new FxRobot();
+
+    static void await(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    String report() {
+        return robot.lookup("#report").queryAs(TextArea.class).getText();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void checkRemediateDryRunRunVerifyAndUndoAcmesInstances(Injector injector, DemoService demo, TestGraph graph) throws TimeoutException {
+        demo.loadDemo();
+        String before = graph.diffoFingerprint();
+        MigrationViewModel wizard = injector.getInstance(MigrationViewModel.class);
+        FxScreenExtension.show(() -> {
+            Region root = (Region) injector.getInstance(ViewLoader.class).load(MainView.class).root();
+            root.setPrefSize(1280, 800);
+            return root;
+        });
+        robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        await(() -> wizard.sourcesProperty().size() == 2);
+
+        ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);
+        robot.interact(() -> source.getSelectionModel().select(source.getItems().stream().filter(s -> s.uuid().equals(V1)).findFirst().orElseThrow()));
+        robot.clickOn("#rspField").write("acme");
+        robot.clickOn("#checkButton");
+        await(() -> wizard.remediesProperty().size() == 1);
+        assertThat(robot.lookup("#checkSummary").queryAs(Label.class).getText())
+                .contains("2 of acme's instances on broadband v1.0.0", "1 need remediation before moving to v2.0.0");
+        assertThat(robot.lookup("#runButton").queryButton().isDisabled()).as("nothing runs before every value has a remedy").isTrue();
+
+        ChoiceBox<String> remedy = robot.lookup("#remedy-0").queryAs(ChoiceBox.class);
+        robot.interact(() -> remedy.setValue("fttn"));
+        robot.clickOn("#dryRunButton");
+        await(() -> report().startsWith("Dry run"));
+        assertThat(report()).contains("2 would move to v2.0.0", "fttb", "→", "fttn");
+        assertThat(graph.diffoFingerprint()).isEqualTo(before);
+        Snapshots.save(robot.lookup("#report").query(), "migration-check-remediate-dry-run");
+
+        robot.clickOn("#runButton");
+        await(() -> !wizard.runningProperty().get() && !report().startsWith("Dry run") && !report().isEmpty());
+        await(() -> !wizard.busyProperty().get());
+        assertThat(report()).contains("Run completed: 2 moved", "Instances of acme remaining on v1.0.0: 0");
+        Snapshots.save(robot.lookup("#report").query(), "migration-verify");
+
+        robot.clickOn("#undoButton");
+        await(() -> report().startsWith("Undo"));
+        assertThat(report()).contains("Undo completed: 2 moved", "Instances of acme remaining on v1.0.0: 2");
+        assertThat(graph.diffoFingerprint()).isEqualTo(before);
+    }
+}
