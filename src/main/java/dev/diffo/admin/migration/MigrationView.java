@@ -59,7 +59,8 @@ public class MigrationView {
         StringConverter<Specification> names = new StringConverter<>() {
             @Override
             public String toString(Specification s) {
-                return s == null ? "" : s.name() + " " + s.version() + " (" + s.instanceCount() + " instances" + (s.status().acceptsNewInstances() ? "" : ", " + s.status().stored()) + ")";
+                return s == null ? "" : String.format("%s %s (%,d instance%s%s)", s.name(), s.version(), s.instanceCount(),
+                        s.instanceCount() == 1 ? "" : "s", s.status().acceptsNewInstances() ? "" : ", " + s.status().stored());
             }
 
             @Override

@@ -75,7 +75,8 @@ class MigrationScreenIT {
         robot.clickOn("#runButton");
         await(() -> !wizard.runningProperty().get() && !report().startsWith("Dry run") && !report().isEmpty());
         await(() -> !wizard.busyProperty().get());
-        assertThat(report()).contains("Run completed: 2 moved", "Instances of acme remaining on v1.0.0: 0");
+        assertThat(report()).contains("Run completed: 2 moved, 0 excluded, 0 skipped in 1 batch.", "Instances of acme remaining on v1.0.0: 0");
+        await(() -> wizard.sourceProperty().get() != null && wizard.sourceProperty().get().instanceCount() == 0);
         Snapshots.save(robot.lookup("#report").query(), "migration-verify");
 
         robot.clickOn("#undoButton");
