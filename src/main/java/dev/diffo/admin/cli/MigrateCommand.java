@@ -125,6 +125,14 @@ public class MigrateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Connects, runs one ledger operation with progress printed, and reports the run. */
+    int runAndReport(java.util.function.BiFunction<MigrationService, Progress, MigrationRun> operation) {
+        context.connect();
+        PrintWriter out = spec.commandLine().getOut();
+        MigrationService migration = context.service(MigrationService.class);
+        return report(out, operation.apply(migration, printer(out)), migration);
+    }
+
     @Command(name = "resume", description = "Resume an interrupted or paused run (or undo).")
     static class Resume implements Callable<Integer> {
         @ParentCommand MigrateCommand parent;
@@ -132,10 +140,7 @@ public class MigrateCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            parent.context.connect();
-            PrintWriter out = parent.spec.commandLine().getOut();
-            MigrationService migration = parent.context.service(MigrationService.class);
-            return report(out, migration.resume(run, printer(out)), migration);
+            return parent.runAndReport((migration, progress) -> migration.resume(run, progress));
         }
     }
 
@@ -146,10 +151,7 @@ public class MigrateCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            parent.context.connect();
-            PrintWriter out = parent.spec.commandLine().getOut();
-            MigrationService migration = parent.context.service(MigrationService.class);
-            return report(out, migration.undo(run, printer(out)), migration);
+            return parent.runAndReport((migration, progress) -> migration.undo(run, progress));
         }
     }
 

@@ -113,13 +113,10 @@ public class Neo4jVersioningRepository implements VersioningRepository {
 
     static final String INSTANCES_PER_RSP = """
             MATCH (:Specification {uuid: $uuid})<-[:SPECIFIED_BY]-(i)
-            WITH i, COLLECT { MATCH (i)-[:RELATES]->(:PartyRef)-[:RELATES]->(p:Party) RETURN coalesce(p.name, p.key) } AS parties
-            WITH CASE WHEN size(parties) > 0 THEN parties[0]
-                      WHEN i.name CONTAINS '-' THEN split(i.name, '-')[0]
-                      ELSE coalesce(i.name, '(unnamed)') END AS rsp
+            %s
             RETURN rsp, count(*) AS instances
             ORDER BY instances DESC, rsp
-            """;
+            """.formatted(Neo4jMigrationRepository.RSP_OF_INSTANCE);
 
     static final String DELETE_SPECIFICATION = """
             MATCH (s:Specification {uuid: $uuid})
