@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** The RSP operator's migration, headless: the same service as the wizard. */
 @Command(name = "migrate", description = "Move an RSP's instances from one major to a newer one (check, dry run, run in batches, resume, undo).",
-        subcommands = {MigrateCommand.Resume.class, MigrateCommand.Undo.class, MigrateCommand.Runs.class})
+        subcommands = {MigrateCommand.Resume.class, MigrateCommand.Undo.class, MigrateCommand.Runs.class, MigrateCommand.Export.class})
 public class MigrateCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -152,6 +152,31 @@ public class MigrateCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return parent.runAndReport((migration, progress) -> migration.undo(run, progress));
+        }
+    }
+
+    @Command(name = "export", description = "Write a run's results as CSV: one row per instance it moved.")
+    static class Export implements Callable<Integer> {
+        @ParentCommand MigrateCommand parent;
+        @Parameters(paramLabel = "RUN") String run;
+        @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.") java.nio.file.Path file;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            parent.context.connect();
+            MigrationService migration = parent.context.service(MigrationService.class);
+            if (file == null) {
+                PrintWriter out = parent.spec.commandLine().getOut();
+                migration.exportCsv(run, out);
+                out.flush();
+            } else {
+                try (var writer = java.nio.file.Files.newBufferedWriter(file)) {
+                    migration.exportCsv(run, writer);
+                }
+                parent.spec.commandLine().getOut().println("Wrote " + file);
+                parent.spec.commandLine().getOut().flush();
+            }
+            return 0;
         }
     }
 

@@ -310,6 +310,20 @@ public class MigrationService {
         }
     }
 
+    /** The run's results, one CSV row per instance it moved (header first). */
+    public void exportCsv(String runUuid, Appendable out) throws java.io.IOException {
+        MigrationRun run = repository.run(runUuid).orElseThrow(() -> new DiffoAdminException("There is no migration run " + runUuid, ""));
+        out.append("run,rsp,batch,instance_uuid,from_version,to_version,values_rewritten,undone\n");
+        for (MigrationRepository.LedgerEntry e : repository.ledger(runUuid)) {
+            out.append(String.join(",", run.uuid(), csv(run.rsp()), Integer.toString(e.batch()), e.instanceUuid(), run.sourceVersion(),
+                    run.targetVersion(), Integer.toString(e.valuesRewritten()), Boolean.toString(e.undone()))).append('\n');
+        }
+    }
+
+    private static String csv(String value) {
+        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
     /** How many of the RSP's instances still stand on the source. */
     public long remaining(String rsp, String sourceUuid) {
         return repository.selection(sourceUuid, rsp).size();

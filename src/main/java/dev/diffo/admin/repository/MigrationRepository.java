@@ -58,6 +58,13 @@ public interface MigrationRepository {
     /** Indexes of the run's batches not yet undone. */
     List<Integer> undoableBatches(String runUuid);
 
+    /** One migrated instance as the ledger records it. */
+    record LedgerEntry(int batch, String instanceUuid, int valuesRewritten, boolean undone) {
+    }
+
+    /** Every instance the run moved, batch by batch, for the run's CSV. */
+    List<LedgerEntry> ledger(String runUuid);
+
     MigrationRun finish(String runUuid, MigrationRun.Status status, String error);
 
     Optional<MigrationRun> run(String runUuid);

@@ -163,6 +163,12 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             RETURN b.index AS index ORDER BY index DESC
             """;
 
+    static final String LEDGER = """
+            MATCH (:MigrationRun {uuid: $run})-[:HAS_BATCH]->(b:MigrationBatch)
+            RETURN b.index AS index, b.entries AS entries, b.undoneAt IS NOT NULL AS undone
+            ORDER BY index
+            """;
+
     static final String FINISH = """
             MATCH (run:MigrationRun {uuid: $run})
             SET run.status = $status, run.finishedAt = CASE WHEN $status IN ['COMPLETED', 'UNDONE'] THEN $now ELSE null END,
@@ -396,6 +402,20 @@ public class Neo4jMigrationRepository implements MigrationRepository {
     @Override
     public List<Integer> undoableBatches(String runUuid) {
         return database.read(tx -> tx.run(UNDOABLE, Map.of("run", runUuid)).list(r -> r.get("index").asInt()));
+    }
+
+    @Override
+    public List<LedgerEntry> ledger(String runUuid) {
+        return database.read(tx -> {
+            List<LedgerEntry> entries = new ArrayList<>();
+            tx.run(LEDGER, Map.of("run", runUuid)).forEachRemaining(r -> {
+                for (String json : r.get("entries").asList(Value::asString)) {
+                    JsonNode e = CanonicalJson.read(json);
+                    entries.add(new LedgerEntry(r.get("index").asInt(), e.path("uuid").asText(), e.path("chars").size(), r.get("undone").asBoolean()));
+                }
+            });
+            return entries;
+        });
     }
 
     @Override

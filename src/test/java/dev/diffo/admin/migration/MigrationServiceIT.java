@@ -95,6 +95,20 @@ class MigrationServiceIT {
     }
 
     @Test
+    void aRunsResultsExportAsCsvOneRowPerMovedInstance() throws Exception {
+        MigrationRun run = migration.run(plan(1), Progress.NONE);
+        StringBuilder csv = new StringBuilder();
+
+        migration.exportCsv(run.uuid(), csv);
+
+        List<String> lines = csv.toString().lines().toList();
+        assertThat(lines.getFirst()).isEqualTo("run,rsp,batch,instance_uuid,from_version,to_version,values_rewritten,undone");
+        assertThat(lines).hasSize(3);
+        assertThat(lines.subList(1, 3)).allSatisfy(l -> assertThat(l).startsWith(run.uuid() + ",acme,").contains(",v1.0.0,v2.0.0,").endsWith(",false"));
+        assertThat(lines.subList(1, 3)).extracting(l -> l.split(",")[6]).containsExactlyInAnyOrder("1", "0");
+    }
+
+    @Test
     void anUnremediatedValueIsRefusedBeforeAnythingIsWritten() {
         String before = graph.fingerprint();
         var noMapping = new MigrationPlan("acme", V1, V2, Map.of(), Set.of(), 1000);
@@ -242,6 +256,11 @@ class MigrationServiceIT {
         @Override
         public MigrationRun finish(String runUuid, MigrationRun.Status status, String error) {
             return real.finish(runUuid, status, error);
+        }
+
+        @Override
+        public List<LedgerEntry> ledger(String runUuid) {
+            return real.ledger(runUuid);
         }
 
         @Override
