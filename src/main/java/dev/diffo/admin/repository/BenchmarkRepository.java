@@ -19,6 +19,10 @@ public class BenchmarkRepository {
             CREATE (i)-[:SPECIFIED_BY]->(spec), (i)-[:HAS]->(c)
             """;
 
+    static final String NODE_COUNT = """
+            MATCH (n) RETURN count(n) AS n
+            """;
+
     private final Database database;
 
     @Inject
@@ -33,6 +37,6 @@ public class BenchmarkRepository {
     }
 
     public long nodeCount() {
-        return database.read(tx -> tx.run("MATCH (n) RETURN count(n) AS n").single().get("n").asLong());
+        return database.read(tx -> tx.run(NODE_COUNT).single().get("n").asLong());
     }
 }

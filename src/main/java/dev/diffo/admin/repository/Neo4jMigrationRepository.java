@@ -163,6 +163,12 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             RETURN b.index AS index ORDER BY index DESC
             """;
 
+    static final String TAKE_OVER = """
+            MATCH (run:MigrationRun {uuid: $run})
+            SET run.owner = $owner, run.status = 'RUNNING', run.heartbeat = $now, run.error = null
+            RETURN run
+            """;
+
     static final String LEDGER = """
             MATCH (:MigrationRun {uuid: $run})-[:HAS_BATCH]->(b:MigrationBatch)
             RETURN b.index AS index, b.entries AS entries, b.undoneAt IS NOT NULL AS undone
@@ -287,8 +293,7 @@ public class Neo4jMigrationRepository implements MigrationRepository {
                         "Wait for it to finish, or resume it once that process has stopped (a stopped run can be resumed after "
                                 + STALE_SECONDS + " s).");
             }
-            return toRun(tx.run("MATCH (run:MigrationRun {uuid: $run}) SET run.owner = $owner, run.status = 'RUNNING', run.heartbeat = $now, run.error = null RETURN run",
-                    Map.of("run", runUuid, "owner", owner, "now", GraphValues.now())).single().get("run"));
+            return toRun(tx.run(TAKE_OVER, Map.of("run", runUuid, "owner", owner, "now", GraphValues.now())).single().get("run"));
         });
     }
 
