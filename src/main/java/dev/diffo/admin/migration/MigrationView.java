@@ -13,6 +13,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 /** The migration wizard's screen; bindings only, the steps are in {@link MigrationViewModel}. */
@@ -42,6 +43,8 @@ public class MigrationView {
     private Button pauseButton;
     @FXML
     private Button undoButton;
+    @FXML
+    private Button exportButton;
     @FXML
     private ProgressBar progressBar;
     @FXML
@@ -82,6 +85,7 @@ public class MigrationView {
         runButton.disableProperty().bind(viewModel.canRunProperty().not());
         pauseButton.disableProperty().bind(viewModel.runningProperty().not());
         undoButton.disableProperty().bind(viewModel.lastRunProperty().isNull().or(viewModel.busyProperty()));
+        exportButton.disableProperty().bind(viewModel.lastRunProperty().isNull().or(viewModel.busyProperty()));
         progressBar.progressProperty().bind(viewModel.progressProperty());
         progressMessage.textProperty().bind(viewModel.progressMessageProperty());
         report.textProperty().bind(viewModel.reportProperty());
@@ -126,6 +130,18 @@ public class MigrationView {
     @FXML
     private void pause() {
         viewModel.pause();
+    }
+
+    @FXML
+    private void exportCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the run's results");
+        chooser.setInitialFileName("migration-" + viewModel.lastRunProperty().get().uuid() + ".csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        java.io.File file = chooser.showSaveDialog(exportButton.getScene().getWindow());
+        if (file != null) {
+            viewModel.exportCsv(file.toPath());
+        }
     }
 
     @FXML

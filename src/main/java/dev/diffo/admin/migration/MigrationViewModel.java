@@ -188,6 +188,24 @@ public class MigrationViewModel {
         }
     }
 
+    /** Writes the last run's results (one row per moved instance) to {@code file}. */
+    public void exportCsv(java.nio.file.Path file) {
+        MigrationRun run = lastRun.get();
+        if (run == null || file == null) {
+            return;
+        }
+        busy.set(true);
+        tasks.run("Exporting the run", p -> {
+            try (var writer = java.nio.file.Files.newBufferedWriter(file)) {
+                migration.exportCsv(run.uuid(), writer);
+            }
+            return file;
+        }, written -> {
+            busy.set(false);
+            report.set(report.get() + System.lineSeparator() + "Results written to " + written);
+        }, this::failed);
+    }
+
     public void undo() {
         MigrationRun run = lastRun.get();
         if (run == null || busy.get()) {

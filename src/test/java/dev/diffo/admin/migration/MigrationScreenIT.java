@@ -43,7 +43,7 @@ class MigrationScreenIT {
 
     @Test
     @SuppressWarnings("unchecked")
-    void checkRemediateDryRunRunVerifyAndUndoAcmesInstances(Injector injector, DemoService demo, TestGraph graph) throws TimeoutException {
+    void checkRemediateDryRunRunVerifyAndUndoAcmesInstances(Injector injector, DemoService demo, TestGraph graph) throws Exception {
         demo.loadDemo();
         String before = graph.diffoFingerprint();
         MigrationViewModel wizard = injector.getInstance(MigrationViewModel.class);
@@ -78,6 +78,11 @@ class MigrationScreenIT {
         assertThat(report()).contains("Run completed: 2 moved, 0 excluded, 0 skipped in 1 batch.", "Instances of acme remaining on v1.0.0: 0");
         await(() -> wizard.sourceProperty().get() != null && wizard.sourceProperty().get().instanceCount() == 0);
         Snapshots.save(robot.lookup("#report").query(), "migration-verify");
+        assertThat(robot.lookup("#exportButton").queryButton().isDisabled()).isFalse();
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("migration", ".csv");
+        robot.interact(() -> wizard.exportCsv(csv));
+        await(() -> report().contains("Results written to"));
+        assertThat(java.nio.file.Files.readAllLines(csv)).hasSize(3).first().asString().startsWith("run,rsp,batch,instance_uuid");
 
         robot.clickOn("#undoButton");
         await(() -> report().startsWith("Undo"));
