@@ -234,7 +234,7 @@ public class Neo4jVersioningRepository implements VersioningRepository {
         params.put("before", SnapshotJson.write(before));
         params.put("after", SnapshotJson.write(after));
         params.put("actor", event.actor());
-        params.put("reason", event.reason() == null || event.reason().isBlank() ? null : event.reason().strip());
+        params.put("reason", blankToNull(event.reason()));
         params.put("now", now);
         tx.run(RECORD_EVENT, params).consume();
     }
@@ -264,14 +264,15 @@ public class Neo4jVersioningRepository implements VersioningRepository {
                         beforeSnapshot, SpecificationSnapshot.of(after, rules(tx, uuid)), now);
                 return after;
             }
-            params.put("uuid", spec.uuid());
+            String uuid = spec.uuid() != null ? spec.uuid() : Identifiers.newUuid4();
+            params.put("uuid", uuid);
             params.put("name", spec.name());
             params.put("majorVersion", spec.majorVersion());
             params.put("type", spec.type() == null ? "serviceSpecification" : spec.type().stored());
             tx.run(CREATE_SPECIFICATION, params).consume();
-            replaceRules(tx, spec.uuid(), spec.rules() == null ? List.of() : spec.rules());
-            Specification created = find(tx, spec.uuid());
-            record(tx, spec.uuid(), event, null, null, SpecificationSnapshot.of(created, rules(tx, spec.uuid())), now);
+            replaceRules(tx, uuid, spec.rules() == null ? List.of() : spec.rules());
+            Specification created = find(tx, uuid);
+            record(tx, uuid, event, null, null, SpecificationSnapshot.of(created, rules(tx, uuid)), now);
             return created;
         });
     }
@@ -279,9 +280,14 @@ public class Neo4jVersioningRepository implements VersioningRepository {
     /**
      * The id of the Specification with diffo's identity {@code {name, majorVersion}}, if there is one; refuses
      * (writing nothing) duplicates, an id that differs from the existing one, and an id another spec owns.
+     * A null {@code uuid} accepts whatever id the existing specification has.
      */
     static Optional<String> existingIdentity(TransactionContext tx, String name, long majorVersion, String uuid) {
-        Record found = tx.run(FIND_IDENTITY, Map.of("name", name, "majorVersion", majorVersion, "uuid", uuid)).single();
+        Map<String, Object> params = new HashMap<>();
+        params.put("name", name);
+        params.put("majorVersion", majorVersion);
+        params.put("uuid", uuid);
+        Record found = tx.run(FIND_IDENTITY, params).single();
         List<Object> identityUuids = found.get("identityUuids").asList();
         List<Object> uuidOwners = found.get("uuidOwners").asList();
         String identity = name + " major " + majorVersion;
@@ -290,11 +296,11 @@ public class Neo4jVersioningRepository implements VersioningRepository {
                     "diffo allows one node per {name, majorVersion}; remove the duplicate first. Nothing was written.");
         }
         if (identityUuids.size() == 1) {
-            if (!identityUuids.getFirst().equals(uuid)) {
+            if (uuid != null && !identityUuids.getFirst().equals(uuid)) {
                 throw new DiffoAdminException(identity + " already exists with id " + identityUuids.getFirst() + ", not " + uuid,
                         "A specification's id is stable per major and never changes. Nothing was written.");
             }
-            return Optional.of(uuid);
+            return Optional.of((String) identityUuids.getFirst());
         }
         if (!uuidOwners.isEmpty()) {
             throw new DiffoAdminException("Id " + uuid + " already belongs to specification " + uuidOwners.getFirst(),

@@ -43,12 +43,8 @@ public class VersioningService {
     public Specification create(String name, String uuid, SpecificationType type, long majorVersion, String description, String category,
                                 List<CharacteristicRule> rules, String reason) {
         requireText("Name", name);
-        String id = uuid == null || uuid.isBlank() ? Identifiers.newUuid4() : uuid.strip();
-        Identifiers.requireSpecificationName(name.strip());
-        Identifiers.requireUuid4("Specification id", id);
-        var existing = repository.latestMajor(name.strip()).filter(s -> s.majorVersion() == majorVersion);
-        String effectiveId = existing.isPresent() && (uuid == null || uuid.isBlank()) ? existing.get().uuid() : id;
-        return repository.upsert(new NewSpecification(effectiveId, name.strip(), type, majorVersion, description, category, rules),
+        String id = uuid == null || uuid.isBlank() ? null : uuid.strip();
+        return repository.upsert(new NewSpecification(id, name.strip(), type, majorVersion, description, category, rules),
                 event(VersionEvent.Action.CREATED, reason));
     }
 

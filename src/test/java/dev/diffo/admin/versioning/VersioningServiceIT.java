@@ -144,6 +144,15 @@ class VersioningServiceIT {
     }
 
     @Test
+    void creatingAnOlderMajorWithoutAnIdUpdatesItInPlace() {
+        Specification v1 = versioning.create("broadband", null, null, 1, null, "Access network", null, null);
+
+        assertThat(v1.uuid()).isEqualTo(V1);
+        assertThat(v1.category()).isEqualTo("Access network");
+        assertThat(graph.count("MATCH (s:Specification {name: 'broadband'}) RETURN count(s)")).isEqualTo(2);
+    }
+
+    @Test
     void badInputIsRefusedAndWritesNothing() {
         String before = graph.fingerprint();
 
