@@ -63,7 +63,7 @@ public class MainView {
                 migration.reload();
             }
         });
-        migration.lastRunProperty().subscribe(run -> catalogue.refresh());
+        migration.lastRunProperty().addListener((obs, old, run) -> catalogue.refresh());
         versioning.changesProperty().subscribe(count -> {
             if (count.intValue() > 0) {
                 catalogue.refresh();

@@ -64,7 +64,7 @@ public class MigrateCommand implements Callable<Integer> {
         }
         MigrationPlan plan = new MigrationPlan(rsp, source.uuid(), target.uuid(), mapping(maps), exclusions(excludes), batchSize);
         if (dryRun) {
-            MigrationService.DryRun result = migration.dryRun(plan, Progress.NONE);
+            MigrationService.DryRun result = migration.dryRun(plan, check, Progress.NONE);
             out.printf("Dry run (nothing written): %,d would move, %,d excluded, %,d skipped%n", result.wouldMigrate(), result.wouldExclude(), result.skipped());
             for (int i = 0; i < result.sampleBefore().size(); i++) {
                 out.println("  " + result.sampleBefore().get(i) + "\n    → " + result.sampleAfter().get(i));

@@ -169,9 +169,14 @@ public class MigrationService {
         };
     }
 
-    /** The whole plan, batch by batch, each batch rolled back: counts and a sample, nothing written. */
+    /** Checks, then dry-runs the plan. */
     public DryRun dryRun(MigrationPlan plan, Progress progress) {
-        Check check = check(plan.rsp(), plan.sourceUuid(), plan.targetUuid());
+        return dryRun(plan, check(plan.rsp(), plan.sourceUuid(), plan.targetUuid()), progress);
+    }
+
+    /** The whole plan on a check the caller made, batch by batch, each batch rolled back: counts and a sample, nothing written. */
+    public DryRun dryRun(MigrationPlan plan, Check check, Progress progress) {
+        requireSamePlan(plan, check);
         validate(plan, check);
         List<String> selection = check.selection();
         MigrationRun pseudo = new MigrationRun("dry-run", MigrationRun.Kind.RUN, null, plan.rsp(), plan.sourceUuid(), plan.targetUuid(),
@@ -207,10 +212,7 @@ public class MigrationService {
      * mapped is not written: its instance stays on the source (counted as excluded).
      */
     public MigrationRun run(MigrationPlan plan, Check check, Progress progress) {
-        if (!check.source().uuid().equals(plan.sourceUuid()) || !check.target().uuid().equals(plan.targetUuid())
-                || !check.rsp().equalsIgnoreCase(plan.rsp())) {
-            throw new IllegalArgumentException("the check is for another plan");
-        }
+        requireSamePlan(plan, check);
         validate(plan, check);
         String owner = Identifiers.newUuid4();
         MigrationRun run = repository.startRun(plan, MigrationRun.Kind.RUN, null, operator.name(), owner, check.selected());
@@ -240,6 +242,13 @@ public class MigrationService {
             });
         }
         return new MigrationPlan(run.rsp(), run.sourceUuid(), run.targetUuid(), mapping, Set.of(), MigrationPlan.DEFAULT_BATCH_SIZE);
+    }
+
+    private static void requireSamePlan(MigrationPlan plan, Check check) {
+        if (!check.source().uuid().equals(plan.sourceUuid()) || !check.target().uuid().equals(plan.targetUuid())
+                || !check.rsp().equalsIgnoreCase(plan.rsp())) {
+            throw new IllegalArgumentException("the check is for another plan");
+        }
     }
 
     private MigrationRun execute(MigrationRun run, String owner, MigrationPlan plan, List<CharacteristicRule> rules, List<String> selection,

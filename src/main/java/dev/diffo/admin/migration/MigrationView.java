@@ -3,6 +3,7 @@ package dev.diffo.admin.migration;
 import dev.diffo.admin.domain.Specification;
 import jakarta.inject.Inject;
 import java.util.List;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -89,13 +90,18 @@ public class MigrationView {
         progressBar.progressProperty().bind(viewModel.progressProperty());
         progressMessage.textProperty().bind(viewModel.progressMessageProperty());
         report.textProperty().bind(viewModel.reportProperty());
-        viewModel.remediesProperty().subscribe(this::showRemedies);
+        viewModel.remediesProperty().addListener((ListChangeListener<MigrationViewModel.Remedy>) change -> {
+            while (change.next()) {
+                if (!change.wasUpdated()) {
+                    showRemedies(change.getList());
+                    return;
+                }
+            }
+        });
     }
 
-    private void showRemedies(List<MigrationViewModel.Remedy> remedies) {
-        if (remedyRows.getChildren().size() == remedies.size() && !remedies.isEmpty()) {
-            return;
-        }
+    /** Rebuilt when the check gives new remedies; a choice made in a row only updates the list. */
+    private void showRemedies(List<? extends MigrationViewModel.Remedy> remedies) {
         remedyRows.getChildren().clear();
         for (int i = 0; i < remedies.size(); i++) {
             MigrationViewModel.Remedy remedy = remedies.get(i);

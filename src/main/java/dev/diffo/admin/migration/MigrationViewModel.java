@@ -60,7 +60,9 @@ public class MigrationViewModel {
     private final ObjectProperty<Specification> source = new SimpleObjectProperty<>();
     private final ObjectProperty<Specification> target = new SimpleObjectProperty<>();
     private final StringProperty rsp = new SimpleStringProperty("");
-    private final ReadOnlyListWrapper<Remedy> remedies = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    /** A change of any remedy's choice is an update of this list, so the bindings over it follow the choices. */
+    private final ReadOnlyListWrapper<Remedy> remedies = new ReadOnlyListWrapper<>(
+            FXCollections.observableArrayList(remedy -> new javafx.beans.Observable[] {remedy.choice()}));
     private final ReadOnlyStringWrapper checkSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper report = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper("");
@@ -130,7 +132,6 @@ public class MigrationViewModel {
                 options.add(EXCLUDE);
                 return new Remedy(e.getKey(), e.getValue(), List.copyOf(options), new SimpleStringProperty());
             }).toList());
-            remedies.forEach(r -> r.choice().addListener(o -> remedies.set(remedies.indexOf(r), r)));
             checkSummary.set(String.format("%,d of %s's instances on %s %s · %s", result.selected(), who, from.name(), from.version(),
                     result.offences().isEmpty() ? "all allowed by " + to.version() + ": nothing to remediate"
                             : String.format("%,d need remediation before moving to %s", result.needingRemediation(), to.version())));
@@ -156,7 +157,8 @@ public class MigrationViewModel {
         }
         busy.set(true);
         MigrationPlan plan = plan();
-        tasks.run("Dry run", p -> migration.dryRun(plan, p), this::updateProgress, result -> {
+        MigrationService.Check checked = check.get();
+        tasks.run("Dry run", p -> migration.dryRun(plan, checked, p), this::updateProgress, result -> {
             busy.set(false);
             StringBuilder text = new StringBuilder(String.format("Dry run, nothing written: %,d would move to %s, %,d stay (excluded), %,d skipped.",
                     result.wouldMigrate(), target.get().version(), result.wouldExclude(), result.skipped()));
