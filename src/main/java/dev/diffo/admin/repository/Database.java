@@ -19,6 +19,9 @@ import org.neo4j.driver.exceptions.SessionExpiredException;
 public class Database implements AutoCloseable {
 
     private record Connection(Driver driver, String database, ConnectionInfo info) {
+        SessionConfig sessionConfig() {
+            return Database.sessionConfig(database);
+        }
     }
 
     private volatile Connection current;
@@ -39,7 +42,7 @@ public class Database implements AutoCloseable {
 
     /** Asks a freshly opened driver what it is connected to (and so checks that the database exists). */
     public static ConnectionInfo describeServer(Driver driver, String database, boolean embedded, String uri, String user) {
-        try (var session = driver.session(database == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(database))) {
+        try (var session = driver.session(sessionConfig(database))) {
             return session.executeRead(tx -> {
                 var result = tx.run(DESCRIBE_SERVER);
                 var record = result.single();
@@ -64,34 +67,44 @@ public class Database implements AutoCloseable {
 
     /** Runs {@code work} in an explicit transaction that is always rolled back: a dry run writes nothing. */
     public <T> T rolledBack(java.util.function.Function<org.neo4j.driver.SimpleQueryRunner, T> work) {
-        Connection c = current;
-        if (c == null) {
-            throw new DiffoAdminException("Not connected to Neo4j", "Connect first: File → Connect…, or start with --uri.");
-        }
-        SessionConfig config = c.database() == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(c.database());
-        try (var session = c.driver().session(config); var tx = session.beginTransaction()) {
+        Connection c = connection();
+        try (var session = c.driver().session(c.sessionConfig()); var tx = session.beginTransaction()) {
             try {
                 return work.apply(tx);
             } finally {
                 tx.rollback();
             }
+        } catch (ServiceUnavailableException | SessionExpiredException e) {
+            throw lostConnection(c, "Nothing was written (a dry run never writes); reconnect and try again.", e);
         }
     }
 
     private <T> T run(AccessMode mode, TransactionCallback<T> work) {
+        Connection c = connection();
+        try (var session = c.driver().session(c.sessionConfig())) {
+            return mode == AccessMode.READ ? session.executeRead(work) : session.executeWrite(work);
+        } catch (ServiceUnavailableException | SessionExpiredException e) {
+            throw lostConnection(c, mode == AccessMode.WRITE
+                    ? "The interrupted change was rolled back by Neo4j unless it had already committed; refresh to see the graph as it is, then reconnect and try again."
+                    : "Check that the server is running, then reconnect (File → Connect…).", e);
+        }
+    }
+
+    /** The named database, or the server's default when none is named. */
+    private static SessionConfig sessionConfig(String database) {
+        return database == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(database);
+    }
+
+    private Connection connection() {
         Connection c = current;
         if (c == null) {
             throw new DiffoAdminException("Not connected to Neo4j", "Connect first: File → Connect…, or start with --uri.");
         }
-        SessionConfig config = c.database() == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(c.database());
-        try (var session = c.driver().session(config)) {
-            return mode == AccessMode.READ ? session.executeRead(work) : session.executeWrite(work);
-        } catch (ServiceUnavailableException | SessionExpiredException e) {
-            throw new DiffoAdminException("Lost the connection to Neo4j at " + c.info().uri(),
-                    mode == AccessMode.WRITE
-                            ? "The interrupted change was rolled back by Neo4j unless it had already committed; refresh to see the graph as it is, then reconnect and try again."
-                            : "Check that the server is running, then reconnect (File → Connect…).", e);
-        }
+        return c;
+    }
+
+    private static DiffoAdminException lostConnection(Connection c, String hint, RuntimeException cause) {
+        return new DiffoAdminException("Lost the connection to Neo4j at " + c.info().uri(), hint, cause);
     }
 
     @Override

@@ -38,6 +38,12 @@ public class Neo4jMigrationRepository implements MigrationRepository {
                          ELSE coalesce(i.name, '(unnamed)') END AS rsp
             """;
 
+    /** The columns {@code toCandidate} maps: an instance, its timestamps and its characteristics' nodes and values. */
+    static final String CANDIDATE_COLUMNS = """
+            elementId(i) AS id, i.uuid AS uuid, i.name AS name, i.updatedAt AS updatedAt,
+            [(i)-[:HAS]->(c:Characteristic) | {id: elementId(c), name: c.name, value: c.value, updatedAt: c.updatedAt}] AS chars
+            """;
+
     static final String SELECTION = """
             MATCH (:Specification {uuid: $source})<-[:SPECIFIED_BY]-(i)
             %s
@@ -48,9 +54,8 @@ public class Neo4jMigrationRepository implements MigrationRepository {
     static final String CANDIDATES = """
             UNWIND $ids AS id
             MATCH (i) WHERE elementId(i) = id
-            RETURN elementId(i) AS id, i.uuid AS uuid, i.name AS name, i.updatedAt AS updatedAt,
-                   [(i)-[:HAS]->(c:Characteristic) | {id: elementId(c), name: c.name, value: c.value, updatedAt: c.updatedAt}] AS chars
-            """;
+            RETURN %s
+            """.formatted(CANDIDATE_COLUMNS);
 
     /** Locks each instance first, then keeps only those still on the source: never migrated twice. */
     static final String LOCK_BATCH = """
@@ -61,9 +66,8 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             REMOVE i.diffoAdminLock
             WITH src, i
             MATCH (i)-[:SPECIFIED_BY]->(src)
-            RETURN elementId(i) AS id, i.uuid AS uuid, i.name AS name, i.updatedAt AS updatedAt,
-                   [(i)-[:HAS]->(c:Characteristic) | {id: elementId(c), name: c.name, value: c.value, updatedAt: c.updatedAt}] AS chars
-            """;
+            RETURN %s
+            """.formatted(CANDIDATE_COLUMNS);
 
     static final String RESPECIFY = """
             MATCH (src:Specification {uuid: $source}), (dst:Specification {uuid: $target})
