@@ -38,6 +38,9 @@ public class MigrateCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "MAJOR", description = "Target major, e.g. 2.") Long to;
     @Option(names = "--map", paramLabel = "KEY=FROM:TO", description = "Remediate: broadband.technology=fttb:fttn; repeatable.") List<String> maps = List.of();
     @Option(names = "--exclude", paramLabel = "KEY=VALUE", description = "Leave instances with this value on the source; repeatable.") List<String> excludes = List.of();
+    @Option(names = "--name-filter", paramLabel = "TEXT", description = "Only the RSP's instances whose name contains TEXT (any case).") String nameFilter;
+    @Option(names = "--instance", paramLabel = "UUID=KEY:VALUE|UUID=exclude",
+            description = "One instance's own remedy, over the --map/--exclude of its value: a value to write, or exclude; repeatable.") List<String> instances = List.of();
     @Option(names = "--batch-size", defaultValue = "" + MigrationPlan.DEFAULT_BATCH_SIZE, description = "Instances per transaction (default ${DEFAULT-VALUE}).") int batchSize;
     @Option(names = "--dry-run", description = "Run the whole plan in transactions that are rolled back; report what would change.") boolean dryRun;
     @Option(names = "--check", description = "Only list the instances that need remediation, grouped by value.") boolean checkOnly;
@@ -54,7 +57,7 @@ public class MigrateCommand implements Callable<Integer> {
         MigrationService migration = context.service(MigrationService.class);
         Specification source = catalogue.require(name, from);
         Specification target = catalogue.require(name, to);
-        MigrationService.Check check = migration.check(rsp, source.uuid(), target.uuid());
+        MigrationService.Check check = migration.check(rsp, source.uuid(), target.uuid(), nameFilter);
         out.printf("%s: %,d instance%s of %s on %s %s; target %s%n", rsp, check.selected(), check.selected() == 1 ? "" : "s", rsp, name,
                 source.version(), target.version());
         check.offences().forEach((offence, n) -> out.printf("  needs remediation: %,d with %s%n", n, offence));
@@ -62,7 +65,8 @@ public class MigrateCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        MigrationPlan plan = new MigrationPlan(rsp, source.uuid(), target.uuid(), mapping(maps), exclusions(excludes), batchSize);
+        MigrationPlan plan = new MigrationPlan(rsp, source.uuid(), target.uuid(), mapping(maps), exclusions(excludes), batchSize,
+                perInstance(instances), nameFilter);
         if (dryRun) {
             MigrationService.DryRun result = migration.dryRun(plan, check, Progress.NONE);
             out.printf("Dry run (nothing written): %,d would move, %,d excluded, %,d skipped%n", result.wouldMigrate(), result.wouldExclude(), result.skipped());
@@ -87,6 +91,32 @@ public class MigrateCommand implements Callable<Integer> {
                     .put(offence.value().substring(0, colon).strip(), offence.value().substring(colon + 1).strip());
         }
         return mapping;
+    }
+
+    /** {@code UUID=exclude} or {@code UUID=KEY:VALUE} (several values of one instance: repeat the option). */
+    static Map<String, MigrationPlan.InstanceRemedy> perInstance(List<String> options) {
+        Map<String, MigrationPlan.InstanceRemedy> remedies = new HashMap<>();
+        for (String option : options) {
+            int eq = option.indexOf('=');
+            String uuid = eq < 0 ? option : option.substring(0, eq).strip();
+            String what = eq < 0 ? "" : option.substring(eq + 1).strip();
+            int colon = what.lastIndexOf(':');
+            if ("exclude".equalsIgnoreCase(what)) {
+                remedies.put(uuid, MigrationPlan.InstanceRemedy.excluded());
+            } else if (colon > 0 && colon < what.length() - 1) {
+                MigrationPlan.InstanceRemedy before = remedies.get(uuid);
+                if (before != null && before.exclude()) {
+                    throw new dev.diffo.admin.domain.InvalidInputException("Instance " + uuid + " is both excluded and remapped", "Give it one remedy.");
+                }
+                Map<String, String> values = new HashMap<>(before == null ? Map.of() : before.values());
+                values.put(what.substring(0, colon).strip(), what.substring(colon + 1).strip());
+                remedies.put(uuid, new MigrationPlan.InstanceRemedy(false, values));
+            } else {
+                throw new dev.diffo.admin.domain.InvalidInputException("'" + option + "' is not UUID=KEY:VALUE or UUID=exclude",
+                        "e.g. --instance 0b7c…=broadband.technology:fttp or --instance 0b7c…=exclude");
+            }
+        }
+        return remedies;
     }
 
     static Set<Offence> exclusions(List<String> excludes) {

@@ -5,14 +5,44 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What an RSP operator asks for: move the RSP's instances from a source major to a newer major of the same
- * name, remapping values the target no longer allows ({@code broadband.technology: fttb → fttn}) or leaving
- * the instances that carry them where they are.
+ * What an RSP operator asks for: move the RSP's instances (all of them, or those whose name contains
+ * {@code nameFilter}) from a source major to a newer major of the same name, remapping values the target no
+ * longer allows ({@code broadband.technology: fttb → fttn}) or leaving the instances that carry them where
+ * they are; {@code perInstance} overrides that remedy for single instances (by instance uuid).
  */
 public record MigrationPlan(String rsp, String sourceUuid, String targetUuid, Map<String, Map<String, String>> mapping,
-                            Set<Offence> excluded, int batchSize) {
+                            Set<Offence> excluded, int batchSize, Map<String, InstanceRemedy> perInstance, String nameFilter) {
 
     public static final int DEFAULT_BATCH_SIZE = 5_000;
+
+    /** One instance's own remedy: leave it on the source, or write these values (by rule key) instead of the group's mapping. */
+    public record InstanceRemedy(boolean exclude, Map<String, String> values) {
+        public InstanceRemedy {
+            values = values == null ? Map.of() : Map.copyOf(values);
+            if (exclude && !values.isEmpty()) {
+                throw new IllegalArgumentException("an excluded instance has no values");
+            }
+        }
+
+        public static InstanceRemedy excluded() {
+            return new InstanceRemedy(true, Map.of());
+        }
+
+        public static InstanceRemedy mapTo(String key, String value) {
+            return new InstanceRemedy(false, Map.of(key, value));
+        }
+
+        @Override
+        public String toString() {
+            return exclude ? "exclude" : values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted()
+                    .reduce((a, b) -> a + "," + b).orElse("");
+        }
+    }
+
+    public MigrationPlan(String rsp, String sourceUuid, String targetUuid, Map<String, Map<String, String>> mapping, Set<Offence> excluded,
+                         int batchSize) {
+        this(rsp, sourceUuid, targetUuid, mapping, excluded, batchSize, Map.of(), null);
+    }
 
     /** A value of a characteristic (by rule key) that the target does not allow. */
     public record Offence(String key, String value) {
@@ -44,6 +74,32 @@ public record MigrationPlan(String rsp, String sourceUuid, String targetUuid, Ma
         }
         mapping = mapping == null ? Map.of() : Map.copyOf(mapping);
         excluded = excluded == null ? Set.of() : Set.copyOf(excluded);
+        perInstance = perInstance == null ? Map.of() : Map.copyOf(perInstance);
+        perInstance.keySet().forEach(uuid -> Identifiers.requireUuid4("Instance", uuid));
+        nameFilter = nameFilter == null || nameFilter.isBlank() ? null : nameFilter.strip();
+    }
+
+    public MigrationPlan withPerInstance(Map<String, InstanceRemedy> remedies) {
+        return new MigrationPlan(rsp, sourceUuid, targetUuid, mapping, excluded, batchSize, remedies, nameFilter);
+    }
+
+    public MigrationPlan withNameFilter(String filter) {
+        return new MigrationPlan(rsp, sourceUuid, targetUuid, mapping, excluded, batchSize, perInstance, filter);
+    }
+
+    /** The value to write on this instance instead of {@code value}: its own remedy first, then the group's mapping; null = none. */
+    public String remap(String instanceUuid, String key, String value) {
+        InstanceRemedy own = instanceUuid == null ? null : perInstance.get(instanceUuid);
+        if (own != null && own.values().containsKey(key)) {
+            return own.values().get(key);
+        }
+        return remap(key, value);
+    }
+
+    /** Whether this instance is to stay on the source whatever its values. */
+    public boolean excludesInstance(String instanceUuid) {
+        InstanceRemedy own = instanceUuid == null ? null : perInstance.get(instanceUuid);
+        return own != null && own.exclude();
     }
 
     /** The value to write instead of {@code value}, or null when it is not remapped. */

@@ -18,6 +18,7 @@ import dev.diffo.admin.repository.MigrationRepository;
 import dev.diffo.admin.repository.MigrationRepository.Candidate;
 import dev.diffo.admin.repository.MigrationRepository.Decision;
 import dev.diffo.admin.repository.MigrationRepository.StoredCharacteristic;
+import dev.diffo.admin.repository.MigrationRepository.StoredValue;
 import dev.diffo.admin.repository.VersioningRepository;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -38,11 +39,17 @@ import java.util.TreeMap;
 @Singleton
 public class MigrationService {
 
-    /** The selection and the values in it that the target does not allow, grouped by value. */
-    public record Check(Specification source, Specification target, String rsp, List<String> selection, Map<Offence, Long> offences,
-                        List<CharacteristicRule> targetRules) {
+    /**
+     * The selection and the values in it that the target does not allow, grouped by value; {@code unaffected}
+     * are the stored values the check found the target allows (a run need not read them again).
+     */
+    public record Check(Specification source, Specification target, String rsp, String nameFilter, List<String> selection,
+                        Map<Offence, Long> offences, Map<Offence, List<StoredValue>> offendingValues, List<CharacteristicRule> targetRules,
+                        List<StoredValue> unaffected) {
         public Check {
             selection = List.copyOf(selection);
+            unaffected = List.copyOf(unaffected);
+            offendingValues = Map.copyOf(offendingValues);
         }
 
         public long selected() {
@@ -58,7 +65,12 @@ public class MigrationService {
     public record DryRun(long selected, long wouldMigrate, long wouldExclude, long skipped, List<String> sampleBefore, List<String> sampleAfter) {
     }
 
-    private static final int CHECK_CHUNK = 10_000;
+    /** At most this many distinct allowed values are passed to each batch (the most common ones). */
+    private static final int UNAFFECTED_LIMIT = 1_000;
+
+    /** What the distinct values of a selection say: the offences (with the stored values behind each), and the stored values the target allows. */
+    private record Survey(Map<Offence, Long> offences, Map<Offence, List<StoredValue>> offendingValues, List<StoredValue> unaffected) {
+    }
 
     private final MigrationRepository repository;
     private final CatalogueRepository catalogue;
@@ -73,8 +85,16 @@ public class MigrationService {
         this.operator = operator;
     }
 
-    /** Refuses a target of another name, an older or same major, or a target that takes no new instances. */
     public Check check(String rsp, String sourceUuid, String targetUuid) {
+        return check(rsp, sourceUuid, targetUuid, null);
+    }
+
+    /**
+     * Refuses a target of another name, an older or same major, or a target that takes no new instances; selects
+     * the RSP's instances on the source (those whose name contains {@code nameFilter}, when given) and judges
+     * their values against what the target allows.
+     */
+    public Check check(String rsp, String sourceUuid, String targetUuid, String nameFilter) {
         Specification source = spec(sourceUuid, "Source");
         Specification target = spec(targetUuid, "Target");
         if (!source.name().equals(target.name())) {
@@ -93,14 +113,40 @@ public class MigrationService {
             throw new InvalidInputException("Source and target are of different kinds", "diffo respecifies services to service specifications only (and resources to resource ones).");
         }
         List<CharacteristicRule> rules = versioning.rules(targetUuid);
-        List<String> selection = repository.selection(sourceUuid, rsp);
+        String filter = nameFilter == null || nameFilter.isBlank() ? null : nameFilter.strip();
+        List<String> selection = repository.selection(sourceUuid, rsp, filter);
+        Survey survey = survey(sourceUuid, rsp, filter, rules);
+        return new Check(source, target, rsp, filter, selection, survey.offences(), survey.offendingValues(), rules, survey.unaffected());
+    }
+
+    /** How many instances a check with these choices would select (the wizard's live count). */
+    public long count(String rsp, String sourceUuid, String nameFilter) {
+        Identifiers.requireUuid4("Source specification", sourceUuid);
+        return repository.selectionCount(sourceUuid, rsp, nameFilter == null || nameFilter.isBlank() ? null : nameFilter.strip());
+    }
+
+    /** A page of the checked instances carrying an offending value, for per-instance remedies (by name, after {@code after}). */
+    public List<MigrationRepository.InstanceRef> carrying(Check check, Offence offence, String contains, String after, int limit) {
+        return repository.carrying(check.source().uuid(), check.rsp(), check.nameFilter(), check.offendingValues().getOrDefault(offence, List.of()),
+                contains, after, limit);
+    }
+
+    /** Judges each distinct stored value once (a million instances carry a handful of technologies). */
+    private Survey survey(String sourceUuid, String rsp, String nameFilter, List<CharacteristicRule> rules) {
         Map<Offence, Long> offences = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
-        for (int from = 0; from < selection.size(); from += CHECK_CHUNK) {
-            for (Candidate c : repository.candidates(selection.subList(from, Math.min(selection.size(), from + CHECK_CHUNK)))) {
-                offences(c, rules).forEach(o -> offences.merge(o, 1L, Long::sum));
+        Map<Offence, List<StoredValue>> offendingValues = new HashMap<>();
+        List<StoredValue> unaffected = new ArrayList<>();
+        for (MigrationRepository.ValueCount v : repository.valueCounts(sourceUuid, rsp, nameFilter)) {
+            List<Offence> found = offences(new Candidate(null, null, null, List.of(new StoredCharacteristic(null, v.name(), v.value()))), rules);
+            for (Offence o : found) {
+                offences.merge(o, v.instances(), Long::sum);
+                offendingValues.computeIfAbsent(o, k -> new ArrayList<>()).add(new StoredValue(v.name(), v.value()));
+            }
+            if (found.isEmpty() && v.name() != null && v.value() != null && unaffected.size() < UNAFFECTED_LIMIT) {
+                unaffected.add(new StoredValue(v.name(), v.value()));
             }
         }
-        return new Check(source, target, rsp, selection, offences, rules);
+        return new Survey(offences, offendingValues, unaffected);
     }
 
     private Specification spec(String uuid, String what) {
@@ -137,6 +183,13 @@ public class MigrationService {
                                 + rules.get(offence.key()).allowedValues().getFirst() + ") or exclude those instances. Nothing was written.");
             }
         }
+        plan.perInstance().forEach((uuid, remedy) -> remedy.values().forEach((key, to) -> {
+            CharacteristicRule rule = rules.get(key);
+            if (rule == null || !rule.allows(to)) {
+                throw new InvalidInputException("Instance " + uuid + "'s own remedy " + key + " → " + to + " is a value the target does not allow",
+                        rule == null ? "The target has no characteristic " + key + "." : "Allowed: " + String.join(", ", rule.allowedValues()) + ".");
+            }
+        }));
         plan.mapping().forEach((key, values) -> values.forEach((from, to) -> {
             CharacteristicRule rule = rules.get(key);
             if (rule == null || !rule.allows(to)) {
@@ -146,32 +199,47 @@ public class MigrationService {
         }));
     }
 
-    MigrationRepository.Decider decider(MigrationPlan plan, List<CharacteristicRule> rules) {
-        return candidate -> {
-            Map<String, String> newValues = new HashMap<>();
-            for (CharacteristicRule rule : rules) {
-                for (StoredCharacteristic c : candidate.characteristics()) {
-                    if (!rule.characteristic().equals(c.name())) {
-                        continue;
-                    }
-                    Optional<String> value = CharacteristicValues.read(c.value(), rule.field());
-                    if (value.isEmpty() || rule.allows(value.get())) {
-                        continue;
-                    }
-                    String mapped = plan.remap(rule.key(), value.get());
-                    if (mapped == null) {
-                        return Decision.excluded();
-                    }
-                    newValues.put(c.elementId(), CharacteristicValues.write(newValues.getOrDefault(c.elementId(), c.value()), rule.field(), mapped));
-                }
+    MigrationRepository.Decider decider(MigrationPlan plan, List<CharacteristicRule> rules, List<StoredValue> unaffected) {
+        return new MigrationRepository.Decider() {
+            @Override
+            public List<StoredValue> unaffected() {
+                return unaffected;
             }
-            return new Decision(false, newValues);
+
+            @Override
+            public Decision decide(Candidate candidate) {
+                return MigrationService.decide(plan, rules, candidate);
+            }
         };
+    }
+
+    private static Decision decide(MigrationPlan plan, List<CharacteristicRule> rules, Candidate candidate) {
+        if (plan.excludesInstance(candidate.uuid())) {
+            return Decision.excluded();
+        }
+        Map<String, String> newValues = new HashMap<>();
+        for (CharacteristicRule rule : rules) {
+            for (StoredCharacteristic c : candidate.characteristics()) {
+                if (!rule.characteristic().equals(c.name())) {
+                    continue;
+                }
+                Optional<String> value = CharacteristicValues.read(c.value(), rule.field());
+                if (value.isEmpty() || rule.allows(value.get())) {
+                    continue;
+                }
+                String mapped = plan.remap(candidate.uuid(), rule.key(), value.get());
+                if (mapped == null) {
+                    return Decision.excluded();
+                }
+                newValues.put(c.elementId(), CharacteristicValues.write(newValues.getOrDefault(c.elementId(), c.value()), rule.field(), mapped));
+            }
+        }
+        return new Decision(false, newValues);
     }
 
     /** Checks, then dry-runs the plan. */
     public DryRun dryRun(MigrationPlan plan, Progress progress) {
-        return dryRun(plan, check(plan.rsp(), plan.sourceUuid(), plan.targetUuid()), progress);
+        return dryRun(plan, check(plan.rsp(), plan.sourceUuid(), plan.targetUuid(), plan.nameFilter()), progress);
     }
 
     /** The whole plan on a check the caller made, batch by batch, each batch rolled back: counts and a sample, nothing written. */
@@ -180,13 +248,14 @@ public class MigrationService {
         validate(plan, check);
         List<String> selection = check.selection();
         MigrationRun pseudo = new MigrationRun("dry-run", MigrationRun.Kind.RUN, null, plan.rsp(), plan.sourceUuid(), plan.targetUuid(),
-                check.source().version(), check.target().version(), null, MigrationRun.Status.RUNNING, selection.size(), 0, 0, 0, 0, operator.name(), null, null, null);
+                check.source().version(), check.target().version(), null, MigrationRun.Status.RUNNING, selection.size(), 0, 0, 0, 0, operator.name(), null, null, null,
+                plan.batchSize(), plan.nameFilter(), null);
         long migrate = 0;
         long exclude = 0;
         long skipped = 0;
         List<String> before = new ArrayList<>();
         List<String> after = new ArrayList<>();
-        var decider = decider(plan, check.targetRules());
+        var decider = decider(plan, check.targetRules(), check.unaffected());
         for (int from = 0, index = 0; from < selection.size(); from += plan.batchSize(), index++) {
             var result = repository.migrateBatch(pseudo, null, index, selection.subList(from, Math.min(selection.size(), from + plan.batchSize())), decider, true);
             migrate += result.migrated();
@@ -203,7 +272,7 @@ public class MigrationService {
 
     /** Checks, then runs a migration; cancelling pauses it between batches (resumable). */
     public MigrationRun run(MigrationPlan plan, Progress progress) {
-        return run(plan, check(plan.rsp(), plan.sourceUuid(), plan.targetUuid()), progress);
+        return run(plan, check(plan.rsp(), plan.sourceUuid(), plan.targetUuid(), plan.nameFilter()), progress);
     }
 
     /**
@@ -216,7 +285,7 @@ public class MigrationService {
         validate(plan, check);
         String owner = Identifiers.newUuid4();
         MigrationRun run = repository.startRun(plan, MigrationRun.Kind.RUN, null, operator.name(), owner, check.selected());
-        return execute(run, owner, plan, check.targetRules(), check.selection(), progress);
+        return execute(run, owner, plan, check.targetRules(), check.unaffected(), check.selection(), progress);
     }
 
     /** Continues an interrupted or paused run: what is still on the source is what is left; nothing moves twice. */
@@ -228,7 +297,8 @@ public class MigrationService {
         }
         MigrationPlan plan = planOf(run);
         List<CharacteristicRule> rules = versioning.rules(run.targetUuid());
-        return execute(run, owner, plan, rules, repository.selection(run.sourceUuid(), run.rsp()), progress);
+        List<String> selection = repository.selection(run.sourceUuid(), run.rsp(), run.nameFilter());
+        return execute(run, owner, plan, rules, survey(run.sourceUuid(), run.rsp(), run.nameFilter(), rules).unaffected(), selection, progress);
     }
 
     static MigrationPlan planOf(MigrationRun run) {
@@ -241,19 +311,29 @@ public class MigrationService {
                 mapping.put(key, values);
             });
         }
-        return new MigrationPlan(run.rsp(), run.sourceUuid(), run.targetUuid(), mapping, Set.of(), MigrationPlan.DEFAULT_BATCH_SIZE);
+        Map<String, MigrationPlan.InstanceRemedy> perInstance = new HashMap<>();
+        if (run.perInstance() != null) {
+            JsonNode root = CanonicalJson.read(run.perInstance());
+            root.fieldNames().forEachRemaining(uuid -> {
+                JsonNode r = root.get(uuid);
+                Map<String, String> values = new HashMap<>();
+                r.path("values").fieldNames().forEachRemaining(key -> values.put(key, r.path("values").get(key).asText()));
+                perInstance.put(uuid, new MigrationPlan.InstanceRemedy(r.path("exclude").asBoolean(false), values));
+            });
+        }
+        return new MigrationPlan(run.rsp(), run.sourceUuid(), run.targetUuid(), mapping, Set.of(), run.batchSize(), perInstance, run.nameFilter());
     }
 
     private static void requireSamePlan(MigrationPlan plan, Check check) {
         if (!check.source().uuid().equals(plan.sourceUuid()) || !check.target().uuid().equals(plan.targetUuid())
-                || !check.rsp().equalsIgnoreCase(plan.rsp())) {
+                || !check.rsp().equalsIgnoreCase(plan.rsp()) || !java.util.Objects.equals(check.nameFilter(), plan.nameFilter())) {
             throw new IllegalArgumentException("the check is for another plan");
         }
     }
 
-    private MigrationRun execute(MigrationRun run, String owner, MigrationPlan plan, List<CharacteristicRule> rules, List<String> selection,
-                                 Progress progress) {
-        var decider = decider(plan, rules);
+    private MigrationRun execute(MigrationRun run, String owner, MigrationPlan plan, List<CharacteristicRule> rules, List<StoredValue> unaffected,
+                                 List<String> selection, Progress progress) {
+        var decider = decider(plan, rules, unaffected);
         long started = System.nanoTime();
         long done = 0;
         int index = run.batches();
@@ -335,7 +415,7 @@ public class MigrationService {
 
     /** How many of the RSP's instances still stand on the source. */
     public long remaining(String rsp, String sourceUuid) {
-        return repository.selection(sourceUuid, rsp).size();
+        return repository.selectionCount(sourceUuid, rsp, null);
     }
 
     public Optional<MigrationRun> findRun(String runUuid) {

@@ -9,7 +9,15 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -28,6 +36,14 @@ public class MigrationView {
     private ComboBox<Specification> targetChoice;
     @FXML
     private TextField rspField;
+    @FXML
+    private TextField nameFilterField;
+    @FXML
+    private Label selectionCount;
+    @FXML
+    private Spinner<Integer> batchSizeSpinner;
+    @FXML
+    private Label perInstanceSummary;
     @FXML
     private Button checkButton;
     @FXML
@@ -79,6 +95,19 @@ public class MigrationView {
         sourceChoice.valueProperty().bindBidirectional(viewModel.sourceProperty());
         targetChoice.valueProperty().bindBidirectional(viewModel.targetProperty());
         rspField.textProperty().bindBidirectional(viewModel.rspProperty());
+        nameFilterField.textProperty().bindBidirectional(viewModel.nameFilterProperty());
+        selectionCount.textProperty().bind(viewModel.selectionCountProperty());
+        perInstanceSummary.textProperty().bind(viewModel.perInstanceSummaryProperty());
+        SpinnerValueFactory.IntegerSpinnerValueFactory sizes = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100_000,
+                viewModel.batchSizeProperty().get(), 1_000);
+        batchSizeSpinner.setValueFactory(sizes);
+        batchSizeSpinner.setEditable(true);
+        sizes.valueProperty().subscribe(size -> {
+            if (size != null) {
+                viewModel.batchSizeProperty().set(size);
+            }
+        });
+        batchSizeSpinner.disableProperty().bind(viewModel.busyProperty());
         checkButton.disableProperty().bind(viewModel.canCheckProperty().not());
         reloadButton.disableProperty().bind(viewModel.busyProperty());
         checkSummary.textProperty().bind(viewModel.checkSummaryProperty());
@@ -109,7 +138,81 @@ public class MigrationView {
             choice.setId("remedy-" + i);
             choice.getItems().setAll(remedy.options());
             choice.valueProperty().bindBidirectional(remedy.choice());
-            remedyRows.getChildren().add(new HBox(10, new Label("3. " + remedy.describe() + ": map to"), choice));
+            Button own = new Button("Per instance…");
+            own.setId("perInstance-" + i);
+            own.setOnAction(e -> showInstances(remedy));
+            HBox row = new HBox(10, new Label("3. " + remedy.describe() + ": map to"), choice, own);
+            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            remedyRows.getChildren().add(row);
+        }
+    }
+
+    /** The instances carrying one offending value, each with its own remedy (a page at a time, filtered by name). */
+    private void showInstances(MigrationViewModel.Remedy remedy) {
+        TextField containing = new TextField();
+        containing.setId("instanceFilter");
+        containing.setPromptText("name contains…");
+        Button find = new Button("Find");
+        find.setId("findInstances");
+        find.setDefaultButton(true);
+        find.setOnAction(e -> viewModel.showInstances(remedy, containing.getText()));
+        TableView<MigrationViewModel.InstanceChoice> table = new TableView<>(viewModel.instanceChoicesProperty());
+        table.setId("instanceTable");
+        table.setPlaceholder(new Label("No instance with " + remedy.offence() + " matches."));
+        TableColumn<MigrationViewModel.InstanceChoice, String> name = new TableColumn<>("Instance");
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        name.setPrefWidth(220);
+        TableColumn<MigrationViewModel.InstanceChoice, String> uuid = new TableColumn<>("Id");
+        uuid.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().uuid()));
+        uuid.setPrefWidth(290);
+        TableColumn<MigrationViewModel.InstanceChoice, MigrationViewModel.InstanceChoice> own = new TableColumn<>("Own remedy");
+        own.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        own.setCellFactory(column -> new RemedyCell());
+        own.setPrefWidth(190);
+        table.getColumns().setAll(List.of(name, uuid, own));
+        Button more = new Button("More…");
+        more.setId("moreInstances");
+        more.visibleProperty().bind(viewModel.moreInstancesProperty());
+        more.setOnAction(e -> viewModel.moreInstances());
+        Label note = new Label("Each instance follows its group's remedy (" + remedy.offence() + " → " + remedy.choice().get()
+                + ") unless you choose otherwise here.");
+        note.setWrapText(true);
+        HBox search = new HBox(8, containing, find, more);
+        VBox content = new VBox(8, note, search, table);
+        VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+        content.setPrefSize(760, 420);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle("Per-instance remedies: " + remedy.offence());
+        dialog.setHeaderText(remedy.describe());
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        dialog.getDialogPane().getStylesheets().addAll(remedyRows.getScene().getStylesheets());
+        dialog.initOwner(remedyRows.getScene().getWindow());
+        viewModel.showInstances(remedy, "");
+        dialog.show();
+    }
+
+    /** A choice box bound to one instance's own remedy. */
+    private static final class RemedyCell extends TableCell<MigrationViewModel.InstanceChoice, MigrationViewModel.InstanceChoice> {
+        private final ChoiceBox<String> box = new ChoiceBox<>();
+        private MigrationViewModel.InstanceChoice bound;
+
+        @Override
+        protected void updateItem(MigrationViewModel.InstanceChoice item, boolean empty) {
+            super.updateItem(item, empty);
+            if (bound != null) {
+                box.valueProperty().unbindBidirectional(bound.choice());
+                bound = null;
+            }
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            box.getItems().setAll(item.options());
+            box.valueProperty().bindBidirectional(item.choice());
+            box.setId("instanceChoice-" + item.name());
+            bound = item;
+            setGraphic(box);
         }
     }
 

@@ -44,11 +44,21 @@ public class MigrationViewModel {
     /** What to do with the instances carrying one value the target does not allow. */
     public static final String EXCLUDE = "exclude these instances";
 
+    /** A per-instance choice that keeps the group's remedy. */
+    public static final String AS_GROUP = "as the group";
+
+    /** How many instances the per-instance list reads at a time. */
+    static final int INSTANCE_PAGE = 100;
+
     /** One offending value, how many instances carry it, and the remedy chosen. */
     public record Remedy(Offence offence, long instances, List<String> options, StringProperty choice) {
         public String describe() {
             return String.format("%,d instance%s with %s = %s", instances, instances == 1 ? "" : "s", offence.key(), offence.value());
         }
+    }
+
+    /** One instance carrying an offending value, and its own remedy ({@link #AS_GROUP}, an allowed value, or {@link #EXCLUDE}). */
+    public record InstanceChoice(String uuid, String name, List<String> options, StringProperty choice) {
     }
 
     private final MigrationService migration;
@@ -60,6 +70,17 @@ public class MigrationViewModel {
     private final ObjectProperty<Specification> source = new SimpleObjectProperty<>();
     private final ObjectProperty<Specification> target = new SimpleObjectProperty<>();
     private final StringProperty rsp = new SimpleStringProperty("");
+    private final StringProperty nameFilter = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper selectionCount = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.IntegerProperty batchSize = new javafx.beans.property.SimpleIntegerProperty(MigrationPlan.DEFAULT_BATCH_SIZE);
+    /** Per-instance remedies by instance uuid (only those that differ from the group's). */
+    private final Map<String, MigrationPlan.InstanceRemedy> perInstance = new HashMap<>();
+    private final ReadOnlyStringWrapper perInstanceSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyListWrapper<InstanceChoice> instanceChoices = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ReadOnlyBooleanWrapper moreInstances = new ReadOnlyBooleanWrapper(false);
+    private Remedy instancesOf;
+    private String instancesContaining;
+    private TaskRunner.BackgroundTask countTask;
     /** A change of any remedy's choice is an update of this list, so the bindings over it follow the choices. */
     private final ReadOnlyListWrapper<Remedy> remedies = new ReadOnlyListWrapper<>(
             FXCollections.observableArrayList(remedy -> new javafx.beans.Observable[] {remedy.choice()}));
@@ -93,12 +114,117 @@ public class MigrationViewModel {
         });
         target.subscribe(t -> resetCheck());
         rsp.subscribe(r -> resetCheck());
+        nameFilter.subscribe(f -> resetCheck());
     }
 
     private void resetCheck() {
         check.set(null);
         remedies.clear();
         checkSummary.set("");
+        perInstance.clear();
+        perInstanceSummary.set("");
+        instanceChoices.clear();
+        countSelection();
+    }
+
+    /** The live count of what a check would select; each change supersedes the count still running. */
+    private void countSelection() {
+        if (countTask != null) {
+            countTask.cancel();
+            countTask = null;
+        }
+        Specification from = source.get();
+        String who = rsp.get() == null ? "" : rsp.get().strip();
+        if (from == null || who.isEmpty()) {
+            selectionCount.set("");
+            return;
+        }
+        String filter = nameFilter.get();
+        selectionCount.set("counting…");
+        TaskRunner.BackgroundTask[] self = new TaskRunner.BackgroundTask[1];
+        self[0] = tasks.run("Counting " + who + "'s instances", p -> migration.count(who, from.uuid(), filter), n -> {
+            if (countTask == self[0]) {
+                selectionCount.set(String.format("%,d selected", n));
+            }
+        }, error -> {
+            if (countTask == self[0]) {
+                selectionCount.set(Errors.describe(error));
+            }
+        });
+        countTask = self[0];
+    }
+
+    /** Lists (a page of) the instances carrying {@code remedy}'s value whose name contains {@code containing}, for their own remedies. */
+    public void showInstances(Remedy remedy, String containing) {
+        MigrationService.Check checked = check.get();
+        if (checked == null || remedy == null) {
+            return;
+        }
+        instancesOf = remedy;
+        instancesContaining = containing;
+        instanceChoices.clear();
+        loadInstances(checked, null);
+    }
+
+    /** The next page of the list {@link #showInstances} started. */
+    public void moreInstances() {
+        MigrationService.Check checked = check.get();
+        if (checked == null || instancesOf == null || instanceChoices.isEmpty()) {
+            return;
+        }
+        loadInstances(checked, instanceChoices.getLast().name());
+    }
+
+    private void loadInstances(MigrationService.Check checked, String after) {
+        Remedy remedy = instancesOf;
+        String containing = instancesContaining;
+        busy.set(true);
+        tasks.run("Listing instances with " + remedy.offence(), p -> migration.carrying(checked, remedy.offence(), containing, after, INSTANCE_PAGE + 1),
+                found -> {
+                    busy.set(false);
+                    if (remedy != instancesOf || check.get() != checked) {
+                        return;
+                    }
+                    List<String> options = new java.util.ArrayList<>();
+                    options.add(AS_GROUP);
+                    remedy.options().stream().filter(o -> !EXCLUDE.equals(o)).forEach(options::add);
+                    options.add(EXCLUDE);
+                    for (var ref : found.subList(0, Math.min(found.size(), INSTANCE_PAGE))) {
+                        StringProperty choice = new SimpleStringProperty(describe(perInstance.get(ref.uuid()), remedy.offence().key()));
+                        choice.subscribe(c -> choose(ref.uuid(), remedy.offence().key(), c));
+                        instanceChoices.add(new InstanceChoice(ref.uuid(), ref.name(), List.copyOf(options), choice));
+                    }
+                    moreInstances.set(found.size() > INSTANCE_PAGE);
+                }, this::failed);
+    }
+
+    private static String describe(MigrationPlan.InstanceRemedy own, String key) {
+        if (own == null) {
+            return AS_GROUP;
+        }
+        return own.exclude() ? EXCLUDE : own.values().getOrDefault(key, AS_GROUP);
+    }
+
+    private void choose(String uuid, String key, String choice) {
+        MigrationPlan.InstanceRemedy before = perInstance.get(uuid);
+        Map<String, String> values = new HashMap<>(before == null || before.exclude() ? Map.of() : before.values());
+        if (EXCLUDE.equals(choice)) {
+            perInstance.put(uuid, MigrationPlan.InstanceRemedy.excluded());
+        } else {
+            if (choice == null || AS_GROUP.equals(choice)) {
+                values.remove(key);
+            } else {
+                values.put(key, choice);
+            }
+            if (values.isEmpty()) {
+                perInstance.remove(uuid);
+            } else {
+                perInstance.put(uuid, new MigrationPlan.InstanceRemedy(false, values));
+            }
+        }
+        long excluded = perInstance.values().stream().filter(MigrationPlan.InstanceRemedy::exclude).count();
+        perInstanceSummary.set(perInstance.isEmpty() ? "" : String.format("Own remedies for %,d instance%s (%,d excluded, %,d remapped)",
+                perInstance.size(), perInstance.size() == 1 ? "" : "s", excluded, perInstance.size() - excluded));
     }
 
     /** Reads the specifications that can be migrated from or to. */
@@ -122,7 +248,8 @@ public class MigrationViewModel {
         String who = rsp.get().strip();
         Specification from = source.get();
         Specification to = target.get();
-        tasks.run("Checking " + who + "'s instances", p -> migration.check(who, from.uuid(), to.uuid()), result -> {
+        String filter = nameFilter.get();
+        tasks.run("Checking " + who + "'s instances", p -> migration.check(who, from.uuid(), to.uuid(), filter), result -> {
             busy.set(false);
             check.set(result);
             Map<String, CharacteristicRule> rules = new HashMap<>();
@@ -132,7 +259,9 @@ public class MigrationViewModel {
                 options.add(EXCLUDE);
                 return new Remedy(e.getKey(), e.getValue(), List.copyOf(options), new SimpleStringProperty());
             }).toList());
-            checkSummary.set(String.format("%,d of %s's instances on %s %s · %s", result.selected(), who, from.name(), from.version(),
+            selectionCount.set(String.format("%,d selected", result.selected()));
+            checkSummary.set(String.format("%,d of %s's instances%s on %s %s · %s", result.selected(), who,
+                    result.nameFilter() == null ? "" : " named *" + result.nameFilter() + "*", from.name(), from.version(),
                     result.offences().isEmpty() ? "all allowed by " + to.version() + ": nothing to remediate"
                             : String.format("%,d need remediation before moving to %s", result.needingRemediation(), to.version())));
         }, this::failed);
@@ -148,7 +277,9 @@ public class MigrationViewModel {
                 mapping.computeIfAbsent(r.offence().key(), k -> new HashMap<>()).put(r.offence().value(), r.choice().get());
             }
         }
-        return new MigrationPlan(rsp.get().strip(), source.get().uuid(), target.get().uuid(), mapping, excluded, MigrationPlan.DEFAULT_BATCH_SIZE);
+        MigrationService.Check checked = check.get();
+        return new MigrationPlan(rsp.get().strip(), source.get().uuid(), target.get().uuid(), mapping, excluded, batchSize.get(), perInstance,
+                checked == null ? null : checked.nameFilter());
     }
 
     public void dryRun() {
@@ -264,6 +395,30 @@ public class MigrationViewModel {
 
     public StringProperty rspProperty() {
         return rsp;
+    }
+
+    public StringProperty nameFilterProperty() {
+        return nameFilter;
+    }
+
+    public ReadOnlyStringProperty selectionCountProperty() {
+        return selectionCount.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public ReadOnlyStringProperty perInstanceSummaryProperty() {
+        return perInstanceSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<InstanceChoice> instanceChoicesProperty() {
+        return instanceChoices.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty moreInstancesProperty() {
+        return moreInstances.getReadOnlyProperty();
     }
 
     public ReadOnlyListProperty<Remedy> remediesProperty() {

@@ -24,20 +24,59 @@ public interface MigrationRepository {
         }
     }
 
+    /** A characteristic value as stored: the characteristic's name and its JSON value. */
+    record StoredValue(String name, String value) {
+    }
+
+    /** How many of the selected instances carry a stored value (one row per distinct value, for the check). */
+    record ValueCount(String name, String value, long instances) {
+    }
+
     /** Decides per instance, inside the batch transaction (pure: no side effects, so it is safe to retry). */
     @FunctionalInterface
     interface Decider {
         Decision decide(Candidate candidate);
+
+        /**
+         * Stored values this decider leaves as they are on any instance: a batch need not read them, so only
+         * characteristics that may need a rewrite travel from the database. Empty: every characteristic is read.
+         */
+        default List<StoredValue> unaffected() {
+            return List.of();
+        }
     }
 
     record BatchResult(int migrated, int excluded, int skipped, List<String> sampleBefore, List<String> sampleAfter) {
     }
 
-    /** Element ids of the RSP's instances on the source (party where present, else name prefix). */
-    List<String> selection(String sourceUuid, String rsp);
+    /** An instance by its diffo identity, for lists. */
+    record InstanceRef(String uuid, String name) {
+    }
 
-    /** Instances with their characteristics, for the check (read only). */
-    List<Candidate> candidates(List<String> elementIds);
+    /**
+     * Element ids of the RSP's instances on the source (party where present, else name prefix), only those whose
+     * name contains {@code nameFilter} (any case) when it is not null.
+     */
+    List<String> selection(String sourceUuid, String rsp, String nameFilter);
+
+    default List<String> selection(String sourceUuid, String rsp) {
+        return selection(sourceUuid, rsp, null);
+    }
+
+    /** How many instances {@link #selection} would return, without returning them. */
+    long selectionCount(String sourceUuid, String rsp, String nameFilter);
+
+    /**
+     * Up to {@code limit} of the selected instances that carry one of {@code values}, by name after {@code after}
+     * (keyset paging), optionally only names containing {@code contains}: the per-instance remedies' list.
+     */
+    List<InstanceRef> carrying(String sourceUuid, String rsp, String nameFilter, List<StoredValue> values, String contains, String after, int limit);
+
+    /**
+     * The distinct characteristic values of the RSP's instances on the source with how many carry each, most
+     * common first: the check judges each distinct value once instead of reading every instance.
+     */
+    List<ValueCount> valueCounts(String sourceUuid, String rsp, String nameFilter);
 
     /** Starts a run, refusing when another unfinished run already covers the same source and RSP. */
     MigrationRun startRun(MigrationPlan plan, MigrationRun.Kind kind, String undoOf, String actor, String owner, long total);

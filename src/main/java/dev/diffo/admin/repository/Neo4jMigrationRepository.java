@@ -38,26 +38,40 @@ public class Neo4jMigrationRepository implements MigrationRepository {
                          ELSE coalesce(i.name, '(unnamed)') END AS rsp
             """;
 
-    /** The columns {@code toCandidate} maps: an instance, its timestamps and its characteristics' nodes and values. */
-    static final String CANDIDATE_COLUMNS = """
-            elementId(i) AS id, i.uuid AS uuid, i.name AS name, i.updatedAt AS updatedAt,
-            [(i)-[:HAS]->(c:Characteristic) | {id: elementId(c), name: c.name, value: c.value, updatedAt: c.updatedAt}] AS chars
-            """;
-
-    static final String SELECTION = """
+    /** The RSP's instances on the source, optionally only those whose name contains {@code $name} (any case). */
+    static final String SELECTED = """
             MATCH (:Specification {uuid: $source})<-[:SPECIFIED_BY]-(i)
             %s
-            WITH i, rsp WHERE toLower(rsp) = toLower($rsp)
-            RETURN elementId(i) AS id
+            WITH i, rsp WHERE toLower(rsp) = toLower($rsp) AND ($name IS NULL OR toLower(i.name) CONTAINS toLower($name))
             """.formatted(RSP_OF_INSTANCE);
 
-    static final String CANDIDATES = """
-            UNWIND $ids AS id
-            MATCH (i) WHERE elementId(i) = id
-            RETURN %s
-            """.formatted(CANDIDATE_COLUMNS);
+    static final String SELECTION = SELECTED + """
+            RETURN elementId(i) AS id
+            """;
 
-    /** Locks each instance first, then keeps only those still on the source: never migrated twice. */
+    static final String SELECTION_COUNT = SELECTED + """
+            RETURN count(i) AS n
+            """;
+
+    /** A page of the selected instances that carry one of {@code $values} (stored name and value), by name. */
+    static final String CARRYING = SELECTED + """
+            WITH i WHERE i.name > $after AND ($contains IS NULL OR toLower(i.name) CONTAINS toLower($contains))
+              AND EXISTS { MATCH (i)-[:HAS]->(c:Characteristic) WHERE [c.name, c.value] IN $values }
+            RETURN i.uuid AS uuid, i.name AS name
+            ORDER BY name
+            LIMIT $limit
+            """;
+
+    static final String VALUE_COUNTS = SELECTED + """
+            MATCH (i)-[:HAS]->(c:Characteristic)
+            RETURN c.name AS name, c.value AS value, count(*) AS instances
+            ORDER BY instances DESC
+            """;
+
+    /**
+     * Locks each instance first, then keeps only those still on the source: never migrated twice. Of its
+     * characteristics only those whose stored value is not known to be left alone are read.
+     */
     static final String LOCK_BATCH = """
             MATCH (src:Specification {uuid: $source})
             UNWIND $ids AS id
@@ -66,8 +80,10 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             REMOVE i.diffoAdminLock
             WITH src, i
             MATCH (i)-[:SPECIFIED_BY]->(src)
-            RETURN %s
-            """.formatted(CANDIDATE_COLUMNS);
+            RETURN elementId(i) AS id, i.uuid AS uuid, i.name AS name, i.updatedAt AS updatedAt,
+                   [(i)-[:HAS]->(c:Characteristic) WHERE c.name IS NULL OR c.value IS NULL OR NOT [c.name, c.value] IN $unaffected
+                    | {id: elementId(c), name: c.name, value: c.value, updatedAt: c.updatedAt}] AS chars
+            """;
 
     static final String RESPECIFY = """
             MATCH (src:Specification {uuid: $source}), (dst:Specification {uuid: $target})
@@ -121,7 +137,7 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             CREATE (run:DiffoAdmin:MigrationRun {
               uuid: $uuid, kind: $kind, undoOf: $undoOf, lockKey: $key, rsp: $rsp, source: $source, target: $target,
               sourceVersion: $sourceVersion, targetVersion: $targetVersion, mapping: $mapping, excludedValues: $excludedValues,
-              batchSize: $batchSize, status: 'RUNNING', total: $total, migrated: 0, excluded: 0, skipped: 0, batches: 0,
+              batchSize: $batchSize, nameFilter: $nameFilter, perInstance: $perInstance, status: 'RUNNING', total: $total, migrated: 0, excluded: 0, skipped: 0, batches: 0,
               actor: $actor, owner: $owner, heartbeat: $now, startedAt: $now})
             RETURN run
             """;
@@ -205,14 +221,38 @@ public class Neo4jMigrationRepository implements MigrationRepository {
         this.database = database;
     }
 
-    @Override
-    public List<String> selection(String sourceUuid, String rsp) {
-        return database.read(tx -> tx.run(SELECTION, Map.of("source", sourceUuid, "rsp", rsp)).list(r -> r.get("id").asString()));
+    private static Map<String, Object> selected(String sourceUuid, String rsp, String nameFilter) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("source", sourceUuid);
+        params.put("rsp", rsp);
+        params.put("name", nameFilter);
+        return params;
     }
 
     @Override
-    public List<Candidate> candidates(List<String> elementIds) {
-        return database.read(tx -> tx.run(CANDIDATES, Map.of("ids", elementIds)).list(Neo4jMigrationRepository::toCandidate));
+    public List<String> selection(String sourceUuid, String rsp, String nameFilter) {
+        return database.read(tx -> tx.run(SELECTION, selected(sourceUuid, rsp, nameFilter)).list(r -> r.get("id").asString()));
+    }
+
+    @Override
+    public long selectionCount(String sourceUuid, String rsp, String nameFilter) {
+        return database.read(tx -> tx.run(SELECTION_COUNT, selected(sourceUuid, rsp, nameFilter)).single().get("n").asLong());
+    }
+
+    @Override
+    public List<InstanceRef> carrying(String sourceUuid, String rsp, String nameFilter, List<StoredValue> values, String contains, String after, int limit) {
+        Map<String, Object> params = selected(sourceUuid, rsp, nameFilter);
+        params.put("values", values.stream().map(v -> List.of(v.name(), v.value())).toList());
+        params.put("contains", contains == null || contains.isBlank() ? null : contains.strip());
+        params.put("after", after == null ? "" : after);
+        params.put("limit", limit);
+        return database.read(tx -> tx.run(CARRYING, params).list(r -> new InstanceRef(r.get("uuid").asString(null), r.get("name").asString(null))));
+    }
+
+    @Override
+    public List<ValueCount> valueCounts(String sourceUuid, String rsp, String nameFilter) {
+        return database.read(tx -> tx.run(VALUE_COUNTS, selected(sourceUuid, rsp, nameFilter))
+                .list(r -> new ValueCount(r.get("name").asString(null), r.get("value").asString(null), r.get("instances").asLong())));
     }
 
     private static Candidate toCandidate(Record r) {
@@ -258,6 +298,8 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             params.put("mapping", mappingJson(plan));
             params.put("excludedValues", plan.excluded().stream().map(Object::toString).sorted().toList());
             params.put("batchSize", plan.batchSize());
+            params.put("nameFilter", plan.nameFilter());
+            params.put("perInstance", perInstanceJson(plan));
             params.put("total", total);
             params.put("actor", actor);
             params.put("owner", owner);
@@ -271,6 +313,20 @@ public class Neo4jMigrationRepository implements MigrationRepository {
         plan.mapping().forEach((key, values) -> {
             ObjectNode m = root.putObject(key);
             values.forEach(m::put);
+        });
+        return CanonicalJson.write(root);
+    }
+
+    static String perInstanceJson(MigrationPlan plan) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        plan.perInstance().forEach((uuid, remedy) -> {
+            ObjectNode r = root.putObject(uuid);
+            if (remedy.exclude()) {
+                r.put("exclude", true);
+            } else {
+                ObjectNode values = r.putObject("values");
+                remedy.values().forEach(values::put);
+            }
         });
         return CanonicalJson.write(root);
     }
@@ -315,7 +371,8 @@ public class Neo4jMigrationRepository implements MigrationRepository {
         if (ledger) {
             requireOwner(tx, run.uuid(), owner);
         }
-        List<Record> locked = tx.run(LOCK_BATCH, Map.of("source", run.sourceUuid(), "ids", elementIds)).list();
+        List<List<String>> unaffected = decider.unaffected().stream().map(v -> List.of(v.name(), v.value())).toList();
+        List<Record> locked = tx.run(LOCK_BATCH, Map.of("source", run.sourceUuid(), "ids", elementIds, "unaffected", unaffected)).list();
         List<String> moves = new ArrayList<>();
         List<Map<String, Object>> updates = new ArrayList<>();
         List<String> entries = new ArrayList<>();
@@ -453,6 +510,7 @@ public class Neo4jMigrationRepository implements MigrationRepository {
                 run.get("sourceVersion").asString(null), run.get("targetVersion").asString(null), run.get("mapping").asString(null),
                 MigrationRun.Status.valueOf(run.get("status").asString()), run.get("total").asLong(0), run.get("migrated").asLong(0),
                 run.get("excluded").asLong(0), run.get("skipped").asLong(0), run.get("batches").asInt(0), run.get("actor").asString(null),
-                GraphValues.dateTime(run.get("startedAt")), GraphValues.dateTime(run.get("finishedAt")), run.get("error").asString(null));
+                GraphValues.dateTime(run.get("startedAt")), GraphValues.dateTime(run.get("finishedAt")), run.get("error").asString(null),
+                run.get("batchSize").asInt(MigrationPlan.DEFAULT_BATCH_SIZE), run.get("nameFilter").asString(null), run.get("perInstance").asString(null));
     }
 }

@@ -130,6 +130,70 @@ class MigrationServiceIT {
         assertThat(graph.count("MATCH (:Instance {name: 'acme-broadband-001'})-[:SPECIFIED_BY]->(:Specification {uuid: '" + V1 + "'}) RETURN count(*)")).isEqualTo(1);
     }
 
+    String uuidOf(String name) {
+        return graph.query("MATCH (i:Instance {name: '" + name + "'}) RETURN i.uuid AS u").getFirst().get("u").asString();
+    }
+
+    String technologyOf(String name) {
+        return graph.query("MATCH (:Instance {name: '" + name + "'})-[:HAS]->(c) RETURN c.value AS v").getFirst().get("v").asString()
+                .replaceAll(".*\"technology\":\"([a-z]+)\".*", "$1");
+    }
+
+    @Test
+    void anInstancesOwnRemedyOverridesItsGroup() {
+        moreAcmeInstances(4);
+        var plan = plan(2).withPerInstance(Map.of(
+                uuidOf("acme-bulk-2"), MigrationPlan.InstanceRemedy.mapTo("broadband.technology", "fttc"),
+                uuidOf("acme-bulk-4"), MigrationPlan.InstanceRemedy.excluded(),
+                uuidOf("acme-bulk-3"), MigrationPlan.InstanceRemedy.excluded()));
+
+        MigrationRun run = migration.run(plan, Progress.NONE);
+
+        assertThat(run.migrated()).isEqualTo(4);
+        assertThat(run.excluded()).isEqualTo(2);
+        assertThat(technologyOf("acme-bulk-2")).as("its own remedy").isEqualTo("fttc");
+        assertThat(technologyOf("acme-broadband-001")).as("the group's remedy").isEqualTo("fttn");
+        assertThat(graph.count("MATCH (i:Instance)-[:SPECIFIED_BY]->(:Specification {uuid: '" + V1 + "'}) WHERE i.name IN ['acme-bulk-3', 'acme-bulk-4'] RETURN count(i)"))
+                .as("excluded one by one, whatever their value").isEqualTo(2);
+        assertThat(technologyOf("acme-bulk-4")).isEqualTo("fttb");
+        assertEveryInstanceOnExactlyOneSpecification();
+    }
+
+    @Test
+    void anInstancesOwnRemedyMustBeAllowedByTheTarget() {
+        moreAcmeInstances(2);
+        String before = graph.fingerprint();
+        var plan = plan(2).withPerInstance(Map.of(uuidOf("acme-bulk-2"), MigrationPlan.InstanceRemedy.mapTo("broadband.technology", "fttb")));
+
+        assertThatThrownBy(() -> migration.run(plan, Progress.NONE))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("own remedy broadband.technology → fttb is a value the target does not allow");
+        assertThat(graph.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aNameFilterNarrowsTheSelectionAndTheListOfOffendersPages() {
+        moreAcmeInstances(9);
+
+        MigrationService.Check check = migration.check("acme", V1, V2, "BULK");
+
+        assertThat(check.selected()).isEqualTo(9);
+        assertThat(migration.count("acme", V1, "bulk")).isEqualTo(9);
+        assertThat(migration.count("acme", V1, null)).isEqualTo(11);
+        assertThat(check.offences()).containsExactly(Map.entry(FTTB, 4L));
+        var firstPage = migration.carrying(check, FTTB, null, null, 3);
+        var rest = migration.carrying(check, FTTB, null, firstPage.getLast().name(), 3);
+        assertThat(firstPage).extracting(MigrationRepository.InstanceRef::name).containsExactly("acme-bulk-2", "acme-bulk-4", "acme-bulk-6");
+        assertThat(rest).extracting(MigrationRepository.InstanceRef::name).containsExactly("acme-bulk-8");
+        assertThat(migration.carrying(check, FTTB, "-6", null, 10)).extracting(MigrationRepository.InstanceRef::name).containsExactly("acme-bulk-6");
+
+        MigrationRun run = migration.run(plan(4).withNameFilter("BULK"), check, Progress.NONE);
+
+        assertThat(run.migrated()).isEqualTo(9);
+        assertThat(run.nameFilter()).isEqualTo("BULK");
+        assertThat(migration.remaining("acme", V1)).as("acme-broadband-001/002 were not selected").isEqualTo(2);
+    }
+
     @Test
     void aDryRunReportsWhatWouldChangeAndWritesNothing() {
         moreAcmeInstances(7);
@@ -164,6 +228,8 @@ class MigrationServiceIT {
 
         assertThat(resumed.status()).isEqualTo(MigrationRun.Status.COMPLETED);
         assertThat(resumed.migrated()).isEqualTo(12);
+        assertThat(resumed.batchSize()).isEqualTo(4);
+        assertThat(resumed.batches()).as("resumed with the run's own batch size: 2 + 4/4").isEqualTo(3);
         assertThat(migration.remaining("acme", V1)).isZero();
         assertThat(onSpec(V2)).isEqualTo(13);
         assertThat(graph.count("MATCH (:MigrationRun {uuid: '" + resumed.uuid() + "'})-[:HAS_BATCH]->(b) UNWIND b.entries AS e RETURN count(DISTINCT e)"))
@@ -224,13 +290,24 @@ class MigrationServiceIT {
         }
 
         @Override
-        public List<String> selection(String sourceUuid, String rsp) {
-            return real.selection(sourceUuid, rsp);
+        public List<String> selection(String sourceUuid, String rsp, String nameFilter) {
+            return real.selection(sourceUuid, rsp, nameFilter);
         }
 
         @Override
-        public List<Candidate> candidates(List<String> elementIds) {
-            return real.candidates(elementIds);
+        public long selectionCount(String sourceUuid, String rsp, String nameFilter) {
+            return real.selectionCount(sourceUuid, rsp, nameFilter);
+        }
+
+        @Override
+        public List<InstanceRef> carrying(String sourceUuid, String rsp, String nameFilter, List<StoredValue> values, String contains, String after,
+                                          int limit) {
+            return real.carrying(sourceUuid, rsp, nameFilter, values, contains, after, limit);
+        }
+
+        @Override
+        public List<ValueCount> valueCounts(String sourceUuid, String rsp, String nameFilter) {
+            return real.valueCounts(sourceUuid, rsp, nameFilter);
         }
 
         @Override
