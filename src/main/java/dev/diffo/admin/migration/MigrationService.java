@@ -22,7 +22,13 @@ import dev.diffo.admin.repository.MigrationRepository.StoredValue;
 import dev.diffo.admin.repository.VersioningRepository;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -64,6 +70,9 @@ public class MigrationService {
     /** What a dry run would do; nothing was written. */
     public record DryRun(long selected, long wouldMigrate, long wouldExclude, long skipped, List<String> sampleBefore, List<String> sampleAfter) {
     }
+
+    /** Batch transactions running at once: two keep two cores busy (one batch reads and decides while another commits). */
+    static final int BATCHES_IN_FLIGHT = 2;
 
     /** At most this many distinct allowed values are passed to each batch (the most common ones). */
     private static final int UNAFFECTED_LIMIT = 1_000;
@@ -331,29 +340,63 @@ public class MigrationService {
         }
     }
 
+    /**
+     * Runs the selection's batches, {@link #BATCHES_IN_FLIGHT} at a time (each its own transaction, on disjoint
+     * instances; one reads and decides while another commits). Cancelling stops new batches, lets those in
+     * flight land, and pauses the run; a failing batch leaves nothing of itself, the others are kept.
+     */
     private MigrationRun execute(MigrationRun run, String owner, MigrationPlan plan, List<CharacteristicRule> rules, List<StoredValue> unaffected,
                                  List<String> selection, Progress progress) {
         var decider = decider(plan, rules, unaffected);
         long started = System.nanoTime();
         long done = 0;
-        int index = run.batches();
+        int index = repository.nextBatchIndex(run.uuid());
+        RuntimeException failure = null;
+        boolean paused = false;
+        ExecutorService workers = Executors.newFixedThreadPool(BATCHES_IN_FLIGHT, Thread.ofPlatform().daemon().name("migration-batch-", 0).factory());
+        Deque<Future<Integer>> inFlight = new ArrayDeque<>();
         try {
-            for (int from = 0; from < selection.size(); from += plan.batchSize()) {
-                if (progress.isCancelled()) {
-                    return repository.finish(run.uuid(), MigrationRun.Status.PAUSED, null);
+            for (int from = 0; from < selection.size() || !inFlight.isEmpty(); ) {
+                boolean submit = from < selection.size() && failure == null && !paused && inFlight.size() < BATCHES_IN_FLIGHT;
+                if (submit && progress.isCancelled()) {
+                    paused = true;
+                    continue;
                 }
-                List<String> batch = selection.subList(from, Math.min(selection.size(), from + plan.batchSize()));
-                repository.migrateBatch(run, owner, index++, batch, decider, false);
-                done += batch.size();
-                progress.update(done, selection.size());
-                progress.message(rateAndEta(done, selection.size(), System.nanoTime() - started));
+                if (submit) {
+                    List<String> batch = selection.subList(from, Math.min(selection.size(), from + plan.batchSize()));
+                    int batchIndex = index++;
+                    inFlight.add(workers.submit(() -> {
+                        repository.migrateBatch(run, owner, batchIndex, batch, decider, false);
+                        return batch.size();
+                    }));
+                    from += batch.size();
+                    continue;
+                }
+                if (inFlight.isEmpty()) {
+                    break;
+                }
+                try {
+                    done += inFlight.poll().get();
+                    progress.update(done, selection.size());
+                    progress.message(rateAndEta(done, selection.size(), System.nanoTime() - started));
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                }
             }
-            return repository.finish(run.uuid(), MigrationRun.Status.COMPLETED, null);
-        } catch (RuntimeException e) {
-            repository.finish(run.uuid(), MigrationRun.Status.INTERRUPTED, e.getMessage());
-            throw new DiffoAdminException("The migration stopped after " + String.format("%,d", done) + " of " + String.format("%,d", selection.size())
-                    + " instances: " + e.getMessage(), "Every finished batch is kept and every instance is on exactly one specification. Resume it: migrate resume " + run.uuid(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new DiffoAdminException("The migration was interrupted", "Resume it.");
+        } finally {
+            workers.shutdown();
         }
+        if (failure != null) {
+            repository.finish(run.uuid(), MigrationRun.Status.INTERRUPTED, failure.getMessage());
+            throw new DiffoAdminException("The migration stopped after " + String.format("%,d", done) + " of " + String.format("%,d", selection.size())
+                    + " instances: " + failure.getMessage(), "Every finished batch is kept and every instance is on exactly one specification. Resume it: migrate resume " + run.uuid(), failure);
+        }
+        return repository.finish(run.uuid(), paused ? MigrationRun.Status.PAUSED : MigrationRun.Status.COMPLETED, null);
     }
 
     static String rateAndEta(long done, long total, long elapsedNanos) {

@@ -98,6 +98,13 @@ public class MigrationView {
         nameFilterField.textProperty().bindBidirectional(viewModel.nameFilterProperty());
         selectionCount.textProperty().bind(viewModel.selectionCountProperty());
         perInstanceSummary.textProperty().bind(viewModel.perInstanceSummaryProperty());
+        // empty steps take no room
+        for (Label label : List.of(checkSummary, perInstanceSummary)) {
+            label.visibleProperty().bind(label.textProperty().isNotEmpty());
+            label.managedProperty().bind(label.visibleProperty());
+        }
+        remedyRows.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(remedyRows.getChildren()));
+        remedyRows.managedProperty().bind(remedyRows.visibleProperty());
         SpinnerValueFactory.IntegerSpinnerValueFactory sizes = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100_000,
                 viewModel.batchSizeProperty().get(), 1_000);
         batchSizeSpinner.setValueFactory(sizes);

@@ -91,6 +91,9 @@ public interface MigrationRepository {
      */
     BatchResult migrateBatch(MigrationRun run, String owner, int index, List<String> elementIds, Decider decider, boolean rollback);
 
+    /** The index the run's next batch takes (one past the highest recorded; batches side by side may land out of order). */
+    int nextBatchIndex(String runUuid);
+
     /** One recorded batch of {@code runUuid} undone in one transaction; returns how many instances moved back. */
     int undoBatch(MigrationRun undo, String owner, String runUuid, int index);
 

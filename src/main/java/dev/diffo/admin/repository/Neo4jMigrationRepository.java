@@ -101,12 +101,20 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             SET c.value = u.value, c.updatedAt = $now
             """;
 
+    /**
+     * The batch's ledger entry, written last: the run node's lock is taken only here, for the commit, so that
+     * batches can run side by side; a run taken over by another process refuses the entry (and the batch).
+     */
     static final String RECORD_BATCH = """
             MATCH (run:MigrationRun {uuid: $run})
+            SET run.diffoAdminLock = true
+            REMOVE run.diffoAdminLock
+            WITH run WHERE run.owner = $owner
             CREATE (run)-[:HAS_BATCH]->(:DiffoAdmin:MigrationBatch {
               index: $index, at: $now, entries: $entries, migrated: $migrated, excluded: $excluded, skipped: $skipped})
             SET run.migrated = run.migrated + $migrated, run.excluded = run.excluded + $excluded,
                 run.skipped = run.skipped + $skipped, run.batches = run.batches + 1, run.heartbeat = $now
+            RETURN run.uuid AS recorded
             """;
 
     static final String LOCK_RUN = """
@@ -175,6 +183,12 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             MATCH (undo:MigrationRun {uuid: $undo})
             SET undo.migrated = undo.migrated + $moved, undo.skipped = undo.skipped + $skipped, undo.batches = undo.batches + 1,
                 undo.heartbeat = $now
+            """;
+
+    static final String NEXT_INDEX = """
+            MATCH (run:MigrationRun {uuid: $run})
+            OPTIONAL MATCH (run)-[:HAS_BATCH]->(b)
+            RETURN coalesce(max(b.index) + 1, 0) AS next
             """;
 
     static final String UNDOABLE = """
@@ -368,9 +382,6 @@ public class Neo4jMigrationRepository implements MigrationRepository {
     private static BatchResult batch(SimpleQueryRunner tx, MigrationRun run, String owner, int index, List<String> elementIds, Decider decider,
                                      boolean ledger) {
         ZonedDateTime now = GraphValues.now();
-        if (ledger) {
-            requireOwner(tx, run.uuid(), owner);
-        }
         List<List<String>> unaffected = decider.unaffected().stream().map(v -> List.of(v.name(), v.value())).toList();
         List<Record> locked = tx.run(LOCK_BATCH, Map.of("source", run.sourceUuid(), "ids", elementIds, "unaffected", unaffected)).list();
         List<String> moves = new ArrayList<>();
@@ -406,9 +417,9 @@ public class Neo4jMigrationRepository implements MigrationRepository {
         tx.run(REWRITE_VALUES, Map.of("updates", updates, "now", now)).consume();
         tx.run(RESPECIFY, Map.of("source", run.sourceUuid(), "target", run.targetUuid(), "ids", moves, "now", now)).consume();
         int skipped = elementIds.size() - locked.size();
-        if (ledger) {
-            tx.run(RECORD_BATCH, Map.of("run", run.uuid(), "index", index, "now", now, "entries", entries, "migrated", moves.size(),
-                    "excluded", excluded, "skipped", skipped)).consume();
+        if (ledger && tx.run(RECORD_BATCH, Map.of("run", run.uuid(), "owner", owner, "index", index, "now", now, "entries", entries,
+                "migrated", moves.size(), "excluded", excluded, "skipped", skipped)).list().isEmpty()) {
+            throw takenOver(run.uuid());
         }
         return new BatchResult(moves.size(), excluded, skipped, sampleBefore, sampleAfter);
     }
@@ -421,8 +432,12 @@ public class Neo4jMigrationRepository implements MigrationRepository {
     private static void requireOwner(SimpleQueryRunner tx, String runUuid, String owner) {
         List<Record> run = tx.run(LOCK_RUN, Map.of("run", runUuid)).list();
         if (run.isEmpty() || !owner.equals(run.getFirst().get("run").get("owner").asString(null))) {
-            throw new DiffoAdminException("Run " + runUuid + " was taken over by another process", "This process stops; nothing of this batch was written.");
+            throw takenOver(runUuid);
         }
+    }
+
+    private static DiffoAdminException takenOver(String runUuid) {
+        return new DiffoAdminException("Run " + runUuid + " was taken over by another process", "This process stops; nothing of this batch was written.");
     }
 
     @Override
@@ -463,6 +478,11 @@ public class Neo4jMigrationRepository implements MigrationRepository {
 
     private static ZonedDateTime parse(JsonNode iso) {
         return iso == null || iso.isNull() || iso.isMissingNode() ? null : ZonedDateTime.parse(iso.asText());
+    }
+
+    @Override
+    public int nextBatchIndex(String runUuid) {
+        return database.read(tx -> tx.run(NEXT_INDEX, Map.of("run", runUuid)).list(r -> r.get("next").asInt()).stream().findFirst().orElse(0));
     }
 
     @Override

@@ -89,4 +89,51 @@ class MigrationScreenIT {
         assertThat(report()).contains("Undo completed: 2 moved", "Instances of acme remaining on v1.0.0: 2");
         assertThat(graph.diffoFingerprint()).isEqualTo(before);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNameFilterCountsLiveAndOneInstanceGetsItsOwnRemedy(Injector injector, DemoService demo, TestGraph graph) throws Exception {
+        demo.loadDemo();
+        MigrationViewModel wizard = injector.getInstance(MigrationViewModel.class);
+        FxScreenExtension.show(() -> {
+            Region root = (Region) injector.getInstance(ViewLoader.class).load(MainView.class).root();
+            root.setPrefSize(1280, 800);
+            return root;
+        });
+        robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        await(() -> wizard.sourcesProperty().size() == 2);
+        ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);
+        robot.interact(() -> source.getSelectionModel().select(source.getItems().stream().filter(s -> s.uuid().equals(V1)).findFirst().orElseThrow()));
+        robot.clickOn("#rspField").write("acme");
+        Label count = robot.lookup("#selectionCount").queryAs(Label.class);
+        await(() -> count.getText().equals("2 selected"));
+        robot.clickOn("#nameFilterField").write("-002");
+        await(() -> count.getText().equals("1 selected"));
+        robot.interact(() -> robot.lookup("#nameFilterField").queryAs(javafx.scene.control.TextField.class).clear());
+        await(() -> count.getText().equals("2 selected"));
+
+        robot.clickOn("#checkButton");
+        await(() -> wizard.remediesProperty().size() == 1);
+        ChoiceBox<String> remedy = robot.lookup("#remedy-0").queryAs(ChoiceBox.class);
+        robot.interact(() -> remedy.setValue("fttn"));
+        robot.clickOn("#perInstance-0");
+        await(() -> wizard.instanceChoicesProperty().size() == 1 && robot.lookup("#instanceChoice-acme-broadband-001").tryQuery().isPresent());
+        ChoiceBox<String> own = robot.lookup("#instanceChoice-acme-broadband-001").queryAs(ChoiceBox.class);
+        assertThat(own.getValue()).isEqualTo(MigrationViewModel.AS_GROUP);
+        assertThat(own.getItems()).containsExactly(MigrationViewModel.AS_GROUP, "fttc", "fttn", "fttp", "fw", MigrationViewModel.EXCLUDE);
+        robot.interact(() -> own.setValue("fttc"));
+        javafx.scene.Node table = robot.lookup("#instanceTable").query();
+        Snapshots.save(table.getScene().getRoot(), "migration-per-instance");
+        robot.interact(() -> table.getScene().getWindow().hide());
+        assertThat(robot.lookup("#perInstanceSummary").queryAs(Label.class).getText()).isEqualTo("Own remedies for 1 instance (0 excluded, 1 remapped)");
+
+        robot.interact(() -> robot.lookup("#batchSizeSpinner").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(1));
+        robot.clickOn("#runButton");
+        await(() -> report().startsWith("Run"));
+        await(() -> !wizard.busyProperty().get());
+        assertThat(report()).contains("Run completed: 2 moved, 0 excluded, 0 skipped in 2 batches.");
+        assertThat(graph.query("MATCH (:Instance {name: 'acme-broadband-001'})-[:HAS]->(c) RETURN c.value AS v").getFirst().get("v").asString())
+                .contains("\"technology\":\"fttc\"");
+        Snapshots.save(robot.lookup("#tabs").query(), "migration-per-instance-verify");
+    }
 }

@@ -316,6 +316,11 @@ class MigrationServiceIT {
         }
 
         @Override
+        public int nextBatchIndex(String runUuid) {
+            return real.nextBatchIndex(runUuid);
+        }
+
+        @Override
         public MigrationRun claim(String runUuid, String owner) {
             return real.claim(runUuid, owner);
         }
