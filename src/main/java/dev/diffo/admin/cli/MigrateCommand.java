@@ -149,7 +149,9 @@ public class MigrateCommand implements Callable<Integer> {
         out.printf("Run %s %s: %,d moved, %,d excluded, %,d skipped in %d batches%n", run.uuid(), run.status().name().toLowerCase(java.util.Locale.ROOT),
                 run.migrated(), run.excluded(), run.skipped(), run.batches());
         if (run.kind() == MigrationRun.Kind.RUN) {
-            out.printf("Instances of %s remaining on %s: %,d%n", run.rsp(), run.sourceVersion(), migration.remaining(run.rsp(), run.sourceUuid()));
+            MigrationService.Verification verified = migration.verify(run);
+            out.printf("Instances of %s remaining on %s: %,d%n", run.rsp(), run.sourceVersion(), verified.remaining());
+            verified.reasons().forEach((reason, n) -> out.printf("  left on %s: %,d × %s%n", run.sourceVersion(), n, reason));
         }
         out.flush();
         return 0;

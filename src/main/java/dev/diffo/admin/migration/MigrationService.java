@@ -224,7 +224,7 @@ public class MigrationService {
 
     private static Decision decide(MigrationPlan plan, List<CharacteristicRule> rules, Candidate candidate) {
         if (plan.excludesInstance(candidate.uuid())) {
-            return Decision.excluded();
+            return Decision.excluded("excluded by its own remedy");
         }
         Map<String, String> newValues = new HashMap<>();
         for (CharacteristicRule rule : rules) {
@@ -238,7 +238,8 @@ public class MigrationService {
                 }
                 String mapped = plan.remap(candidate.uuid(), rule.key(), value.get());
                 if (mapped == null) {
-                    return Decision.excluded();
+                    return Decision.excluded(rule.key() + "=" + value.get() + (plan.excludes(rule.key(), value.get())
+                            ? " is excluded by the plan" : " is not allowed by the target and has no remedy (it appeared after the check)"));
                 }
                 newValues.put(c.elementId(), CharacteristicValues.write(newValues.getOrDefault(c.elementId(), c.value()), rule.field(), mapped));
             }
@@ -442,18 +443,69 @@ public class MigrationService {
         }
     }
 
-    /** The run's results, one CSV row per instance it moved (header first). */
+    /** The run's results, one CSV row per instance it moved or left on the source, with the reason (header first). */
     public void exportCsv(String runUuid, Appendable out) throws java.io.IOException {
         MigrationRun run = repository.run(runUuid).orElseThrow(() -> new DiffoAdminException("There is no migration run " + runUuid, ""));
-        out.append("run,rsp,batch,instance_uuid,from_version,to_version,values_rewritten,undone\n");
+        out.append("run,rsp,batch,instance_uuid,outcome,from_version,to_version,values_rewritten,undone,reason\n");
         for (MigrationRepository.LedgerEntry e : repository.ledger(runUuid)) {
-            out.append(String.join(",", run.uuid(), csv(run.rsp()), Integer.toString(e.batch()), e.instanceUuid(), run.sourceVersion(),
-                    run.targetVersion(), Integer.toString(e.valuesRewritten()), Boolean.toString(e.undone()))).append('\n');
+            out.append(String.join(",", run.uuid(), csv(run.rsp()), Integer.toString(e.batch()), e.instanceUuid(), "moved", run.sourceVersion(),
+                    run.targetVersion(), Integer.toString(e.valuesRewritten()), Boolean.toString(e.undone()), "")).append('\n');
+        }
+        for (MigrationRepository.Left l : repository.leftOnSource(runUuid)) {
+            out.append(String.join(",", run.uuid(), csv(run.rsp()), "", l.uuid() == null ? "" : l.uuid(), l.outcome(), run.sourceVersion(),
+                    "", "0", "false", csv(l.reason()))).append('\n');
         }
     }
 
+    /** The verify step: what is left of the RSP on the source, and why the run left the instances it did not move. */
+    public record Verification(MigrationRun run, long remaining, Map<String, Long> reasons, List<MigrationRepository.Left> sample) {
+        public String describe() {
+            StringBuilder text = new StringBuilder(String.format("%s %s: %,d moved, %,d excluded, %,d skipped in %d batch%s.%nInstances of %s remaining on %s: %,d",
+                    run.kind() == MigrationRun.Kind.RUN ? "Run" : "Undo", run.status().name().toLowerCase(java.util.Locale.ROOT), run.migrated(),
+                    run.excluded(), run.skipped(), run.batches(), run.batches() == 1 ? "" : "es", run.rsp(), run.sourceVersion(), remaining));
+            if (!reasons.isEmpty()) {
+                text.append(System.lineSeparator()).append("Left on ").append(run.sourceVersion()).append(" by this run:");
+                reasons.forEach((reason, n) -> text.append(System.lineSeparator()).append(String.format("  %,d × %s", n, reason)));
+                for (MigrationRepository.Left l : sample) {
+                    if (l.uuid() != null) {
+                        text.append(System.lineSeparator()).append("    ").append(l.name()).append(" (").append(l.uuid()).append("): ").append(l.reason());
+                    }
+                }
+                if (sample.size() < reasons.values().stream().mapToLong(Long::longValue).sum()) {
+                    text.append(System.lineSeparator()).append("    … the CSV export lists them all");
+                }
+            }
+            return text.toString();
+        }
+    }
+
+    static final int VERIFY_SAMPLE = 20;
+
+    public Verification verify(MigrationRun run) {
+        long remaining = remaining(run.rsp(), run.sourceUuid());
+        if (run.kind() != MigrationRun.Kind.RUN) {
+            return new Verification(run, remaining, Map.of(), List.of());
+        }
+        return new Verification(run, remaining, leftReasons(run.uuid()), leftOnSource(run.uuid(), VERIFY_SAMPLE));
+    }
+
+    /** Why the run's instances that did not move stayed: reason → how many (the verify step's "failures"). */
+    public Map<String, Long> leftReasons(String runUuid) {
+        Map<String, Long> reasons = new TreeMap<>();
+        for (MigrationRepository.Left l : repository.leftOnSource(runUuid)) {
+            reasons.merge(l.outcome() + ": " + l.reason(), 1L, Long::sum);
+        }
+        return reasons;
+    }
+
+    /** The instances the run left on the source, with their reasons (up to {@code limit}). */
+    public List<MigrationRepository.Left> leftOnSource(String runUuid, int limit) {
+        List<MigrationRepository.Left> left = repository.leftOnSource(runUuid);
+        return left.subList(0, Math.min(limit, left.size()));
+    }
+
     private static String csv(String value) {
-        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+        return value.contains(",") || value.contains("\n") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
     /** How many of the RSP's instances still stand on the source. */

@@ -364,10 +364,7 @@ public class MigrationViewModel {
         running.set(false);
         lastRun.set(run.kind() == MigrationRun.Kind.RUN ? run : null);
         progress.set(1);
-        tasks.run("Verifying", p -> migration.remaining(run.rsp(), run.sourceUuid()), remaining -> report.set(String.format(
-                "%s %s: %,d moved, %,d excluded, %,d skipped in %d batch%s.%nInstances of %s remaining on %s: %,d",
-                run.kind() == MigrationRun.Kind.RUN ? "Run" : "Undo", run.status().name().toLowerCase(java.util.Locale.ROOT), run.migrated(),
-                run.excluded(), run.skipped(), run.batches(), run.batches() == 1 ? "" : "es", run.rsp(), run.sourceVersion(), remaining)), this::failed);
+        tasks.run("Verifying", p -> migration.verify(run), verified -> report.set(verified.describe()), this::failed);
         resetCheck();
         reload();
     }

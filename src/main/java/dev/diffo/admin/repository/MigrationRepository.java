@@ -17,11 +17,19 @@ public interface MigrationRepository {
     record Candidate(String elementId, String uuid, String name, List<StoredCharacteristic> characteristics) {
     }
 
-    /** What to do with one instance: leave it (excluded), or move it with these characteristic values rewritten. */
-    record Decision(boolean exclude, Map<String, String> newValues) {
-        public static Decision excluded() {
-            return new Decision(true, Map.of());
+    /** What to do with one instance: leave it (excluded, and why), or move it with these characteristic values rewritten. */
+    record Decision(boolean exclude, String reason, Map<String, String> newValues) {
+        public Decision(boolean exclude, Map<String, String> newValues) {
+            this(exclude, null, newValues);
         }
+
+        public static Decision excluded(String reason) {
+            return new Decision(true, reason, Map.of());
+        }
+    }
+
+    /** An instance a batch left on the source: excluded by the plan, or skipped (no longer on the source when its turn came). */
+    record Left(String uuid, String name, String outcome, String reason) {
     }
 
     /** A characteristic value as stored: the characteristic's name and its JSON value. */
@@ -46,7 +54,7 @@ public interface MigrationRepository {
         }
     }
 
-    record BatchResult(int migrated, int excluded, int skipped, List<String> sampleBefore, List<String> sampleAfter) {
+    record BatchResult(int migrated, int excluded, int skipped, List<String> sampleBefore, List<String> sampleAfter, List<Left> left) {
     }
 
     /** An instance by its diffo identity, for lists. */
@@ -106,6 +114,9 @@ public interface MigrationRepository {
 
     /** Every instance the run moved, batch by batch, for the run's CSV. */
     List<LedgerEntry> ledger(String runUuid);
+
+    /** Every instance the run's batches left on the source, with the reason, in batch order. */
+    List<Left> leftOnSource(String runUuid);
 
     MigrationRun finish(String runUuid, MigrationRun.Status status, String error);
 

@@ -78,11 +78,11 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             MATCH (i) WHERE elementId(i) = id
             SET i.diffoAdminLock = true
             REMOVE i.diffoAdminLock
-            WITH src, i
-            MATCH (i)-[:SPECIFIED_BY]->(src)
-            RETURN elementId(i) AS id, i.uuid AS uuid, i.name AS name, i.updatedAt AS updatedAt,
-                   [(i)-[:HAS]->(c:Characteristic) WHERE c.name IS NULL OR c.value IS NULL OR NOT [c.name, c.value] IN $unaffected
-                    | {id: elementId(c), name: c.name, value: c.value, updatedAt: c.updatedAt}] AS chars
+            WITH src, i, EXISTS { (i)-[:SPECIFIED_BY]->(src) } AS onSource
+            RETURN elementId(i) AS id, i.uuid AS uuid, i.name AS name, i.updatedAt AS updatedAt, onSource,
+                   CASE WHEN onSource THEN [(i)-[:HAS]->(c:Characteristic)
+                            WHERE c.name IS NULL OR c.value IS NULL OR NOT [c.name, c.value] IN $unaffected
+                            | {id: elementId(c), name: c.name, value: c.value, updatedAt: c.updatedAt}] ELSE [] END AS chars
             """;
 
     static final String RESPECIFY = """
@@ -111,7 +111,7 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             REMOVE run.diffoAdminLock
             WITH run WHERE run.owner = $owner
             CREATE (run)-[:HAS_BATCH]->(:DiffoAdmin:MigrationBatch {
-              index: $index, at: $now, entries: $entries, migrated: $migrated, excluded: $excluded, skipped: $skipped})
+              index: $index, at: $now, entries: $entries, left: $left, migrated: $migrated, excluded: $excluded, skipped: $skipped})
             SET run.migrated = run.migrated + $migrated, run.excluded = run.excluded + $excluded,
                 run.skipped = run.skipped + $skipped, run.batches = run.batches + 1, run.heartbeat = $now
             RETURN run.uuid AS recorded
@@ -201,6 +201,13 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             MATCH (run:MigrationRun {uuid: $run})
             SET run.owner = $owner, run.status = 'RUNNING', run.heartbeat = $now, run.error = null
             RETURN run
+            """;
+
+    static final String LEFT = """
+            MATCH (:MigrationRun {uuid: $run})-[:HAS_BATCH]->(b:MigrationBatch)
+            WHERE b.left IS NOT NULL
+            RETURN b.left AS left
+            ORDER BY b.index
             """;
 
     static final String LEDGER = """
@@ -390,11 +397,22 @@ public class Neo4jMigrationRepository implements MigrationRepository {
         List<String> sampleBefore = new ArrayList<>();
         List<String> sampleAfter = new ArrayList<>();
         int excluded = 0;
+        int skipped = elementIds.size() - locked.size();
+        List<Left> left = new ArrayList<>();
+        if (skipped > 0) {
+            left.add(new Left(null, null, "skipped", skipped + " instance(s) no longer exist"));
+        }
         for (Record r : locked) {
             Candidate candidate = toCandidate(r);
+            if (!r.get("onSource").asBoolean()) {
+                skipped++;
+                left.add(new Left(candidate.uuid(), candidate.name(), "skipped", "no longer on the source (moved or respecified since the selection)"));
+                continue;
+            }
             Decision decision = decider.decide(candidate);
             if (decision.exclude()) {
                 excluded++;
+                left.add(new Left(candidate.uuid(), candidate.name(), "excluded", decision.reason()));
                 continue;
             }
             moves.add(candidate.elementId());
@@ -416,12 +434,47 @@ public class Neo4jMigrationRepository implements MigrationRepository {
         }
         tx.run(REWRITE_VALUES, Map.of("updates", updates, "now", now)).consume();
         tx.run(RESPECIFY, Map.of("source", run.sourceUuid(), "target", run.targetUuid(), "ids", moves, "now", now)).consume();
-        int skipped = elementIds.size() - locked.size();
-        if (ledger && tx.run(RECORD_BATCH, Map.of("run", run.uuid(), "owner", owner, "index", index, "now", now, "entries", entries,
-                "migrated", moves.size(), "excluded", excluded, "skipped", skipped)).list().isEmpty()) {
-            throw takenOver(run.uuid());
+        if (ledger) {
+            Map<String, Object> params = new HashMap<>();
+            params.put("run", run.uuid());
+            params.put("owner", owner);
+            params.put("index", index);
+            params.put("now", now);
+            params.put("entries", entries);
+            params.put("left", left.stream().map(Neo4jMigrationRepository::leftJson).toList());
+            params.put("migrated", moves.size());
+            params.put("excluded", excluded);
+            params.put("skipped", skipped);
+            if (tx.run(RECORD_BATCH, params).list().isEmpty()) {
+                throw takenOver(run.uuid());
+            }
         }
-        return new BatchResult(moves.size(), excluded, skipped, sampleBefore, sampleAfter);
+        return new BatchResult(moves.size(), excluded, skipped, sampleBefore, sampleAfter, List.copyOf(left));
+    }
+
+    private static String leftJson(Left l) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("uuid", l.uuid()).put("name", l.name()).put("outcome", l.outcome()).put("reason", l.reason());
+        return CanonicalJson.write(o);
+    }
+
+    @Override
+    public List<Left> leftOnSource(String runUuid) {
+        return database.read(tx -> {
+            List<Left> left = new ArrayList<>();
+            tx.run(LEFT, Map.of("run", runUuid)).forEachRemaining(r -> {
+                for (String json : r.get("left").asList(Value::asString)) {
+                    JsonNode o = CanonicalJson.read(json);
+                    left.add(new Left(text(o, "uuid"), text(o, "name"), text(o, "outcome"), text(o, "reason")));
+                }
+            });
+            return left;
+        });
+    }
+
+    private static String text(JsonNode o, String field) {
+        JsonNode v = o.path(field);
+        return v.isMissingNode() || v.isNull() ? null : v.asText();
     }
 
     private static String iso(Value v) {

@@ -102,10 +102,10 @@ class MigrationServiceIT {
         migration.exportCsv(run.uuid(), csv);
 
         List<String> lines = csv.toString().lines().toList();
-        assertThat(lines.getFirst()).isEqualTo("run,rsp,batch,instance_uuid,from_version,to_version,values_rewritten,undone");
+        assertThat(lines.getFirst()).isEqualTo("run,rsp,batch,instance_uuid,outcome,from_version,to_version,values_rewritten,undone,reason");
         assertThat(lines).hasSize(3);
-        assertThat(lines.subList(1, 3)).allSatisfy(l -> assertThat(l).startsWith(run.uuid() + ",acme,").contains(",v1.0.0,v2.0.0,").endsWith(",false"));
-        assertThat(lines.subList(1, 3)).extracting(l -> l.split(",")[6]).containsExactlyInAnyOrder("1", "0");
+        assertThat(lines.subList(1, 3)).allSatisfy(l -> assertThat(l).startsWith(run.uuid() + ",acme,").contains(",moved,v1.0.0,v2.0.0,").endsWith(",false,"));
+        assertThat(lines.subList(1, 3)).extracting(l -> l.split(",")[7]).containsExactlyInAnyOrder("1", "0");
     }
 
     @Test
@@ -127,6 +127,7 @@ class MigrationServiceIT {
 
         assertThat(run.migrated()).isEqualTo(1);
         assertThat(run.excluded()).isEqualTo(1);
+        assertThat(migration.verify(run).reasons()).containsExactly(Map.entry("excluded: broadband.technology=fttb is excluded by the plan", 1L));
         assertThat(graph.count("MATCH (:Instance {name: 'acme-broadband-001'})-[:SPECIFIED_BY]->(:Specification {uuid: '" + V1 + "'}) RETURN count(*)")).isEqualTo(1);
     }
 
@@ -156,6 +157,28 @@ class MigrationServiceIT {
         assertThat(graph.count("MATCH (i:Instance)-[:SPECIFIED_BY]->(:Specification {uuid: '" + V1 + "'}) WHERE i.name IN ['acme-bulk-3', 'acme-bulk-4'] RETURN count(i)"))
                 .as("excluded one by one, whatever their value").isEqualTo(2);
         assertThat(technologyOf("acme-bulk-4")).isEqualTo("fttb");
+        assertEveryInstanceOnExactlyOneSpecification();
+        MigrationService.Verification verified = migration.verify(run);
+        assertThat(verified.remaining()).isEqualTo(2);
+        assertThat(verified.reasons()).containsExactly(Map.entry("excluded: excluded by its own remedy", 2L));
+        assertThat(verified.sample()).extracting(MigrationRepository.Left::name).containsExactlyInAnyOrder("acme-bulk-3", "acme-bulk-4");
+        assertThat(verified.describe()).contains("Left on v1.0.0 by this run:", "2 × excluded: excluded by its own remedy", "acme-bulk-4 (");
+    }
+
+    @Test
+    void anInstanceMovedByOthersAfterTheCheckIsSkippedWithItsReason() {
+        MigrationService.Check check = migration.check("acme", V1, V2);
+        graph.run("""
+                MATCH (i:Instance {name: 'acme-broadband-002'})-[r:SPECIFIED_BY]->(), (v2:Specification {uuid: $v2})
+                DELETE r CREATE (i)-[:SPECIFIED_BY]->(v2)
+                """, Map.of("v2", V2));
+
+        MigrationRun run = migration.run(plan(10), check, Progress.NONE);
+
+        assertThat(run.migrated()).isEqualTo(1);
+        assertThat(run.skipped()).isEqualTo(1);
+        assertThat(migration.verify(run).reasons())
+                .containsExactly(Map.entry("skipped: no longer on the source (moved or respecified since the selection)", 1L));
         assertEveryInstanceOnExactlyOneSpecification();
     }
 
@@ -313,6 +336,11 @@ class MigrationServiceIT {
         @Override
         public MigrationRun startRun(MigrationPlan plan, MigrationRun.Kind kind, String undoOf, String actor, String owner, long total) {
             return real.startRun(plan, kind, undoOf, actor, owner, total);
+        }
+
+        @Override
+        public List<Left> leftOnSource(String runUuid) {
+            return real.leftOnSource(runUuid);
         }
 
         @Override
