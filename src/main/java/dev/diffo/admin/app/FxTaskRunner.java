@@ -29,6 +29,7 @@ public class FxTaskRunner implements TaskRunner, AutoCloseable {
     @Override
     public <T> BackgroundTask run(String title, Work<T> work, ProgressListener listener, Consumer<? super T> onSuccess,
                                   Consumer<? super Throwable> onFailure) {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -47,7 +48,7 @@ public class FxTaskRunner implements TaskRunner, AutoCloseable {
 
                     @Override
                     public boolean isCancelled() {
-                        return task.isCancelled();
+                        return task.isCancelled() || stop.get();
                     }
                 });
             }
@@ -73,6 +74,11 @@ public class FxTaskRunner implements TaskRunner, AutoCloseable {
             @Override
             public void cancel() {
                 task.cancel(false);
+            }
+
+            @Override
+            public void requestStop() {
+                stop.set(true);
             }
 
             @Override

@@ -41,6 +41,10 @@ public final class ImmediateTaskRunner implements TaskRunner {
         }
 
         @Override
+        public void requestStop() {
+        }
+
+        @Override
         public boolean isDone() {
             return true;
         }

@@ -56,7 +56,14 @@ public interface TaskRunner {
 
     /** A handle on submitted work. */
     interface BackgroundTask {
+        /** Abandons the work: its result, if it still comes, is dropped and the failure callback is told of the cancellation. */
         void cancel();
+
+        /**
+         * Asks the work to stop at its next safe point ({@link Progress#isCancelled()} turns true) and lets it
+         * finish normally: its result (a paused run, say) reaches the success callback.
+         */
+        void requestStop();
 
         boolean isDone();
     }

@@ -61,6 +61,8 @@ public class MigrationView {
     @FXML
     private Button undoButton;
     @FXML
+    private Button resumeButton;
+    @FXML
     private Button exportButton;
     @FXML
     private ProgressBar progressBar;
@@ -122,6 +124,8 @@ public class MigrationView {
         runButton.disableProperty().bind(viewModel.canRunProperty().not());
         pauseButton.disableProperty().bind(viewModel.runningProperty().not());
         undoButton.disableProperty().bind(viewModel.lastRunProperty().isNull().or(viewModel.busyProperty()));
+        resumeButton.disableProperty().bind(viewModel.busyProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> viewModel.lastRunProperty().get() == null || !viewModel.lastRunProperty().get().status().resumable(), viewModel.lastRunProperty())));
         exportButton.disableProperty().bind(viewModel.lastRunProperty().isNull().or(viewModel.busyProperty()));
         progressBar.progressProperty().bind(viewModel.progressProperty());
         progressMessage.textProperty().bind(viewModel.progressMessageProperty());
@@ -258,6 +262,11 @@ public class MigrationView {
         if (file != null) {
             viewModel.exportCsv(file.toPath());
         }
+    }
+
+    @FXML
+    private void resume() {
+        viewModel.resume();
     }
 
     @FXML

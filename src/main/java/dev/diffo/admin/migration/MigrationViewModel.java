@@ -311,13 +311,22 @@ public class MigrationViewModel {
         runTask = tasks.run("Migrating", p -> migration.run(plan, checked, p), this::updateProgress, this::finished, error -> {
             running.set(false);
             failed(error);
+            offerResume(plan);
         });
     }
 
-    /** Pauses between batches; the run can be resumed. */
+    /** After a run stopped on an error (a lost connection, say), its interrupted run is the one Resume continues. */
+    private void offerResume(MigrationPlan plan) {
+        tasks.run("Reading the runs", p -> migration.runs(plan.sourceUuid()).stream()
+                .filter(r -> r.kind() == MigrationRun.Kind.RUN && r.status().resumable() && r.rsp().equalsIgnoreCase(plan.rsp()))
+                .findFirst(), found -> found.ifPresent(lastRun::set), error -> { });
+    }
+
+    /** Pauses between batches (the batches in flight land first); the run can be resumed. */
     public void pause() {
-        if (runTask != null) {
-            runTask.cancel();
+        if (runTask != null && running.get()) {
+            runTask.requestStop();
+            progressMessage.set("Pausing after the batches in flight…");
         }
     }
 
@@ -337,6 +346,21 @@ public class MigrationViewModel {
             busy.set(false);
             report.set(report.get() + System.lineSeparator() + "Results written to " + written);
         }, this::failed);
+    }
+
+    /** Resumes the last run after a pause or an interruption (same plan, same batch size, nothing moves twice). */
+    public void resume() {
+        MigrationRun run = lastRun.get();
+        if (run == null || busy.get() || !run.status().resumable()) {
+            return;
+        }
+        busy.set(true);
+        running.set(true);
+        runTask = tasks.run("Resuming", p -> migration.resume(run.uuid(), p), this::updateProgress, this::finished, error -> {
+            running.set(false);
+            failed(error);
+            offerResume(MigrationService.planOf(run));
+        });
     }
 
     public void undo() {
@@ -363,7 +387,9 @@ public class MigrationViewModel {
         busy.set(false);
         running.set(false);
         lastRun.set(run.kind() == MigrationRun.Kind.RUN ? run : null);
-        progress.set(1);
+        if (run.status() == MigrationRun.Status.COMPLETED) {
+            progress.set(1);
+        }
         tasks.run("Verifying", p -> migration.verify(run), verified -> report.set(verified.describe()), this::failed);
         resetCheck();
         reload();

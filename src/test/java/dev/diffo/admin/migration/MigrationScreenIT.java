@@ -11,6 +11,7 @@ import dev.diffo.admin.support.FxScreenExtension;
 import dev.diffo.admin.support.Neo4jExtension;
 import dev.diffo.admin.support.Snapshots;
 import dev.diffo.admin.support.TestGraph;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -135,5 +136,47 @@ class MigrationScreenIT {
         assertThat(graph.query("MATCH (:Instance {name: 'acme-broadband-001'})-[:HAS]->(c) RETURN c.value AS v").getFirst().get("v").asString())
                 .contains("\"technology\":\"fttc\"");
         Snapshots.save(robot.lookup("#tabs").query(), "migration-per-instance-verify");
+    }
+
+    @Test
+    void aLongRunShowsProgressPausesBetweenBatchesAndResumes(Injector injector, DemoService demo, TestGraph graph,
+                                                           dev.diffo.admin.repository.BenchmarkRepository seeding) throws Exception {
+        demo.loadDemo();
+        seeding.seed(V1, "acme-bulk-", 1, 20_000, List.of("fttp", "fttn", "fttc"));
+        MigrationViewModel wizard = injector.getInstance(MigrationViewModel.class);
+        FxScreenExtension.show(() -> {
+            Region root = (Region) injector.getInstance(ViewLoader.class).load(MainView.class).root();
+            root.setPrefSize(1280, 800);
+            return root;
+        });
+        robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        await(() -> wizard.sourcesProperty().size() == 2);
+        @SuppressWarnings("unchecked")
+        ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);
+        robot.interact(() -> source.getSelectionModel().select(source.getItems().stream().filter(s -> s.uuid().equals(V1)).findFirst().orElseThrow()));
+        robot.clickOn("#rspField").write("acme");
+        robot.clickOn("#checkButton");
+        await(() -> wizard.remediesProperty().size() == 1);
+        @SuppressWarnings("unchecked")
+        ChoiceBox<String> remedy = robot.lookup("#remedy-0").queryAs(ChoiceBox.class);
+        robot.interact(() -> remedy.setValue("fttn"));
+        robot.interact(() -> robot.lookup("#batchSizeSpinner").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(50));
+
+        robot.clickOn("#runButton");
+        await(() -> wizard.progressProperty().get() > 0);
+        Snapshots.save(robot.lookup("#tabs").query(), "migration-progress");
+        robot.clickOn("#pauseButton");
+        await(() -> !wizard.busyProperty().get() && report().startsWith("Run paused"));
+        long moved = wizard.lastRunProperty().get().migrated();
+        assertThat(moved).as("paused between batches, part way").isPositive().isLessThan(20_002);
+        assertThat(moved % 50).as("whole batches only").isZero();
+        assertThat(robot.lookup("#progressBar").queryAs(javafx.scene.control.ProgressBar.class).getProgress()).isLessThan(1);
+        assertThat(graph.count("MATCH (i:Instance) WHERE COUNT { (i)-[:SPECIFIED_BY]->() } <> 1 RETURN count(i)")).isZero();
+        Snapshots.save(robot.lookup("#tabs").query(), "migration-paused");
+
+        robot.clickOn("#resumeButton");
+        await(() -> !wizard.busyProperty().get() && report().startsWith("Run completed"));
+        assertThat(report()).contains("Run completed: 20,002 moved", "Instances of acme remaining on v1.0.0: 0");
+        assertThat(graph.count("MATCH (i:Instance) WHERE COUNT { (i)-[:SPECIFIED_BY]->() } <> 1 RETURN count(i)")).isZero();
     }
 }
