@@ -41,6 +41,7 @@ public class MigrateCommand implements Callable<Integer> {
     @Option(names = "--name-filter", paramLabel = "TEXT", description = "Only the RSP's instances whose name contains TEXT (any case).") String nameFilter;
     @Option(names = "--instance", paramLabel = "UUID=KEY:VALUE|UUID=exclude",
             description = "One instance's own remedy, over the --map/--exclude of its value: a value to write, or exclude; repeatable.") List<String> instances = List.of();
+    @Option(names = "--relabel", description = "Also swap the moved instances' consumer-module labels for those of instances built for the target (as the check offers; undone with the run).") boolean relabel;
     @Option(names = "--batch-size", defaultValue = "" + MigrationPlan.DEFAULT_BATCH_SIZE, description = "Instances per transaction (default ${DEFAULT-VALUE}).") int batchSize;
     @Option(names = "--dry-run", description = "Run the whole plan in transactions that are rolled back; report what would change.") boolean dryRun;
     @Option(names = "--check", description = "Only list the instances that need remediation, grouped by value.") boolean checkOnly;
@@ -61,15 +62,22 @@ public class MigrateCommand implements Callable<Integer> {
         out.printf("%s: %,d instance%s of %s on %s %s; target %s%n", rsp, check.selected(), check.selected() == 1 ? "" : "s", rsp, name,
                 source.version(), target.version());
         check.offences().forEach((offence, n) -> out.printf("  needs remediation: %,d with %s%n", n, offence));
+        if (!check.labelNote().isEmpty()) {
+            out.println("  " + check.labelNote());
+        }
         if (checkOnly) {
             out.flush();
             return 0;
         }
+        if (relabel && check.relabelOffer() == null) {
+            throw new dev.diffo.admin.domain.InvalidInputException("--relabel: " + check.labelNote(), "Run without --relabel. Nothing was written.");
+        }
         MigrationPlan plan = new MigrationPlan(rsp, source.uuid(), target.uuid(), mapping(maps), exclusions(excludes), batchSize,
-                perInstance(instances), nameFilter);
+                perInstance(instances), nameFilter, relabel ? check.relabelOffer() : null);
         if (dryRun) {
             MigrationService.DryRun result = migration.dryRun(plan, check, Progress.NONE);
-            out.printf("Dry run (nothing written): %,d would move, %,d excluded, %,d skipped%n", result.wouldMigrate(), result.wouldExclude(), result.skipped());
+            out.printf("Dry run (nothing written): %,d would move, %,d excluded, %,d skipped%s%n", result.wouldMigrate(), result.wouldExclude(), result.skipped(),
+                    plan.relabel() == null ? "" : String.format(", %,d relabelled %s", result.wouldRelabel(), plan.relabel()));
             for (int i = 0; i < result.sampleBefore().size(); i++) {
                 out.println("  " + result.sampleBefore().get(i) + "\n    → " + result.sampleAfter().get(i));
             }

@@ -8,10 +8,11 @@ import java.util.Set;
  * What an RSP operator asks for: move the RSP's instances (all of them, or those whose name contains
  * {@code nameFilter}) from a source major to a newer major of the same name, remapping values the target no
  * longer allows ({@code broadband.technology: fttb → fttn}) or leaving the instances that carry them where
- * they are; {@code perInstance} overrides that remedy for single instances (by instance uuid).
+ * they are; {@code perInstance} overrides that remedy for single instances (by instance uuid); {@code relabel}
+ * (null: keep the labels, as diffo's respecify does) swaps the moved instances' consumer-module labels.
  */
 public record MigrationPlan(String rsp, String sourceUuid, String targetUuid, Map<String, Map<String, String>> mapping,
-                            Set<Offence> excluded, int batchSize, Map<String, InstanceRemedy> perInstance, String nameFilter) {
+                            Set<Offence> excluded, int batchSize, Map<String, InstanceRemedy> perInstance, String nameFilter, Relabel relabel) {
 
     public static final int DEFAULT_BATCH_SIZE = 5_000;
 
@@ -41,7 +42,7 @@ public record MigrationPlan(String rsp, String sourceUuid, String targetUuid, Ma
 
     public MigrationPlan(String rsp, String sourceUuid, String targetUuid, Map<String, Map<String, String>> mapping, Set<Offence> excluded,
                          int batchSize) {
-        this(rsp, sourceUuid, targetUuid, mapping, excluded, batchSize, Map.of(), null);
+        this(rsp, sourceUuid, targetUuid, mapping, excluded, batchSize, Map.of(), null, null);
     }
 
     /** A value of a characteristic (by rule key) that the target does not allow. */
@@ -80,11 +81,15 @@ public record MigrationPlan(String rsp, String sourceUuid, String targetUuid, Ma
     }
 
     public MigrationPlan withPerInstance(Map<String, InstanceRemedy> remedies) {
-        return new MigrationPlan(rsp, sourceUuid, targetUuid, mapping, excluded, batchSize, remedies, nameFilter);
+        return new MigrationPlan(rsp, sourceUuid, targetUuid, mapping, excluded, batchSize, remedies, nameFilter, relabel);
     }
 
     public MigrationPlan withNameFilter(String filter) {
-        return new MigrationPlan(rsp, sourceUuid, targetUuid, mapping, excluded, batchSize, perInstance, filter);
+        return new MigrationPlan(rsp, sourceUuid, targetUuid, mapping, excluded, batchSize, perInstance, filter, relabel);
+    }
+
+    public MigrationPlan withRelabel(Relabel labels) {
+        return new MigrationPlan(rsp, sourceUuid, targetUuid, mapping, excluded, batchSize, perInstance, nameFilter, labels);
     }
 
     /** The value to write on this instance instead of {@code value}: its own remedy first, then the group's mapping; null = none. */

@@ -11,6 +11,7 @@ import dev.diffo.admin.domain.MigrationPlan;
 import dev.diffo.admin.domain.MigrationPlan.Offence;
 import dev.diffo.admin.domain.MigrationRun;
 import dev.diffo.admin.domain.Operator;
+import dev.diffo.admin.domain.Relabel;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationStatus;
 import dev.diffo.admin.repository.CatalogueRepository;
@@ -51,11 +52,29 @@ public class MigrationService {
      */
     public record Check(Specification source, Specification target, String rsp, String nameFilter, List<String> selection,
                         Map<Offence, Long> offences, Map<Offence, List<StoredValue>> offendingValues, List<CharacteristicRule> targetRules,
-                        List<StoredValue> unaffected) {
+                        List<StoredValue> unaffected, List<String> sourceLabels, List<String> targetLabels, Relabel relabelOffer) {
         public Check {
             selection = List.copyOf(selection);
             unaffected = List.copyOf(unaffected);
             offendingValues = Map.copyOf(offendingValues);
+            sourceLabels = List.copyOf(sourceLabels);
+            targetLabels = List.copyOf(targetLabels);
+        }
+
+        /** What happens to the labels, said plainly (diffo's respecify keeps them). */
+        public String labelNote() {
+            if (sourceLabels.isEmpty()) {
+                return "";
+            }
+            String kept = "Moved instances keep their labels (:" + String.join(":", sourceLabels) + "), as diffo's respecify does";
+            if (targetLabels.isEmpty()) {
+                return kept + "; no instance stands on " + target.version() + " yet to show a label of its own.";
+            }
+            if (relabelOffer == null) {
+                return kept + "; instances on " + target.version() + " carry the same consumer labels.";
+            }
+            return kept + "; instances built for " + target.version() + " carry :" + String.join(":", targetLabels)
+                    + ". Relabelling (" + relabelOffer + ") is optional, recorded and undone with the run.";
         }
 
         public long selected() {
@@ -68,7 +87,8 @@ public class MigrationService {
     }
 
     /** What a dry run would do; nothing was written. */
-    public record DryRun(long selected, long wouldMigrate, long wouldExclude, long skipped, List<String> sampleBefore, List<String> sampleAfter) {
+    public record DryRun(long selected, long wouldMigrate, long wouldExclude, long skipped, long wouldRelabel, List<String> sampleBefore,
+                         List<String> sampleAfter) {
     }
 
     /** Batch transactions running at once: two keep two cores busy (one batch reads and decides while another commits). */
@@ -125,7 +145,10 @@ public class MigrationService {
         String filter = nameFilter == null || nameFilter.isBlank() ? null : nameFilter.strip();
         List<String> selection = repository.selection(sourceUuid, rsp, filter);
         Survey survey = survey(sourceUuid, rsp, filter, rules);
-        return new Check(source, target, rsp, filter, selection, survey.offences(), survey.offendingValues(), rules, survey.unaffected());
+        List<String> sourceLabels = repository.commonLabels(sourceUuid);
+        List<String> targetLabels = repository.commonLabels(targetUuid);
+        return new Check(source, target, rsp, filter, selection, survey.offences(), survey.offendingValues(), rules, survey.unaffected(),
+                sourceLabels, targetLabels, Relabel.between(sourceLabels, targetLabels));
     }
 
     /** How many instances a check with these choices would select (the wizard's live count). */
@@ -179,8 +202,13 @@ public class MigrationService {
         return found;
     }
 
-    /** Every offending value must be remapped to an allowed value or excluded before anything runs. */
+    /** Every offending value must be remapped to an allowed value or excluded before anything runs; a relabel must be the one offered. */
     public void validate(MigrationPlan plan, Check check) {
+        if (plan.relabel() != null && !plan.relabel().equals(check.relabelOffer())) {
+            throw new InvalidInputException("Relabel " + plan.relabel() + " is not what instances on " + check.target().version() + " carry",
+                    check.relabelOffer() == null ? "Keep the labels: no consumer-module label of the target is known (no instance stands on it yet, or it carries the same labels)."
+                            : "The relabel on offer is " + check.relabelOffer() + ".");
+        }
         Map<String, CharacteristicRule> rules = new HashMap<>();
         check.targetRules().forEach(r -> rules.put(r.key(), r));
         for (Offence offence : check.offences().keySet()) {
@@ -213,6 +241,11 @@ public class MigrationService {
             @Override
             public List<StoredValue> unaffected() {
                 return unaffected;
+            }
+
+            @Override
+            public Relabel relabel() {
+                return plan.relabel();
             }
 
             @Override
@@ -259,10 +292,11 @@ public class MigrationService {
         List<String> selection = check.selection();
         MigrationRun pseudo = new MigrationRun("dry-run", MigrationRun.Kind.RUN, null, plan.rsp(), plan.sourceUuid(), plan.targetUuid(),
                 check.source().version(), check.target().version(), null, MigrationRun.Status.RUNNING, selection.size(), 0, 0, 0, 0, operator.name(), null, null, null,
-                plan.batchSize(), plan.nameFilter(), null);
+                plan.batchSize(), plan.nameFilter(), null, plan.relabel());
         long migrate = 0;
         long exclude = 0;
         long skipped = 0;
+        long relabel = 0;
         List<String> before = new ArrayList<>();
         List<String> after = new ArrayList<>();
         var decider = decider(plan, check.targetRules(), check.unaffected());
@@ -271,13 +305,14 @@ public class MigrationService {
             migrate += result.migrated();
             exclude += result.excluded();
             skipped += result.skipped();
+            relabel += result.relabelled();
             if (before.size() < 5) {
                 before.addAll(result.sampleBefore());
                 after.addAll(result.sampleAfter());
             }
             progress.update(Math.min(selection.size(), from + plan.batchSize()), selection.size());
         }
-        return new DryRun(selection.size(), migrate, exclude, skipped, List.copyOf(before), List.copyOf(after));
+        return new DryRun(selection.size(), migrate, exclude, skipped, relabel, List.copyOf(before), List.copyOf(after));
     }
 
     /** Checks, then runs a migration; cancelling pauses it between batches (resumable). */
@@ -331,7 +366,8 @@ public class MigrationService {
                 perInstance.put(uuid, new MigrationPlan.InstanceRemedy(r.path("exclude").asBoolean(false), values));
             });
         }
-        return new MigrationPlan(run.rsp(), run.sourceUuid(), run.targetUuid(), mapping, Set.of(), run.batchSize(), perInstance, run.nameFilter());
+        return new MigrationPlan(run.rsp(), run.sourceUuid(), run.targetUuid(), mapping, Set.of(), run.batchSize(), perInstance, run.nameFilter(),
+                run.relabel());
     }
 
     private static void requireSamePlan(MigrationPlan plan, Check check) {

@@ -45,6 +45,10 @@ public class MigrationView {
     @FXML
     private Label perInstanceSummary;
     @FXML
+    private Label labelNote;
+    @FXML
+    private javafx.scene.control.CheckBox relabelCheck;
+    @FXML
     private Button checkButton;
     @FXML
     private Button reloadButton;
@@ -100,8 +104,13 @@ public class MigrationView {
         nameFilterField.textProperty().bindBidirectional(viewModel.nameFilterProperty());
         selectionCount.textProperty().bind(viewModel.selectionCountProperty());
         perInstanceSummary.textProperty().bind(viewModel.perInstanceSummaryProperty());
+        labelNote.textProperty().bind(viewModel.labelNoteProperty());
+        relabelCheck.textProperty().bind(viewModel.relabelOfferProperty());
+        relabelCheck.selectedProperty().bindBidirectional(viewModel.relabelProperty());
+        relabelCheck.visibleProperty().bind(viewModel.relabelOfferProperty().isNotEmpty());
+        relabelCheck.managedProperty().bind(relabelCheck.visibleProperty());
         // empty steps take no room
-        for (Label label : List.of(checkSummary, perInstanceSummary)) {
+        for (Label label : List.of(checkSummary, perInstanceSummary, labelNote)) {
             label.visibleProperty().bind(label.textProperty().isNotEmpty());
             label.managedProperty().bind(label.visibleProperty());
         }

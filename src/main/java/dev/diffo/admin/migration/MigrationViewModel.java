@@ -71,6 +71,10 @@ public class MigrationViewModel {
     private final ObjectProperty<Specification> target = new SimpleObjectProperty<>();
     private final StringProperty rsp = new SimpleStringProperty("");
     private final StringProperty nameFilter = new SimpleStringProperty("");
+    /** Whether to take the check's relabel offer (off: keep the labels, as diffo's respecify does). */
+    private final javafx.beans.property.BooleanProperty relabel = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper labelNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper relabelOffer = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper selectionCount = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.IntegerProperty batchSize = new javafx.beans.property.SimpleIntegerProperty(MigrationPlan.DEFAULT_BATCH_SIZE);
     /** Per-instance remedies by instance uuid (only those that differ from the group's). */
@@ -123,6 +127,9 @@ public class MigrationViewModel {
         checkSummary.set("");
         perInstance.clear();
         perInstanceSummary.set("");
+        relabel.set(false);
+        labelNote.set("");
+        relabelOffer.set("");
         instanceChoices.clear();
         countSelection();
     }
@@ -260,6 +267,8 @@ public class MigrationViewModel {
                 return new Remedy(e.getKey(), e.getValue(), List.copyOf(options), new SimpleStringProperty());
             }).toList());
             selectionCount.set(String.format("%,d selected", result.selected()));
+            labelNote.set(result.labelNote());
+            relabelOffer.set(result.relabelOffer() == null ? "" : "Relabel moved instances " + result.relabelOffer());
             checkSummary.set(String.format("%,d of %s's instances%s on %s %s · %s", result.selected(), who,
                     result.nameFilter() == null ? "" : " named *" + result.nameFilter() + "*", from.name(), from.version(),
                     result.offences().isEmpty() ? "all allowed by " + to.version() + ": nothing to remediate"
@@ -279,7 +288,7 @@ public class MigrationViewModel {
         }
         MigrationService.Check checked = check.get();
         return new MigrationPlan(rsp.get().strip(), source.get().uuid(), target.get().uuid(), mapping, excluded, batchSize.get(), perInstance,
-                checked == null ? null : checked.nameFilter());
+                checked == null ? null : checked.nameFilter(), checked != null && relabel.get() ? checked.relabelOffer() : null);
     }
 
     public void dryRun() {
@@ -291,8 +300,9 @@ public class MigrationViewModel {
         MigrationService.Check checked = check.get();
         tasks.run("Dry run", p -> migration.dryRun(plan, checked, p), this::updateProgress, result -> {
             busy.set(false);
-            StringBuilder text = new StringBuilder(String.format("Dry run, nothing written: %,d would move to %s, %,d stay (excluded), %,d skipped.",
-                    result.wouldMigrate(), target.get().version(), result.wouldExclude(), result.skipped()));
+            StringBuilder text = new StringBuilder(String.format("Dry run, nothing written: %,d would move to %s, %,d stay (excluded), %,d skipped%s.",
+                    result.wouldMigrate(), target.get().version(), result.wouldExclude(), result.skipped(),
+                    plan.relabel() == null ? "" : String.format(", %,d relabelled %s", result.wouldRelabel(), plan.relabel())));
             for (int i = 0; i < result.sampleBefore().size(); i++) {
                 text.append("\n  ").append(result.sampleBefore().get(i)).append("\n    → ").append(result.sampleAfter().get(i));
             }
@@ -418,6 +428,19 @@ public class MigrationViewModel {
 
     public StringProperty rspProperty() {
         return rsp;
+    }
+
+    public javafx.beans.property.BooleanProperty relabelProperty() {
+        return relabel;
+    }
+
+    public ReadOnlyStringProperty labelNoteProperty() {
+        return labelNote.getReadOnlyProperty();
+    }
+
+    /** "Relabel moved instances :Broadband → :BroadbandV2" when the check offers it, else empty. */
+    public ReadOnlyStringProperty relabelOfferProperty() {
+        return relabelOffer.getReadOnlyProperty();
     }
 
     public StringProperty nameFilterProperty() {

@@ -52,9 +52,14 @@ public interface MigrationRepository {
         default List<StoredValue> unaffected() {
             return List.of();
         }
+
+        /** The labels to swap on the moved instances (recorded per instance in the ledger), or null to keep them. */
+        default dev.diffo.admin.domain.Relabel relabel() {
+            return null;
+        }
     }
 
-    record BatchResult(int migrated, int excluded, int skipped, List<String> sampleBefore, List<String> sampleAfter, List<Left> left) {
+    record BatchResult(int migrated, int excluded, int skipped, int relabelled, List<String> sampleBefore, List<String> sampleAfter, List<Left> left) {
     }
 
     /** An instance by its diffo identity, for lists. */
@@ -70,6 +75,9 @@ public interface MigrationRepository {
     default List<String> selection(String sourceUuid, String rsp) {
         return selection(sourceUuid, rsp, null);
     }
+
+    /** The most common label set among (up to 1,000 of) the instances on a specification, or an empty list when it has none. */
+    List<String> commonLabels(String specUuid);
 
     /** How many instances {@link #selection} would return, without returning them. */
     long selectionCount(String sourceUuid, String rsp, String nameFilter);

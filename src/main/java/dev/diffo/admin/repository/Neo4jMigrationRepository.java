@@ -9,6 +9,7 @@ import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.Identifiers;
 import dev.diffo.admin.domain.MigrationPlan;
 import dev.diffo.admin.domain.MigrationRun;
+import dev.diffo.admin.domain.Relabel;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.ZonedDateTime;
@@ -95,6 +96,31 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             SET i.updatedAt = $now
             """;
 
+    /** Swaps consumer-module labels on the moved instances that carry all labels to remove and none to add; returns those. */
+    static final String RELABEL = """
+            UNWIND $ids AS id
+            MATCH (i) WHERE elementId(i) = id
+              AND all(l IN $remove WHERE l IN labels(i)) AND none(l IN $add WHERE l IN labels(i))
+            REMOVE i:$($remove)
+            SET i:$($add)
+            RETURN elementId(i) AS id
+            """;
+
+    /** Undoes a relabel on the instances the ledger says were relabelled. */
+    static final String RESTORE_LABELS = """
+            UNWIND $relabels AS r
+            MATCH (i) WHERE elementId(i) = r.id
+            REMOVE i:$(r.add)
+            SET i:$(r.remove)
+            """;
+
+    static final String COMMON_LABELS = """
+            MATCH (:Specification {uuid: $spec})<-[:SPECIFIED_BY]-(i)
+            WITH i LIMIT 1000
+            WITH labels(i) AS labels, count(*) AS n
+            RETURN labels ORDER BY n DESC LIMIT 1
+            """;
+
     static final String REWRITE_VALUES = """
             UNWIND $updates AS u
             MATCH (c) WHERE elementId(c) = u.id
@@ -145,7 +171,8 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             CREATE (run:DiffoAdmin:MigrationRun {
               uuid: $uuid, kind: $kind, undoOf: $undoOf, lockKey: $key, rsp: $rsp, source: $source, target: $target,
               sourceVersion: $sourceVersion, targetVersion: $targetVersion, mapping: $mapping, excludedValues: $excludedValues,
-              batchSize: $batchSize, nameFilter: $nameFilter, perInstance: $perInstance, status: 'RUNNING', total: $total, migrated: 0, excluded: 0, skipped: 0, batches: 0,
+              batchSize: $batchSize, nameFilter: $nameFilter, perInstance: $perInstance, relabelRemove: $relabelRemove, relabelAdd: $relabelAdd,
+              status: 'RUNNING', total: $total, migrated: 0, excluded: 0, skipped: 0, batches: 0,
               actor: $actor, owner: $owner, heartbeat: $now, startedAt: $now})
             RETURN run
             """;
@@ -321,6 +348,8 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             params.put("batchSize", plan.batchSize());
             params.put("nameFilter", plan.nameFilter());
             params.put("perInstance", perInstanceJson(plan));
+            params.put("relabelRemove", plan.relabel() == null ? null : plan.relabel().remove());
+            params.put("relabelAdd", plan.relabel() == null ? null : plan.relabel().add());
             params.put("total", total);
             params.put("actor", actor);
             params.put("owner", owner);
@@ -393,7 +422,7 @@ public class Neo4jMigrationRepository implements MigrationRepository {
         List<Record> locked = tx.run(LOCK_BATCH, Map.of("source", run.sourceUuid(), "ids", elementIds, "unaffected", unaffected)).list();
         List<String> moves = new ArrayList<>();
         List<Map<String, Object>> updates = new ArrayList<>();
-        List<String> entries = new ArrayList<>();
+        List<ObjectNode> entries = new ArrayList<>();
         List<String> sampleBefore = new ArrayList<>();
         List<String> sampleAfter = new ArrayList<>();
         int excluded = 0;
@@ -430,17 +459,31 @@ public class Neo4jMigrationRepository implements MigrationRepository {
                     }
                 }
             }
-            entries.add(CanonicalJson.write(entry));
+            entries.add(entry);
         }
         tx.run(REWRITE_VALUES, Map.of("updates", updates, "now", now)).consume();
         tx.run(RESPECIFY, Map.of("source", run.sourceUuid(), "target", run.targetUuid(), "ids", moves, "now", now)).consume();
+        Relabel relabel = decider.relabel();
+        int relabelled = 0;
+        if (relabel != null && !moves.isEmpty()) {
+            java.util.Set<String> done = new java.util.HashSet<>(tx.run(RELABEL, Map.of("ids", moves, "remove", relabel.remove(), "add", relabel.add()))
+                    .list(r -> r.get("id").asString()));
+            relabelled = done.size();
+            for (ObjectNode entry : entries) {
+                if (done.contains(entry.path("id").asText())) {
+                    ObjectNode labels = entry.putObject("relabel");
+                    relabel.remove().forEach(labels.putArray("remove")::add);
+                    relabel.add().forEach(labels.putArray("add")::add);
+                }
+            }
+        }
         if (ledger) {
             Map<String, Object> params = new HashMap<>();
             params.put("run", run.uuid());
             params.put("owner", owner);
             params.put("index", index);
             params.put("now", now);
-            params.put("entries", entries);
+            params.put("entries", entries.stream().map(CanonicalJson::write).toList());
             params.put("left", left.stream().map(Neo4jMigrationRepository::leftJson).toList());
             params.put("migrated", moves.size());
             params.put("excluded", excluded);
@@ -449,7 +492,7 @@ public class Neo4jMigrationRepository implements MigrationRepository {
                 throw takenOver(run.uuid());
             }
         }
-        return new BatchResult(moves.size(), excluded, skipped, sampleBefore, sampleAfter, List.copyOf(left));
+        return new BatchResult(moves.size(), excluded, skipped, relabelled, sampleBefore, sampleAfter, List.copyOf(left));
     }
 
     private static String leftJson(Left l) {
@@ -503,6 +546,7 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             }
             List<Map<String, Object>> entries = new ArrayList<>();
             Map<String, List<Map<String, Object>>> restoresById = new HashMap<>();
+            Map<String, Map<String, Object>> relabelsById = new HashMap<>();
             for (String json : found.getFirst().get("entries").asList(Value::asString)) {
                 JsonNode e = CanonicalJson.read(json);
                 Map<String, Object> entry = new HashMap<>();
@@ -518,15 +562,38 @@ public class Neo4jMigrationRepository implements MigrationRepository {
                     restores.add(restore);
                 }
                 restoresById.put(e.path("id").asText(), restores);
+                if (e.has("relabel")) {
+                    Map<String, Object> relabel = new HashMap<>();
+                    relabel.put("id", e.path("id").asText());
+                    relabel.put("remove", strings(e.path("relabel").path("remove")));
+                    relabel.put("add", strings(e.path("relabel").path("add")));
+                    relabelsById.put(e.path("id").asText(), relabel);
+                }
             }
             List<String> moved = tx.run(MOVE_BACK, Map.of("source", undo.sourceUuid(), "target", undo.targetUuid(), "entries", entries))
                     .list(r -> r.get("id").asString());
             List<Map<String, Object>> restores = moved.stream().flatMap(id -> restoresById.getOrDefault(id, List.of()).stream()).toList();
             tx.run(RESTORE_VALUES, Map.of("restores", restores)).consume();
+            List<Map<String, Object>> relabels = moved.stream().map(relabelsById::get).filter(java.util.Objects::nonNull).toList();
+            if (!relabels.isEmpty()) {
+                tx.run(RESTORE_LABELS, Map.of("relabels", relabels)).consume();
+            }
             tx.run(MARK_UNDONE, Map.of("run", runUuid, "index", index, "undo", undo.uuid(), "now", GraphValues.now(),
                     "moved", moved.size(), "skipped", entries.size() - moved.size())).consume();
             return moved.size();
         });
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    @Override
+    public List<String> commonLabels(String specUuid) {
+        return database.read(tx -> tx.run(COMMON_LABELS, Map.of("spec", specUuid)).list(r -> r.get("labels").asList(Value::asString))
+                .stream().findFirst().orElse(List.of()));
     }
 
     private static ZonedDateTime parse(JsonNode iso) {
@@ -584,6 +651,7 @@ public class Neo4jMigrationRepository implements MigrationRepository {
                 MigrationRun.Status.valueOf(run.get("status").asString()), run.get("total").asLong(0), run.get("migrated").asLong(0),
                 run.get("excluded").asLong(0), run.get("skipped").asLong(0), run.get("batches").asInt(0), run.get("actor").asString(null),
                 GraphValues.dateTime(run.get("startedAt")), GraphValues.dateTime(run.get("finishedAt")), run.get("error").asString(null),
-                run.get("batchSize").asInt(MigrationPlan.DEFAULT_BATCH_SIZE), run.get("nameFilter").asString(null), run.get("perInstance").asString(null));
+                run.get("batchSize").asInt(MigrationPlan.DEFAULT_BATCH_SIZE), run.get("nameFilter").asString(null), run.get("perInstance").asString(null),
+                run.get("relabelRemove").isNull() ? null : new Relabel(run.get("relabelRemove").asList(Value::asString), run.get("relabelAdd").asList(Value::asString)));
     }
 }

@@ -67,6 +67,12 @@ class MigrationScreenIT {
 
         ChoiceBox<String> remedy = robot.lookup("#remedy-0").queryAs(ChoiceBox.class);
         robot.interact(() -> remedy.setValue("fttn"));
+        assertThat(robot.lookup("#labelNote").queryAs(Label.class).getText()).contains("Moved instances keep their labels", ":BroadbandV2");
+        javafx.scene.control.CheckBox relabel = robot.lookup("#relabelCheck").queryAs(javafx.scene.control.CheckBox.class);
+        assertThat(relabel.isVisible()).isTrue();
+        assertThat(relabel.isSelected()).as("labels are kept unless the operator asks").isFalse();
+        assertThat(relabel.getText()).isEqualTo("Relabel moved instances :Broadband → :BroadbandV2");
+        Snapshots.save(robot.lookup("#tabs").query(), "migration-check-remediate");
         robot.clickOn("#dryRunButton");
         await(() -> report().startsWith("Dry run"));
         assertThat(report()).contains("2 would move to v2.0.0", "fttb", "→", "fttn");

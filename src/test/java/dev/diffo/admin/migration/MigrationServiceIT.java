@@ -182,6 +182,44 @@ class MigrationServiceIT {
         assertEveryInstanceOnExactlyOneSpecification();
     }
 
+    List<String> labelsOf(String name) {
+        return graph.query("MATCH (i:Instance {name: '" + name + "'}) RETURN labels(i) AS l").getFirst().get("l").asList(org.neo4j.driver.Value::asString);
+    }
+
+    @Test
+    void labelsAreKeptUnlessTheOfferedRelabelIsTakenAndUndoRestoresThem() {
+        moreAcmeInstances(3);
+        String before = graph.diffoFingerprint();
+        MigrationService.Check check = migration.check("acme", V1, V2);
+        assertThat(check.relabelOffer()).hasToString(":Broadband → :BroadbandV2");
+        assertThat(check.labelNote()).contains("Moved instances keep their labels (:", "instances built for v2.0.0 carry :", "BroadbandV2");
+
+        MigrationRun run = migration.run(plan(2).withRelabel(check.relabelOffer()), check, Progress.NONE);
+
+        assertThat(run.relabel()).isEqualTo(check.relabelOffer());
+        assertThat(labelsOf("acme-broadband-001")).contains("BroadbandV2", "Instance", "Provider", "Nbn").doesNotContain("Broadband");
+        assertThat(labelsOf("acme-bulk-3")).contains("BroadbandV2").doesNotContain("Broadband");
+        assertEveryInstanceOnExactlyOneSpecification();
+
+        migration.undo(run.uuid(), Progress.NONE);
+
+        assertThat(labelsOf("acme-broadband-001")).contains("Broadband").doesNotContain("BroadbandV2");
+        assertThat(graph.diffoFingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aRelabelThatIsNotOnOfferIsRefused() {
+        String before = graph.fingerprint();
+        var plan = plan(2).withRelabel(new dev.diffo.admin.domain.Relabel(List.of("Broadband"), List.of("FibreOnly")));
+
+        assertThatThrownBy(() -> migration.run(plan, Progress.NONE))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Relabel :Broadband → :FibreOnly is not what instances on v2.0.0 carry");
+        assertThat(graph.fingerprint()).isEqualTo(before);
+        assertThatThrownBy(() -> new dev.diffo.admin.domain.Relabel(List.of("Instance"), List.of("Other")))
+                .hasMessageContaining("'Instance' cannot be relabelled");
+    }
+
     @Test
     void anInstancesOwnRemedyMustBeAllowedByTheTarget() {
         moreAcmeInstances(2);
@@ -336,6 +374,11 @@ class MigrationServiceIT {
         @Override
         public MigrationRun startRun(MigrationPlan plan, MigrationRun.Kind kind, String undoOf, String actor, String owner, long total) {
             return real.startRun(plan, kind, undoOf, actor, owner, total);
+        }
+
+        @Override
+        public List<String> commonLabels(String specUuid) {
+            return real.commonLabels(specUuid);
         }
 
         @Override
