@@ -40,6 +40,8 @@ public class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--instances", defaultValue = "100000", description = "How many instances to migrate (default ${DEFAULT-VALUE}).") long instances;
     @Option(names = "--batch-size", defaultValue = "" + MigrationPlan.DEFAULT_BATCH_SIZE) int batchSize;
+    @Option(names = "--undo", description = "Then time the undo of the run (every instance back on v1 with its values).") boolean undo;
+    @Option(names = "--rounds", defaultValue = "1", description = "Migrate, undo and migrate again this many times in the same JVM (the first round includes JIT warm-up).") int rounds;
 
     @Override
     public Integer call() {
@@ -57,6 +59,17 @@ public class BenchmarkCommand implements Callable<Integer> {
         out.printf("seeded %,d instances in %.1f s%n", instances, (System.nanoTime() - seedStart) / 1e9);
         out.flush();
         MigrationService migration = context.service(MigrationService.class);
+        for (int round = 1; round <= rounds; round++) {
+            if (rounds > 1) {
+                out.printf("round %d of %d%s%n", round, rounds, round == 1 ? " (a new JVM: includes JIT warm-up)" : " (warm JVM)");
+            }
+            round(out, migration, undo || round < rounds);
+        }
+        return 0;
+    }
+
+    /** One check and run (and undo, when asked or when another round follows), with figures. */
+    private void round(PrintWriter out, MigrationService migration, boolean undoAfter) {
         var plan = new MigrationPlan("acme", V1, V2, Map.of("broadband.technology", Map.of("fttb", "fttn")), Set.of(), batchSize);
         long checkStart = System.nanoTime();
         double checkCpu = cpuSeconds();
@@ -93,7 +106,15 @@ public class BenchmarkCommand implements Callable<Integer> {
                 run.migrated(), check.needingRemediation(), run.batches(), batchSize, seconds, run.migrated() / seconds, cpuSeconds() - runCpu);
         out.printf("remaining on v1: %,d; peak heap %,d MB%n", migration.remaining("acme", V1), peakHeapMb());
         out.flush();
-        return 0;
+        if (undoAfter) {
+            long undoStart = System.nanoTime();
+            double undoCpu = cpuSeconds();
+            MigrationRun undone = migration.undo(run.uuid(), Progress.NONE);
+            double undoSeconds = (System.nanoTime() - undoStart) / 1e9;
+            out.printf("undo: %,d instances back on v1 with their values in %.1f s, %,.0f instances/s (%.1f s of CPU); remaining on v1: %,d%n",
+                    undone.migrated(), undoSeconds, undone.migrated() / undoSeconds, cpuSeconds() - undoCpu, migration.remaining("acme", V1));
+            out.flush();
+        }
     }
 
     /** CPU time of this process so far (all threads, the embedded database's included): steadier than wall time on a shared machine. */
