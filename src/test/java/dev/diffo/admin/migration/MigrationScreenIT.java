@@ -99,6 +99,36 @@ class MigrationScreenIT {
 
     @Test
     @SuppressWarnings("unchecked")
+    void verifyListsTheInstancesAnExclusionLeftOnTheSourceWithTheirReason(Injector injector, DemoService demo, TestGraph graph) throws Exception {
+        demo.loadDemo();
+        MigrationViewModel wizard = injector.getInstance(MigrationViewModel.class);
+        FxScreenExtension.show(() -> {
+            Region root = (Region) injector.getInstance(ViewLoader.class).load(MainView.class).root();
+            root.setPrefSize(1280, 800);
+            return root;
+        });
+        robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        await(() -> wizard.sourcesProperty().size() == 2);
+        ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);
+        robot.interact(() -> source.getSelectionModel().select(source.getItems().stream().filter(s -> s.uuid().equals(V1)).findFirst().orElseThrow()));
+        robot.clickOn("#rspField").write("acme");
+        robot.clickOn("#checkButton");
+        await(() -> wizard.remediesProperty().size() == 1);
+        ChoiceBox<String> remedy = robot.lookup("#remedy-0").queryAs(ChoiceBox.class);
+        robot.interact(() -> remedy.setValue(MigrationViewModel.EXCLUDE));
+
+        robot.clickOn("#runButton");
+        await(() -> report().startsWith("Run"));
+        await(() -> !wizard.busyProperty().get());
+        assertThat(report()).contains("Run completed: 1 moved, 1 excluded, 0 skipped in 1 batch.",
+                "Instances of acme remaining on v1.0.0: 1", "Left on v1.0.0 by this run:", "acme-broadband-001");
+        assertThat(graph.query("MATCH (:Instance {name: 'acme-broadband-001'})-[:SPECIFIED_BY]->(s) RETURN s.uuid AS s").getFirst().get("s").asString())
+                .isEqualTo(V1);
+        Snapshots.save(robot.lookup("#tabs").query(), "migration-verify-excluded");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void aNameFilterCountsLiveAndOneInstanceGetsItsOwnRemedy(Injector injector, DemoService demo, TestGraph graph) throws Exception {
         demo.loadDemo();
         MigrationViewModel wizard = injector.getInstance(MigrationViewModel.class);
