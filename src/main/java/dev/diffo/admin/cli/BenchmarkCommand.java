@@ -77,6 +77,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         double checkSeconds = (System.nanoTime() - checkStart) / 1e9;
         out.printf("check: %,d selected, %,d need remediation, %.1f s (%.1f s of CPU)%n", check.selected(), check.needingRemediation(), checkSeconds,
                 cpuSeconds() - checkCpu);
+        HeapWatch runHeap = HeapWatch.start();
         long start = System.nanoTime();
         double runCpu = cpuSeconds();
         MigrationRun run = migration.run(plan, check, new Progress() {
@@ -104,15 +105,18 @@ public class BenchmarkCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf("migrated %,d instances (%,d remapped fttb → fttn) in %d batches of %,d: %.1f s, %,.0f instances/s (with ledger; %.1f s of CPU)%n",
                 run.migrated(), check.needingRemediation(), run.batches(), batchSize, seconds, run.migrated() / seconds, cpuSeconds() - runCpu);
-        out.printf("remaining on v1: %,d; peak heap %,d MB%n", migration.remaining("acme", V1), peakHeapMb());
+        runHeap.close();
+        out.printf("remaining on v1: %,d; during the run: %s%n", migration.remaining("acme", V1), runHeap.summary());
         out.flush();
         if (undoAfter) {
+            HeapWatch undoHeap = HeapWatch.start();
             long undoStart = System.nanoTime();
             double undoCpu = cpuSeconds();
             MigrationRun undone = migration.undo(run.uuid(), Progress.NONE);
             double undoSeconds = (System.nanoTime() - undoStart) / 1e9;
-            out.printf("undo: %,d instances back on v1 with their values in %.1f s, %,.0f instances/s (%.1f s of CPU); remaining on v1: %,d%n",
-                    undone.migrated(), undoSeconds, undone.migrated() / undoSeconds, cpuSeconds() - undoCpu, migration.remaining("acme", V1));
+            undoHeap.close();
+            out.printf("undo: %,d instances back on v1 with their values in %.1f s, %,.0f instances/s (%.1f s of CPU; %s); remaining on v1: %,d%n",
+                    undone.migrated(), undoSeconds, undone.migrated() / undoSeconds, cpuSeconds() - undoCpu, undoHeap.summary(), migration.remaining("acme", V1));
             out.flush();
         }
     }
@@ -122,13 +126,4 @@ public class BenchmarkCommand implements Callable<Integer> {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1e9 : Double.NaN;
     }
 
-    static long peakHeapMb() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak / (1024 * 1024);
-    }
 }

@@ -458,25 +458,58 @@ public class MigrationService {
         return undoBatches(undo, owner, progress);
     }
 
+    /**
+     * Undoes the run's batches (newest first), {@link #BATCHES_IN_FLIGHT} at a time: each batch is one transaction on
+     * its own instances. Cancelling lets the batches in flight land and pauses the undo.
+     */
     private MigrationRun undoBatches(MigrationRun undo, String owner, Progress progress) {
         List<Integer> batches = repository.undoableBatches(undo.undoOf());
         long moved = 0;
+        int done = 0;
+        RuntimeException failure = null;
+        boolean paused = false;
+        ExecutorService workers = Executors.newFixedThreadPool(BATCHES_IN_FLIGHT, Thread.ofPlatform().daemon().name("undo-batch-", 0).factory());
+        Deque<Future<Integer>> inFlight = new ArrayDeque<>();
         try {
-            int n = 0;
-            for (int index : batches) {
-                if (progress.isCancelled()) {
-                    return repository.finish(undo.uuid(), MigrationRun.Status.PAUSED, null);
+            for (int next = 0; next < batches.size() || !inFlight.isEmpty(); ) {
+                boolean submit = next < batches.size() && failure == null && !paused && inFlight.size() < BATCHES_IN_FLIGHT;
+                if (submit && progress.isCancelled()) {
+                    paused = true;
+                    continue;
                 }
-                moved += repository.undoBatch(undo, owner, undo.undoOf(), index);
-                progress.update(++n, batches.size());
+                if (submit) {
+                    int index = batches.get(next++);
+                    inFlight.add(workers.submit(() -> repository.undoBatch(undo, owner, undo.undoOf(), index)));
+                    continue;
+                }
+                if (inFlight.isEmpty()) {
+                    break;
+                }
+                try {
+                    moved += inFlight.poll().get();
+                    progress.update(++done, batches.size());
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                }
             }
-            repository.finish(undo.undoOf(), MigrationRun.Status.UNDONE, null);
-            return repository.finish(undo.uuid(), MigrationRun.Status.COMPLETED, null);
-        } catch (RuntimeException e) {
-            repository.finish(undo.uuid(), MigrationRun.Status.INTERRUPTED, e.getMessage());
-            throw new DiffoAdminException("The undo stopped after " + moved + " instances: " + e.getMessage(),
-                    "Resume it: migrate resume " + undo.uuid(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new DiffoAdminException("The undo was interrupted", "Resume it.");
+        } finally {
+            workers.shutdown();
         }
+        if (failure != null) {
+            repository.finish(undo.uuid(), MigrationRun.Status.INTERRUPTED, failure.getMessage());
+            throw new DiffoAdminException("The undo stopped after " + String.format("%,d", moved) + " instances: " + failure.getMessage(),
+                    "Every finished batch is kept and every instance is on exactly one specification. Resume it: migrate resume " + undo.uuid(), failure);
+        }
+        if (paused) {
+            return repository.finish(undo.uuid(), MigrationRun.Status.PAUSED, null);
+        }
+        repository.finish(undo.undoOf(), MigrationRun.Status.UNDONE, null);
+        return repository.finish(undo.uuid(), MigrationRun.Status.COMPLETED, null);
     }
 
     /** The run's results, one CSV row per instance it moved or left on the source, with the reason (header first). */

@@ -539,7 +539,6 @@ public class Neo4jMigrationRepository implements MigrationRepository {
     @Override
     public int undoBatch(MigrationRun undo, String owner, String runUuid, int index) {
         return database.write(tx -> {
-            requireOwner(tx, undo.uuid(), owner);
             List<Record> found = tx.run(UNDO_ENTRIES, Map.of("run", runUuid, "index", index)).list();
             if (found.isEmpty()) {
                 return 0;
@@ -578,6 +577,8 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             if (!relabels.isEmpty()) {
                 tx.run(RESTORE_LABELS, Map.of("relabels", relabels)).consume();
             }
+            // the undo run's lock is taken only here, at the end, so that batches can run side by side
+            requireOwner(tx, undo.uuid(), owner);
             tx.run(MARK_UNDONE, Map.of("run", runUuid, "index", index, "undo", undo.uuid(), "now", GraphValues.now(),
                     "moved", moved.size(), "skipped", entries.size() - moved.size())).consume();
             return moved.size();
