@@ -26,6 +26,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -143,12 +144,23 @@ public class MigrationService {
         }
         List<CharacteristicRule> rules = versioning.rules(targetUuid);
         String filter = nameFilter == null || nameFilter.isBlank() ? null : nameFilter.strip();
+        // the two reads over the selection are independent: side by side, each in its own read transaction
+        CompletableFuture<Survey> surveying = CompletableFuture.supplyAsync(() -> survey(sourceUuid, rsp, filter, rules),
+                command -> Thread.ofPlatform().daemon().name("migration-survey").start(command));
         List<String> selection = repository.selection(sourceUuid, rsp, filter);
-        Survey survey = survey(sourceUuid, rsp, filter, rules);
+        Survey survey = join(surveying);
         List<String> sourceLabels = repository.commonLabels(sourceUuid);
         List<String> targetLabels = repository.commonLabels(targetUuid);
         return new Check(source, target, rsp, filter, selection, survey.offences(), survey.offendingValues(), rules, survey.unaffected(),
                 sourceLabels, targetLabels, Relabel.between(sourceLabels, targetLabels));
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** How many instances a check with these choices would select (the wizard's live count). */
