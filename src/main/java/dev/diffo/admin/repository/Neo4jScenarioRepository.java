@@ -130,7 +130,7 @@ public class Neo4jScenarioRepository implements ScenarioRepository {
         return true;
     }
 
-    private static boolean createInstanceIfAbsent(TransactionContext tx, InstanceDraft instance, ZonedDateTime now) {
+    static boolean createInstanceIfAbsent(TransactionContext tx, InstanceDraft instance, ZonedDateTime now) {
         Record found = tx.run(FIND_INSTANCE, Map.of("name", instance.name(), "uuid", instance.uuid())).single();
         List<Object> nameUuids = found.get("nameUuids").asList();
         List<Object> uuidOwners = found.get("uuidOwners").asList();

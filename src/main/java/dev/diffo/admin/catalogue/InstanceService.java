@@ -1,0 +1,146 @@
+package dev.diffo.admin.catalogue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.diffo.admin.common.CanonicalJson;
+import dev.diffo.admin.domain.CharacteristicRule;
+import dev.diffo.admin.domain.Identifiers;
+import dev.diffo.admin.domain.InstanceQuery;
+import dev.diffo.admin.domain.InvalidInputException;
+import dev.diffo.admin.domain.Scenario.CharacteristicDraft;
+import dev.diffo.admin.domain.Scenario.InstanceDraft;
+import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.domain.SpecificationType;
+import dev.diffo.admin.repository.CatalogueRepository;
+import dev.diffo.admin.repository.InstanceRepository;
+import dev.diffo.admin.repository.VersioningRepository;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The instances of a specification version: pages and counts for the table, and creating an instance the way
+ * diffo builds one (the seed's {@code build_broadband}) with its values checked against what that version allows.
+ */
+@Singleton
+public class InstanceService {
+
+    private final InstanceRepository instances;
+    private final CatalogueRepository catalogue;
+    private final VersioningRepository versioning;
+
+    @Inject
+    public InstanceService(InstanceRepository instances, CatalogueRepository catalogue, VersioningRepository versioning) {
+        this.instances = instances;
+        this.catalogue = catalogue;
+        this.versioning = versioning;
+    }
+
+    public InstanceQuery.Page page(InstanceQuery query, InstanceQuery.Cursor after) {
+        return instances.page(query, after);
+    }
+
+    public long count(InstanceQuery query) {
+        return instances.count(query);
+    }
+
+    /** What the version allows, one rule per characteristic value (the create form's fields). */
+    public List<CharacteristicRule> rules(String specificationUuid) {
+        Identifiers.requireUuid4("Specification id", specificationUuid);
+        return versioning.rules(specificationUuid);
+    }
+
+    /**
+     * Creates an instance on the specification version with these values ({@code broadband.technology → fttn};
+     * blank values are left out) and returns its new id. Refuses, writing nothing: a frozen or withdrawn version, an
+     * invalid or taken name, a value the version does not allow or does not know, a required value missing.
+     */
+    public String create(String specificationUuid, String name, Map<String, String> values) {
+        Identifiers.requireUuid4("Specification id", specificationUuid);
+        Specification spec = catalogue.findByUuid(specificationUuid)
+                .orElseThrow(() -> new InvalidInputException("There is no specification " + specificationUuid, "Pick one from the catalogue."));
+        String title = spec.name() + " " + spec.version();
+        if (!spec.status().acceptsNewInstances()) {
+            throw new InvalidInputException(title + " is " + spec.status().stored() + ": it takes no new instances",
+                    "Create the instance on the current major.");
+        }
+        Identifiers.requireInstanceName(name == null ? null : name.strip());
+        List<CharacteristicRule> rules = versioning.rules(specificationUuid);
+        Map<String, String> given = new TreeMap<>();
+        values.forEach((key, value) -> {
+            if (value != null && !value.isBlank()) {
+                given.put(key, value.strip());
+            }
+        });
+        Map<String, CharacteristicRule> byKey = new LinkedHashMap<>();
+        rules.forEach(rule -> byKey.put(rule.key(), rule));
+        Map<String, ObjectNode> fieldsByCharacteristic = new TreeMap<>();
+        List<CharacteristicDraft> characteristics = new ArrayList<>();
+        for (var entry : given.entrySet()) {
+            CharacteristicRule rule = byKey.get(entry.getKey());
+            if (rule == null) {
+                throw new InvalidInputException(title + " has no characteristic value " + entry.getKey(),
+                        byKey.isEmpty() ? "This version allows no characteristic values." : "It knows " + String.join(", ", byKey.keySet()) + ".");
+            }
+            if (!rule.allows(entry.getValue())) {
+                throw new InvalidInputException(entry.getKey() + " = " + entry.getValue() + " is not allowed by " + title,
+                        "Choose one of " + String.join(", ", rule.allowedValues()) + ".");
+            }
+            JsonNodeFactory json = JsonNodeFactory.instance;
+            var typed = switch (rule.valueType()) {
+                case STRING -> json.textNode(entry.getValue());
+                case INTEGER -> json.numberNode(parse(entry, () -> Long.parseLong(entry.getValue()), "a whole number"));
+                case FLOAT -> json.numberNode(parse(entry, () -> Double.parseDouble(entry.getValue()), "a number"));
+                case BOOLEAN -> json.booleanNode(parse(entry, () -> switch (entry.getValue()) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw new NumberFormatException();
+                }, "true or false"));
+            };
+            if (rule.field() == null) {
+                ObjectNode root = json.objectNode().put("type", rule.valueType().stored());
+                root.putObject("value").put("type", rule.valueType().stored()).set(rule.valueType().stored(), typed);
+                characteristics.add(new CharacteristicDraft(Identifiers.newUuid4(), rule.characteristic(), CanonicalJson.write(root)));
+            } else {
+                fieldsByCharacteristic.computeIfAbsent(rule.characteristic(), c -> json.objectNode()).set(rule.field(), typed);
+            }
+        }
+        for (CharacteristicRule rule : rules) {
+            if (rule.required() && !given.containsKey(rule.key())) {
+                throw new InvalidInputException(title + " requires " + rule.key(), "Give it a value.");
+            }
+        }
+        for (var dynamic : fieldsByCharacteristic.entrySet()) {
+            String valueType = instances.dynamicValueType(specificationUuid, spec.name(), dynamic.getKey()).orElseThrow(() -> new InvalidInputException(
+                    "No " + spec.name() + " instance carries a " + dynamic.getKey() + " value yet, so diffo's type for it is unknown",
+                    "Create the first one with diffo; diffo-admin then creates more in the same shape."));
+            ObjectNode root = JsonNodeFactory.instance.objectNode().put("type", "dynamic");
+            ObjectNode value = root.putObject("value").put("type", valueType);
+            value.set("value", dynamic.getValue());
+            characteristics.add(new CharacteristicDraft(Identifiers.newUuid4(), dynamic.getKey(), CanonicalJson.write(root)));
+        }
+        List<String> labels = new ArrayList<>(instances.commonLabels(specificationUuid));
+        for (String required : List.of("Instance", "Provider")) {
+            if (!labels.contains(required)) {
+                labels.add(required);
+            }
+        }
+        String uuid = Identifiers.newUuid4();
+        boolean service = spec.type() == SpecificationType.SERVICE;
+        instances.create(new InstanceDraft(uuid, name.strip(), labels, specificationUuid, spec.type().instanceType(), "actual",
+                service ? "initial" : null, characteristics));
+        return uuid;
+    }
+
+    private static <T> T parse(Map.Entry<String, String> entry, java.util.function.Supplier<T> parser, String what) {
+        try {
+            return parser.get();
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(entry.getKey() + " = " + entry.getValue() + " is not " + what, "Write " + entry.getKey() + " as " + what + ".");
+        }
+    }
+}

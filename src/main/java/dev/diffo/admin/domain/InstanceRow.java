@@ -1,0 +1,25 @@
+package dev.diffo.admin.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One instance as the instances table shows it: its identity, owner (the RSP: diffo's party where the data has
+ * one, else the name prefix), lifecycle state, labels and characteristic values flattened to
+ * {@code broadband.technology → fttb}.
+ */
+public record InstanceRow(String uuid, String name, String rsp, String state, String which, String createdAt, List<String> labels,
+                          Map<String, String> values) {
+
+    public InstanceRow {
+        labels = labels == null ? List.of() : List.copyOf(labels);
+        values = values == null ? Map.of() : Map.copyOf(values);
+    }
+
+    /** {@code broadband.technology=fttb, speed=100}, keys sorted. */
+    public String valuesText() {
+        return values.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+}

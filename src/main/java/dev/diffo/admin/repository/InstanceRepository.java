@@ -1,0 +1,28 @@
+package dev.diffo.admin.repository;
+
+import dev.diffo.admin.domain.InstanceQuery;
+import dev.diffo.admin.domain.Scenario.InstanceDraft;
+import java.util.List;
+import java.util.Optional;
+
+/** The instances of a specification version: keyset pages, counts, and creating one in diffo's shape. */
+public interface InstanceRepository {
+
+    /** The page after {@code after} (null: the first page), in the query's order; never reads past the page but to know if more follow. */
+    InstanceQuery.Page page(InstanceQuery query, InstanceQuery.Cursor after);
+
+    /** How many instances the query's filters select (without filters: the specification's degree, at once). */
+    long count(InstanceQuery query);
+
+    /** Labels most instances on the specification carry (empty when it has none). */
+    List<String> commonLabels(String specificationUuid);
+
+    /**
+     * The diffo value type (e.g. {@code Elixir.Diffo.Nbn.BroadbandValue}) a dynamic characteristic of this name carries on
+     * the version's own instances, else on those of the newest other major of the name; empty if no instance has one.
+     */
+    Optional<String> dynamicValueType(String specificationUuid, String specificationName, String characteristic);
+
+    /** Creates the instance in diffo's shape in one transaction; refuses (writing nothing) a taken name or id, a frozen or withdrawn spec. */
+    void create(InstanceDraft instance);
+}

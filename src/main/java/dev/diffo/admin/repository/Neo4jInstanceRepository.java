@@ -1,0 +1,218 @@
+package dev.diffo.admin.repository;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.diffo.admin.common.CanonicalJson;
+import dev.diffo.admin.domain.DiffoAdminException;
+import dev.diffo.admin.domain.InstanceQuery;
+import dev.diffo.admin.domain.InstanceRow;
+import dev.diffo.admin.domain.Scenario.InstanceDraft;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/**
+ * Instances of a specification version, read a page at a time: keyset paging on {@code (sort key, uuid)}, so
+ * page 1,000 costs what page 1 costs and nothing is ever skipped over; the RSP is worked out only for the
+ * rows of the page (or for every candidate, when filtering by RSP).
+ */
+@Singleton
+public class Neo4jInstanceRepository implements InstanceRepository {
+
+    private static final String FILTERS = """
+            MATCH (:Specification {uuid: $spec})<-[:SPECIFIED_BY]-(i)
+            WHERE ($name IS NULL OR toLower(i.name) CONTAINS toLower($name))
+              AND ($charName IS NULL OR EXISTS { MATCH (i)-[:HAS]->(c:Characteristic {name: $charName})
+                                                 WHERE any(n IN $needles WHERE c.value CONTAINS n) })
+            """;
+
+    private static final String RSP_FILTER = Neo4jMigrationRepository.RSP_OF_INSTANCE + """
+            WITH i WHERE toLower(rsp) = toLower($rsp)
+            """;
+
+    /** The page in one order: {@code %1$s} is the sort property (a fixed name per order), {@code %2$s} the comparison, {@code %3$s} the direction. */
+    private static final String PAGE_TEMPLATE = """
+            WITH i, coalesce(toString(i.%1$s), '') AS k
+            WHERE $afterKey IS NULL OR k %2$s $afterKey OR (k = $afterKey AND i.uuid %2$s $afterUuid)
+            WITH i, k ORDER BY k %3$s, i.uuid %3$s LIMIT $limit
+            CALL (i) {
+            """ + Neo4jMigrationRepository.RSP_OF_INSTANCE + """
+              RETURN rsp
+            }
+            RETURN i.uuid AS uuid, i.name AS name, rsp, i.state AS state, i.which AS which, toString(i.createdAt) AS createdAt,
+                   labels(i) AS labels, [(i)-[:HAS]->(c:Characteristic) | {name: c.name, value: c.value}] AS chars
+            ORDER BY k %3$s, uuid %3$s
+            """;
+
+    static final Map<InstanceQuery.Sort, String> PAGE_ASCENDING = pages(false);
+    static final Map<InstanceQuery.Sort, String> PAGE_DESCENDING = pages(true);
+
+    static final String COUNT_FILTERED = FILTERS + """
+            RETURN count(i) AS n
+            """;
+
+    static final String COUNT_FILTERED_BY_RSP = FILTERS + RSP_FILTER + """
+            RETURN count(i) AS n
+            """;
+
+    static final String COUNT_ALL = """
+            MATCH (s:Specification {uuid: $spec})
+            RETURN COUNT { (s)<-[:SPECIFIED_BY]-() } AS n
+            """;
+
+    /** The value of a dynamic characteristic of this name on the version's own instances first, then on the newest other major's. */
+    static final String DYNAMIC_VALUE_TYPE = """
+            MATCH (s:Specification {name: $name})
+            CALL (s) {
+              MATCH (s)<-[:SPECIFIED_BY]-(i)-[:HAS]->(c:Characteristic {name: $characteristic})
+              WHERE c.value CONTAINS '"dynamic"'
+              RETURN c.value AS value LIMIT 1
+            }
+            RETURN value ORDER BY s.uuid = $spec DESC, s.majorVersion DESC LIMIT 1
+            """;
+
+    private final Database database;
+
+    @Inject
+    public Neo4jInstanceRepository(Database database) {
+        this.database = database;
+    }
+
+    private static Map<InstanceQuery.Sort, String> pages(boolean descending) {
+        Map<InstanceQuery.Sort, String> pages = new EnumMap<>(InstanceQuery.Sort.class);
+        for (InstanceQuery.Sort sort : InstanceQuery.Sort.values()) {
+            String page = PAGE_TEMPLATE.formatted(sort.property(), descending ? "<" : ">", descending ? "DESC" : "ASC");
+            pages.put(sort, page);
+        }
+        return Map.copyOf(pages);
+    }
+
+    @Override
+    public InstanceQuery.Page page(InstanceQuery query, InstanceQuery.Cursor after) {
+        String cypher = FILTERS + (query.rsp() == null ? "" : RSP_FILTER)
+                + (query.descending() ? PAGE_DESCENDING : PAGE_ASCENDING).get(query.sort());
+        Map<String, Object> params = filterParams(query);
+        params.put("afterKey", after == null ? null : after.key());
+        params.put("afterUuid", after == null ? null : after.uuid());
+        params.put("limit", query.pageSize() + 1);
+        List<InstanceRow> rows = database.read(tx -> tx.run(cypher, params).list(Neo4jInstanceRepository::toRow));
+        boolean more = rows.size() > query.pageSize();
+        return new InstanceQuery.Page(more ? rows.subList(0, query.pageSize()) : rows, more);
+    }
+
+    @Override
+    public long count(InstanceQuery query) {
+        if (!query.filtered()) {
+            return database.read(tx -> tx.run(COUNT_ALL, Map.of("spec", query.specificationUuid())).list(r -> r.get("n").asLong())
+                    .stream().findFirst().orElse(0L));
+        }
+        String cypher = query.rsp() == null ? COUNT_FILTERED : COUNT_FILTERED_BY_RSP;
+        return database.read(tx -> tx.run(cypher, filterParams(query)).single().get("n").asLong());
+    }
+
+    @Override
+    public List<String> commonLabels(String specificationUuid) {
+        return database.read(tx -> tx.run(Neo4jMigrationRepository.COMMON_LABELS, Map.of("spec", specificationUuid))
+                .list(r -> r.get("labels").asList(Value::asString)).stream().findFirst().orElse(List.of()));
+    }
+
+    @Override
+    public Optional<String> dynamicValueType(String specificationUuid, String specificationName, String characteristic) {
+        return database.read(tx -> tx.run(DYNAMIC_VALUE_TYPE, Map.of("spec", specificationUuid, "name", specificationName, "characteristic", characteristic))
+                .list(r -> r.get("value").asString(null)).stream().findFirst())
+                .flatMap(json -> {
+                    try {
+                        JsonNode type = CanonicalJson.read(json).path("value").path("type");
+                        return type.isTextual() ? Optional.of(type.asText()) : Optional.empty();
+                    } catch (IllegalArgumentException e) {
+                        return Optional.empty();
+                    }
+                });
+    }
+
+    @Override
+    public void create(InstanceDraft instance) {
+        database.write(tx -> {
+            if (!Neo4jScenarioRepository.createInstanceIfAbsent(tx, instance, GraphValues.now())) {
+                throw new DiffoAdminException("Instance " + instance.name() + " already exists", "Instance names are unique in diffo; choose another name. Nothing was written.");
+            }
+            return null;
+        });
+    }
+
+    private static Map<String, Object> filterParams(InstanceQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("spec", query.specificationUuid());
+        params.put("name", query.nameContains());
+        params.put("rsp", query.rsp());
+        String key = query.valueKey();
+        if (key == null) {
+            params.put("charName", null);
+            params.put("needles", List.of());
+        } else {
+            int dot = key.indexOf('.');
+            String characteristic = dot < 0 ? key : key.substring(0, dot);
+            String field = dot < 0 ? null : key.substring(dot + 1);
+            params.put("charName", characteristic);
+            params.put("needles", needles(field, query.value()));
+        }
+        return params;
+    }
+
+    /**
+     * What the stored canonical JSON contains when the value is there: {@code "technology":"fttb"} for a field of a
+     * dynamic value, or the primitive's {@code "string":"managed"}; numbers and booleans unquoted, bounded by , or }.
+     */
+    static List<String> needles(String field, String value) {
+        List<String> needles = new ArrayList<>();
+        String quoted = CanonicalJson.write(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(value));
+        List<String> keys = field == null ? List.of("string", "integer", "float", "boolean") : List.of(field);
+        for (String k : keys) {
+            needles.add("\"" + k + "\":" + quoted);
+            if (value.matches("-?\\d+(\\.\\d+)?|true|false")) {
+                needles.add("\"" + k + "\":" + value + ",");
+                needles.add("\"" + k + "\":" + value + "}");
+            }
+        }
+        return needles;
+    }
+
+    private static InstanceRow toRow(Record r) {
+        Map<String, String> values = new TreeMap<>();
+        for (Value c : r.get("chars").values()) {
+            flatten(c.get("name").asString(null), c.get("value").asString(null), values);
+        }
+        return new InstanceRow(r.get("uuid").asString(null), r.get("name").asString(null), r.get("rsp").asString(null),
+                r.get("state").asString(null), r.get("which").asString(null), r.get("createdAt").asString(null),
+                r.get("labels").asList(Value::asString), values);
+    }
+
+    /** diffo's characteristic JSON as {@code name.field → value} (dynamic) or {@code name → value} (primitive). */
+    static void flatten(String name, String json, Map<String, String> into) {
+        if (name == null || json == null) {
+            return;
+        }
+        JsonNode root;
+        try {
+            root = CanonicalJson.read(json);
+        } catch (IllegalArgumentException e) {
+            into.put(name, json);
+            return;
+        }
+        if ("dynamic".equals(root.path("type").asText())) {
+            JsonNode fields = root.path("value").path("value");
+            fields.fieldNames().forEachRemaining(f -> into.put(name + "." + f, fields.get(f).isValueNode() ? fields.get(f).asText() : fields.get(f).toString()));
+        } else {
+            JsonNode holder = root.path("value");
+            JsonNode v = holder.path(holder.path("type").asText(root.path("type").asText("")));
+            into.put(name, v.isMissingNode() ? holder.toString() : v.asText());
+        }
+    }
+}
