@@ -1,6 +1,7 @@
 package dev.diffo.admin.app;
 
 import dev.diffo.admin.catalogue.CatalogueViewModel;
+import dev.diffo.admin.catalogue.InstancesViewModel;
 import dev.diffo.admin.connection.ConnectionView;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.migration.MigrationViewModel;
@@ -37,11 +38,15 @@ public class MainView {
 
     @FXML
     private Tab migrationTab;
+    @FXML
+    private Tab instancesTab;
+    private final InstancesViewModel instances;
 
     @Inject
     public MainView(MainViewModel viewModel, CatalogueViewModel catalogue, VersioningViewModel versioning, HistoryViewModel history,
-                    MigrationViewModel migration, FxTaskRunner tasks, ViewLoader views) {
+                    MigrationViewModel migration, InstancesViewModel instances, FxTaskRunner tasks, ViewLoader views) {
         this.migration = migration;
+        this.instances = instances;
         this.viewModel = viewModel;
         this.catalogue = catalogue;
         this.versioning = versioning;
@@ -61,6 +66,13 @@ public class MainView {
         migrationTab.selectedProperty().subscribe(selected -> {
             if (selected) {
                 migration.reload();
+            }
+        });
+        // the instances tab opens on the catalogue's selected version
+        instancesTab.selectedProperty().subscribe(selected -> {
+            if (selected) {
+                instances.reload();
+                instances.show(catalogue.selectedProperty().get());
             }
         });
         migration.lastRunProperty().addListener((obs, old, run) -> catalogue.refresh());

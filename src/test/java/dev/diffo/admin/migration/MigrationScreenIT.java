@@ -53,7 +53,7 @@ class MigrationScreenIT {
             root.setPrefSize(1280, 800);
             return root;
         });
-        robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        FxScreenExtension.selectTab(robot, "migrationTab");
         await(() -> wizard.sourcesProperty().size() == 2);
 
         ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);
@@ -107,7 +107,7 @@ class MigrationScreenIT {
             root.setPrefSize(1280, 800);
             return root;
         });
-        robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        FxScreenExtension.selectTab(robot, "migrationTab");
         await(() -> wizard.sourcesProperty().size() == 2);
         ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);
         robot.interact(() -> source.getSelectionModel().select(source.getItems().stream().filter(s -> s.uuid().equals(V1)).findFirst().orElseThrow()));
@@ -137,7 +137,7 @@ class MigrationScreenIT {
             root.setPrefSize(1280, 800);
             return root;
         });
-        robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        FxScreenExtension.selectTab(robot, "migrationTab");
         await(() -> wizard.sourcesProperty().size() == 2);
         ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);
         robot.interact(() -> source.getSelectionModel().select(source.getItems().stream().filter(s -> s.uuid().equals(V1)).findFirst().orElseThrow()));
@@ -185,7 +185,7 @@ class MigrationScreenIT {
             root.setPrefSize(1280, 800);
             return root;
         });
-        robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        FxScreenExtension.selectTab(robot, "migrationTab");
         await(() -> wizard.sourcesProperty().size() == 2);
         @SuppressWarnings("unchecked")
         ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);

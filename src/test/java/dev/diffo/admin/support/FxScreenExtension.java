@@ -28,6 +28,13 @@ public final class FxScreenExtension implements BeforeAllCallback, AfterEachCall
     }
 
     /** Builds the view on the FX thread and shows it in the primary stage. */
+    /** Selects the main window's tab with this fx:id (tests never depend on the tabs' order). */
+    public static void selectTab(org.testfx.api.FxRobot robot, String tabId) {
+        javafx.scene.control.TabPane tabs = robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no tab " + tabId))));
+    }
+
     public static void show(Supplier<Parent> view) throws TimeoutException {
         FxToolkit.setupStage(stage -> {
             Scene scene = new Scene(view.get());

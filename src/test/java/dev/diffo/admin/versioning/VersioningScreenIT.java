@@ -122,7 +122,7 @@ class VersioningScreenIT {
 
         // the history timeline across majors, and the diff v1.1.0 → v2.0.0
         robot.clickOn("#spec-" + V1);
-        robot.interact(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        FxScreenExtension.selectTab(robot, "historyTab");
         HistoryViewModel history = injector.getInstance(HistoryViewModel.class);
         await(() -> history.eventsProperty().size() == 5);
         assertThat(history.eventsProperty()).extracting(VersionEvent::headline)

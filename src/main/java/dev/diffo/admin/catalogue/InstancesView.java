@@ -1,0 +1,241 @@
+package dev.diffo.admin.catalogue;
+
+import dev.diffo.admin.domain.InstanceQuery.Sort;
+import dev.diffo.admin.domain.InstanceRow;
+import dev.diffo.admin.domain.Specification;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The instances table and the create form; bindings only, the behaviour is in {@link InstancesViewModel}. */
+public class InstancesView {
+
+    private final InstancesViewModel viewModel;
+
+    @FXML
+    private ComboBox<Specification> specificationChoice;
+    @FXML
+    private Label summary;
+    @FXML
+    private ProgressIndicator busyIndicator;
+    @FXML
+    private TextField nameField;
+    @FXML
+    private TextField rspField;
+    @FXML
+    private ComboBox<String> valueKeyChoice;
+    @FXML
+    private TextField valueField;
+    @FXML
+    private Button searchButton;
+    @FXML
+    private ChoiceBox<Integer> pageSizeChoice;
+    @FXML
+    private Label message;
+    @FXML
+    private TableView<InstanceRow> table;
+    @FXML
+    private TableColumn<InstanceRow, String> nameColumn;
+    @FXML
+    private TableColumn<InstanceRow, String> idColumn;
+    @FXML
+    private TableColumn<InstanceRow, String> rspColumn;
+    @FXML
+    private TableColumn<InstanceRow, String> stateColumn;
+    @FXML
+    private TableColumn<InstanceRow, String> valuesColumn;
+    @FXML
+    private TableColumn<InstanceRow, String> createdColumn;
+    @FXML
+    private Label placeholder;
+    @FXML
+    private MenuItem showInGraphItem;
+    @FXML
+    private MenuItem copyIdItem;
+    @FXML
+    private Label createTarget;
+    @FXML
+    private TextField newNameField;
+    @FXML
+    private VBox valueFields;
+    @FXML
+    private Button createButton;
+    @FXML
+    private Label createMessage;
+    @FXML
+    private Button previousButton;
+    @FXML
+    private Button nextButton;
+
+    @Inject
+    public InstancesView(InstancesViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        specificationChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Specification s) {
+                return s == null ? "" : String.format("%s %s (%,d instance%s%s)", s.name(), s.version(), s.instanceCount(),
+                        s.instanceCount() == 1 ? "" : "s", s.status().acceptsNewInstances() ? "" : ", " + s.status().stored());
+            }
+
+            @Override
+            public Specification fromString(String text) {
+                return null;
+            }
+        });
+        specificationChoice.setItems(viewModel.specificationsProperty());
+        specificationChoice.valueProperty().bindBidirectional(viewModel.specificationProperty());
+        summary.textProperty().bind(viewModel.summaryProperty());
+        busyIndicator.visibleProperty().bind(viewModel.busyProperty());
+        nameField.textProperty().bindBidirectional(viewModel.nameFilterProperty());
+        rspField.textProperty().bindBidirectional(viewModel.rspFilterProperty());
+        valueKeyChoice.setItems(viewModel.valueKeysProperty());
+        valueKeyChoice.valueProperty().bindBidirectional(viewModel.valueKeyProperty());
+        valueField.textProperty().bindBidirectional(viewModel.valueFilterProperty());
+        searchButton.disableProperty().bind(viewModel.specificationProperty().isNull());
+        pageSizeChoice.getItems().setAll(50, 100, 500, 1_000);
+        pageSizeChoice.valueProperty().set(viewModel.pageSizeProperty().get());
+        pageSizeChoice.valueProperty().subscribe(size -> {
+            if (size != null && size != viewModel.pageSizeProperty().get()) {
+                viewModel.pageSizeProperty().set(size);
+                viewModel.search();
+            }
+        });
+        message.textProperty().bind(viewModel.messageProperty());
+        message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+
+        column(nameColumn, InstanceRow::name);
+        column(idColumn, InstanceRow::uuid);
+        column(rspColumn, InstanceRow::rsp);
+        column(stateColumn, InstanceRow::state);
+        column(valuesColumn, InstanceRow::valuesText);
+        column(createdColumn, InstanceRow::createdAt);
+        idColumn.getStyleClass().add("mono");
+        table.setItems(viewModel.rowsProperty());
+        viewModel.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+        // the order is the graph's, page by page: a header click asks for a new first page instead of sorting the rows shown
+        Map<TableColumn<InstanceRow, String>, Sort> sorts = Map.of(nameColumn, Sort.NAME, idColumn, Sort.ID, stateColumn, Sort.STATE, createdColumn, Sort.CREATED);
+        table.setSortPolicy(t -> {
+            if (!t.getSortOrder().isEmpty() && sorts.containsKey(t.getSortOrder().getFirst())) {
+                TableColumn<InstanceRow, ?> first = t.getSortOrder().getFirst();
+                viewModel.sortBy(sorts.get(first), first.getSortType() == TableColumn.SortType.DESCENDING);
+            }
+            return true;
+        });
+        table.getSortOrder().setAll(nameColumn);
+        placeholder.textProperty().bind(viewModel.summaryProperty());
+        showInGraphItem.disableProperty().bind(viewModel.canShowInGraphProperty().not());
+        copyIdItem.disableProperty().bind(viewModel.selectedProperty().isNull());
+        previousButton.disableProperty().bind(viewModel.canPreviousProperty().not());
+        nextButton.disableProperty().bind(viewModel.canNextProperty().not());
+
+        createTarget.textProperty().bind(viewModel.specificationProperty().map(s -> s.status().acceptsNewInstances()
+                ? "On " + s.name() + " " + s.version() + ", with the values it allows."
+                : s.name() + " " + s.version() + " is " + s.status().stored() + ": it takes no new instances.").orElse("Choose a specification version."));
+        newNameField.textProperty().bindBidirectional(viewModel.newNameProperty());
+        newNameField.disableProperty().bind(viewModel.canEditNewProperty().not());
+        valueFields.disableProperty().bind(viewModel.canEditNewProperty().not());
+        createButton.disableProperty().bind(viewModel.canCreateProperty().not());
+        createMessage.textProperty().bind(viewModel.createMessageProperty());
+        viewModel.createFailedProperty().subscribe(failed -> {
+            createMessage.getStyleClass().remove("failed");
+            if (failed) {
+                createMessage.getStyleClass().add("failed");
+            }
+        });
+        viewModel.newValuesProperty().addListener((ListChangeListener<InstancesViewModel.ValueField>) change -> showValueFields());
+        showValueFields();
+    }
+
+    private static void column(TableColumn<InstanceRow, String> column, Function<InstanceRow, String> value) {
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    }
+
+    private void showValueFields() {
+        valueFields.getChildren().clear();
+        for (InstancesViewModel.ValueField field : viewModel.newValuesProperty()) {
+            Label label = new Label(field.key() + (field.required() ? " *" : ""));
+            label.getStyleClass().add("field-label");
+            String id = "value-" + field.key().replace('.', '-');
+            if (field.allowed().isEmpty()) {
+                TextField text = new TextField();
+                text.setId(id);
+                text.setPromptText(field.prompt());
+                text.textProperty().bindBidirectional(field.value());
+                valueFields.getChildren().addAll(label, text);
+            } else {
+                ComboBox<String> choice = new ComboBox<>();
+                choice.setId(id);
+                choice.setMaxWidth(Double.MAX_VALUE);
+                choice.getItems().add("");
+                choice.getItems().addAll(field.allowed());
+                choice.setPromptText(field.prompt());
+                choice.valueProperty().bindBidirectional(field.value());
+                valueFields.getChildren().addAll(label, choice);
+            }
+        }
+    }
+
+    @FXML
+    private void search() {
+        viewModel.search();
+    }
+
+    @FXML
+    private void clear() {
+        viewModel.nameFilterProperty().set("");
+        viewModel.rspFilterProperty().set("");
+        viewModel.valueKeyProperty().set(null);
+        viewModel.valueFilterProperty().set("");
+        viewModel.search();
+    }
+
+    @FXML
+    private void previous() {
+        viewModel.previous();
+    }
+
+    @FXML
+    private void next() {
+        viewModel.next();
+    }
+
+    @FXML
+    private void create() {
+        viewModel.create();
+    }
+
+    @FXML
+    private void showInGraph() {
+        viewModel.showSelectedInGraph();
+    }
+
+    @FXML
+    private void copyId() {
+        InstanceRow row = viewModel.selectedProperty().get();
+        if (row != null) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(row.uuid());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+}
