@@ -1,0 +1,95 @@
+package dev.diffo.admin.cli;
+
+import dev.diffo.admin.catalogue.DemoService;
+import dev.diffo.admin.catalogue.InstanceService;
+import dev.diffo.admin.domain.DiffoAdminException;
+import dev.diffo.admin.domain.InstanceQuery;
+import dev.diffo.admin.domain.InstanceQuery.Sort;
+import dev.diffo.admin.repository.BenchmarkRepository;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * Measures the instances table at scale: seeds N instances on broadband v1 into an empty store, then times the
+ * reads the table makes (first page, next pages, a page deep in the order, sorted by a key with ties, filtered
+ * pages, counts), each repeated, printing the median and the slowest.
+ */
+@Command(name = "instances-benchmark", description = "Time the instances table's reads over N instances (needs an empty store: use --data-dir with a new directory).")
+public class InstancesBenchmarkCommand implements Callable<Integer> {
+
+    private static final long SEED_CHUNK = 50_000;
+
+    @ParentCommand
+    CommandContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--instances", defaultValue = "1000000", description = "How many instances to seed (default ${DEFAULT-VALUE}).") long instances;
+    @Option(names = "--repeats", defaultValue = "5", description = "Times each read is repeated (default ${DEFAULT-VALUE}).") int repeats;
+    @Option(names = "--page-size", defaultValue = "" + InstanceQuery.DEFAULT_PAGE_SIZE) int pageSize;
+
+    @Override
+    public Integer call() {
+        context.connect();
+        PrintWriter out = spec.commandLine().getOut();
+        BenchmarkRepository seeding = context.service(BenchmarkRepository.class);
+        if (seeding.nodeCount() > 0) {
+            throw new DiffoAdminException("The benchmark needs an empty store", "Run it with --data-dir set to a new directory.");
+        }
+        context.service(DemoService.class).loadDemo();
+        long seedStart = System.nanoTime();
+        for (long from = 1; from <= instances; from += SEED_CHUNK) {
+            seeding.seed(BenchmarkCommand.V1, "acme-bench-", from, Math.min(instances, from + SEED_CHUNK - 1), List.of("fttb", "fttp", "fttn", "fttc"));
+        }
+        out.printf("seeded %,d instances on broadband v1 in %.1f s; %d rows a page, each read %d times%n", instances,
+                (System.nanoTime() - seedStart) / 1e9, pageSize, repeats);
+        out.flush();
+        InstanceService service = context.service(InstanceService.class);
+        String v1 = BenchmarkCommand.V1;
+        InstanceQuery byName = new InstanceQuery(v1, null, null, null, null, Sort.NAME, false, pageSize);
+        HeapWatch heap = HeapWatch.start();
+        time(out, "count, unfiltered (the spec's degree)", () -> service.count(byName));
+        InstanceQuery.Page first = time(out, "first page by name", () -> service.page(byName, null));
+        time(out, "next page by name", () -> service.page(byName, first.next(Sort.NAME)));
+        InstanceQuery.Cursor deep = new InstanceQuery.Cursor("acme-bench-" + (instances * 9 / 10), "");
+        time(out, "a page 90 % deep by name", () -> service.page(byName, deep));
+        InstanceQuery byState = new InstanceQuery(v1, null, null, null, null, Sort.STATE, true, pageSize);
+        InstanceQuery.Page stateFirst = time(out, "first page by state, descending (every key ties)", () -> service.page(byState, null));
+        time(out, "next page by state (ties broken by id)", () -> service.page(byState, stateFirst.next(Sort.STATE)));
+        InstanceQuery fttb = new InstanceQuery(v1, null, null, "broadband.technology", "fttb", Sort.NAME, false, pageSize);
+        time(out, "first page where technology = fttb", () -> service.page(fttb, null));
+        time(out, "count where technology = fttb", () -> service.count(fttb));
+        InstanceQuery acme = new InstanceQuery(v1, "bench-99", "acme", null, null, Sort.NAME, false, pageSize);
+        time(out, "first page of acme, name contains bench-99", () -> service.page(acme, null));
+        time(out, "count of acme, name contains bench-99", () -> service.count(acme));
+        heap.close();
+        out.println(heap.summary());
+        out.flush();
+        return 0;
+    }
+
+    private <T> T time(PrintWriter out, String what, Supplier<T> read) {
+        long[] millis = new long[repeats];
+        T result = null;
+        for (int i = 0; i < repeats; i++) {
+            long start = System.nanoTime();
+            result = read.get();
+            millis[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        long[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        String shown = result instanceof InstanceQuery.Page page ? page.rows().size() + " rows" : String.format("%,d", result);
+        out.printf("  %-52s median %,6d ms, first %,6d ms, slowest %,6d ms  (%s)%n", what, sorted[repeats / 2], millis[0], sorted[repeats - 1], shown);
+        out.flush();
+        return result;
+    }
+}
