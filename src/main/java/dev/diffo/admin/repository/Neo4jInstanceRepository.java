@@ -37,6 +37,11 @@ public class Neo4jInstanceRepository implements InstanceRepository {
             WITH i WHERE toLower(rsp) = toLower($rsp)
             """;
 
+    /** The RSP filter on an index-ordered read: the name read once into a variable (the planner refuses i.name there). */
+    private static final String RSP_FILTER_INDEXED = "WITH i, i.name AS name\n" + Neo4jMigrationRepository.rspOfInstance(", name", "name") + """
+            WITH i WHERE toLower(rsp) = toLower($rsp)
+            """;
+
     /** The page in one order: {@code %1$s} is the sort property (a fixed name per order), {@code %2$s} the comparison, {@code %3$s} the direction. */
     private static final String PAGE_TEMPLATE = """
             WITH i, coalesce(toString(i.%1$s), '') AS k
@@ -50,6 +55,41 @@ public class Neo4jInstanceRepository implements InstanceRepository {
                    labels(i) AS labels, [(i)-[:HAS]->(c:Characteristic) | {name: c.name, value: c.value}] AS chars
             ORDER BY k %3$s, uuid %3$s
             """;
+
+    /**
+     * A page of a large specification in name or id order, read from that property's index in order and stopping
+     * once the page is full (the instance's edge to the specification checked per entry) instead of sorting every
+     * instance of the specification. {@code %1$s} is the property, {@code %2$s} the comparison, {@code %3$s} the direction.
+     */
+    private static final String INDEXED_TEMPLATE = """
+            MATCH (s:Specification {uuid: $spec})
+            MATCH (i:Instance)
+            USING INDEX i:Instance(%1$s)
+            WHERE i.%1$s %2$s $afterKey
+              AND (i)-[:SPECIFIED_BY]->(s)
+              AND ($name IS NULL OR toLower(i.name) CONTAINS toLower($name))
+              AND ($charName IS NULL OR EXISTS { MATCH (i)-[:HAS]->(c:Characteristic {name: $charName})
+                                                 WHERE any(n IN $needles WHERE c.value CONTAINS n) })
+            """;
+
+    /** The ids of an index-ordered page: the order is the index's, so the LIMIT stops the index scan. */
+    private static final String INDEXED_PAGE_TEMPLATE = """
+            WITH i ORDER BY i.%1$s %3$s LIMIT $limit
+            RETURN elementId(i) AS id
+            """;
+
+    /** The rows of a page read by id (kept apart from the index-ordered read, which stays as simple as the planner likes it). */
+    static final String ROWS = """
+            UNWIND $ids AS id
+            MATCH (i) WHERE elementId(i) = id
+            """ + Neo4jMigrationRepository.RSP_OF_INSTANCE + """
+            RETURN i.uuid AS uuid, i.name AS name, rsp, i.state AS state, i.which AS which, toString(i.createdAt) AS createdAt,
+                   labels(i) AS labels, [(i)-[:HAS]->(c:Characteristic) | {name: c.name, value: c.value}] AS chars, elementId(i) AS id
+            """;
+
+    /** Above this many instances on a specification, name and id pages come from the indexes. */
+    static final long INDEXED_ABOVE = 20_000;
+    private static final String LAST_KEY = "\uffff\uffff\uffff\uffff";
 
     static final Map<InstanceQuery.Sort, String> PAGE_ASCENDING = pages(false);
     static final Map<InstanceQuery.Sort, String> PAGE_DESCENDING = pages(true);
@@ -94,17 +134,54 @@ public class Neo4jInstanceRepository implements InstanceRepository {
         return Map.copyOf(pages);
     }
 
+    private static String indexed(InstanceQuery.Sort sort, boolean descending) {
+        return INDEXED_TEMPLATE.formatted(sort.property(), descending ? "<" : ">", descending ? "DESC" : "ASC", descending ? ">" : "<");
+    }
+
     @Override
     public InstanceQuery.Page page(InstanceQuery query, InstanceQuery.Cursor after) {
-        String cypher = FILTERS + (query.rsp() == null ? "" : RSP_FILTER)
-                + (query.descending() ? PAGE_DESCENDING : PAGE_ASCENDING).get(query.sort());
+        boolean byIndex = (query.sort() == InstanceQuery.Sort.NAME || query.sort() == InstanceQuery.Sort.ID) && indexed()
+                && count(InstanceQuery.of(query.specificationUuid())) > INDEXED_ABOVE;
+        String cypher = byIndex
+                ? indexed(query.sort(), query.descending()) + (query.rsp() == null ? "" : RSP_FILTER_INDEXED)
+                        + INDEXED_PAGE_TEMPLATE.formatted(query.sort().property(), "", query.descending() ? "DESC" : "ASC")
+                : FILTERS + (query.rsp() == null ? "" : RSP_FILTER) + (query.descending() ? PAGE_DESCENDING : PAGE_ASCENDING).get(query.sort());
         Map<String, Object> params = filterParams(query);
-        params.put("afterKey", after == null ? null : after.key());
-        params.put("afterUuid", after == null ? null : after.uuid());
+        if (byIndex) {
+            // the first page starts at the very first (or last) key; the id bound then excludes nothing
+            params.put("afterKey", after == null ? (query.descending() ? LAST_KEY : "") : after.key());
+            params.put("afterUuid", after == null ? (query.descending() ? LAST_KEY : "") : after.uuid());
+        } else {
+            params.put("afterKey", after == null ? null : after.key());
+            params.put("afterUuid", after == null ? null : after.uuid());
+        }
         params.put("limit", query.pageSize() + 1);
-        List<InstanceRow> rows = database.read(tx -> tx.run(cypher, params).list(Neo4jInstanceRepository::toRow));
+        List<InstanceRow> rows = database.read(tx -> {
+            if (!byIndex) {
+                return tx.run(cypher, params).list(Neo4jInstanceRepository::toRow);
+            }
+            List<String> ids = tx.run(cypher, params).list(r -> r.get("id").asString());
+            Map<String, InstanceRow> byId = new HashMap<>();
+            tx.run(ROWS, Map.of("ids", ids)).forEachRemaining(r -> byId.put(r.get("id").asString(), toRow(r)));
+            return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        });
         boolean more = rows.size() > query.pageSize();
         return new InstanceQuery.Page(more ? rows.subList(0, query.pageSize()) : rows, more);
+    }
+
+    static final String INDEXES_ONLINE = """
+            SHOW INDEXES YIELD name, state WHERE name IN $names AND state = 'ONLINE' RETURN count(*) AS online
+            """;
+
+    private volatile boolean indexesOnline;
+
+    /** Whether the name and id indexes are there and populated (asked until they are; a server may still be building them). */
+    private boolean indexed() {
+        if (!indexesOnline) {
+            List<String> names = List.of("diffo_admin_instance_name", "diffo_admin_instance_uuid");
+            indexesOnline = database.read(tx -> tx.run(INDEXES_ONLINE, Map.of("names", names)).single().get("online").asLong()) == names.size();
+        }
+        return indexesOnline;
     }
 
     @Override

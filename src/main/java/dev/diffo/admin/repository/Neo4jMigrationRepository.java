@@ -32,12 +32,20 @@ import org.neo4j.driver.Value;
 public class Neo4jMigrationRepository implements MigrationRepository {
 
     /** Which RSP an instance belongs to: its party where the data has one, else its name prefix (acme-…). */
-    static final String RSP_OF_INSTANCE = """
-            WITH i, COLLECT { MATCH (i)-[:RELATES]->(:PartyRef)-[:RELATES]->(p:Party) RETURN coalesce(p.name, p.key) LIMIT 1 } AS parties
-            WITH i, CASE WHEN size(parties) > 0 THEN parties[0]
-                         WHEN i.name CONTAINS '-' THEN split(i.name, '-')[0]
-                         ELSE coalesce(i.name, '(unnamed)') END AS rsp
-            """;
+    static final String RSP_OF_INSTANCE = rspOfInstance("", "i.name");
+
+    /**
+     * {@link #RSP_OF_INSTANCE}, carrying more variables along with {@code i} (e.g. {@code ", k, name"}) and reading the
+     * name from {@code name} (an expression or a variable already holding {@code i.name}).
+     */
+    static String rspOfInstance(String carried, String name) {
+        return """
+                WITH i%1$s, COLLECT { MATCH (i)-[:RELATES]->(:PartyRef)-[:RELATES]->(p:Party) RETURN coalesce(p.name, p.key) LIMIT 1 } AS parties
+                WITH i%1$s, CASE WHEN size(parties) > 0 THEN parties[0]
+                             WHEN %2$s CONTAINS '-' THEN split(%2$s, '-')[0]
+                             ELSE coalesce(%2$s, '(unnamed)') END AS rsp
+                """.formatted(carried, name);
+    }
 
     /** The RSP's instances on the source, optionally only those whose name contains {@code $name} (any case). */
     static final String SELECTED = """

@@ -101,6 +101,31 @@ class InstanceServiceIT {
         }
     }
 
+    @Test
+    void aLargeSpecificationPagesByNameAndIdFromTheIndexesInTheSameOrder() {
+        more("acme", 9_999);
+        more("beta", 9_999);
+        more("gamma", 2_100);
+        assertThat(instances.count(InstanceQuery.of(V1))).as("above the size where pages come from the indexes").isGreaterThan(20_000);
+        for (Sort sort : new Sort[] {Sort.NAME, Sort.ID}) {
+            for (boolean descending : new boolean[] {false, true}) {
+                InstanceQuery query = query(sort, descending, 1_000);
+                List<InstanceRow> rows = everyPage(query);
+                assertThat(rows).as("%s %s", sort, descending ? "desc" : "asc").hasSize(22_100);
+                List<InstanceRow> sorted = new ArrayList<>(rows);
+                java.util.Comparator<InstanceRow> order = java.util.Comparator.comparing((InstanceRow r) -> key(r, sort)).thenComparing(InstanceRow::uuid);
+                sorted.sort(descending ? order.reversed() : order);
+                assertThat(rows).as("%s %s", sort, descending ? "desc" : "asc").containsExactlyElementsOf(sorted);
+            }
+        }
+        InstanceQuery gammaFttb = new InstanceQuery(V1, "bulk-1", "GAMMA", "broadband.technology", "fttb", Sort.NAME, true, 50);
+        List<InstanceRow> filtered = everyPage(gammaFttb);
+        assertThat(filtered).hasSize((int) instances.count(gammaFttb)).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.name()).startsWith("gamma-bulk-1"))
+                .allSatisfy(r -> assertThat(r.values()).containsEntry("broadband.technology", "fttb"));
+        assertThat(filtered.getFirst().name()).isGreaterThan(filtered.getLast().name());
+    }
+
     static String key(InstanceRow r, Sort sort) {
         String key = switch (sort) {
             case NAME -> r.name();
