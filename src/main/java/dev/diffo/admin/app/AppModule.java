@@ -4,7 +4,9 @@ import com.google.inject.AbstractModule;
 import dev.diffo.admin.common.Connector;
 import dev.diffo.admin.domain.ConnectionSettings;
 import dev.diffo.admin.repository.CatalogueRepository;
+import dev.diffo.admin.repository.GraphRepository;
 import dev.diffo.admin.repository.InstanceRepository;
+import dev.diffo.admin.repository.Neo4jGraphRepository;
 import dev.diffo.admin.repository.Neo4jInstanceRepository;
 import dev.diffo.admin.repository.Neo4jCatalogueRepository;
 import dev.diffo.admin.repository.Neo4jScenarioRepository;
@@ -36,6 +38,7 @@ public class AppModule extends AbstractModule {
         bind(VersioningRepository.class).to(Neo4jVersioningRepository.class);
         bind(MigrationRepository.class).to(Neo4jMigrationRepository.class);
         bind(InstanceRepository.class).to(Neo4jInstanceRepository.class);
+        bind(GraphRepository.class).to(Neo4jGraphRepository.class);
         String operator = System.getenv("DIFFO_ADMIN_OPERATOR");
         bind(Operator.class).toInstance(new Operator(operator != null && !operator.isBlank() ? operator : System.getProperty("user.name")));
     }

@@ -2,6 +2,7 @@ package dev.diffo.admin.app;
 
 import dev.diffo.admin.catalogue.CatalogueViewModel;
 import dev.diffo.admin.catalogue.InstancesViewModel;
+import dev.diffo.admin.graph.GraphViewModel;
 import dev.diffo.admin.connection.ConnectionView;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.migration.MigrationViewModel;
@@ -40,11 +41,17 @@ public class MainView {
     private Tab migrationTab;
     @FXML
     private Tab instancesTab;
+    @FXML
+    private Tab graphTab;
+    @FXML
+    private javafx.scene.control.TabPane tabs;
+    private final GraphViewModel graph;
     private final InstancesViewModel instances;
 
     @Inject
     public MainView(MainViewModel viewModel, CatalogueViewModel catalogue, VersioningViewModel versioning, HistoryViewModel history,
-                    MigrationViewModel migration, InstancesViewModel instances, FxTaskRunner tasks, ViewLoader views) {
+                    MigrationViewModel migration, InstancesViewModel instances, GraphViewModel graph, FxTaskRunner tasks, ViewLoader views) {
+        this.graph = graph;
         this.migration = migration;
         this.instances = instances;
         this.viewModel = viewModel;
@@ -67,6 +74,15 @@ public class MainView {
             if (selected) {
                 migration.reload();
             }
+        });
+        // "Show in graph" from the catalogue and the instances table: the graph tab, at that start point
+        catalogue.setShowInGraph(name -> {
+            tabs.getSelectionModel().select(graphTab);
+            graph.openSpecificationName(name);
+        });
+        instances.setShowInGraph(uuid -> {
+            tabs.getSelectionModel().select(graphTab);
+            graph.openInstance(uuid);
         });
         // the instances tab opens on the catalogue's selected version
         instancesTab.selectedProperty().subscribe(selected -> {

@@ -121,6 +121,11 @@ public class CatalogueView {
             }
         });
         viewModel.selectedProperty().subscribe(this::selectInTree);
+        javafx.scene.control.MenuItem showInGraph = new javafx.scene.control.MenuItem("Show in graph");
+        showInGraph.setId("showInGraphItem");
+        showInGraph.disableProperty().bind(viewModel.canShowInGraphProperty().not().or(tree.getSelectionModel().selectedItemProperty().isNull()));
+        showInGraph.setOnAction(e -> viewModel.showInGraph(tree.getSelectionModel().getSelectedItem().getValue()));
+        tree.setContextMenu(new javafx.scene.control.ContextMenu(showInGraph));
     }
 
     private void rebuildTree(List<SpecificationGroup> groups) {

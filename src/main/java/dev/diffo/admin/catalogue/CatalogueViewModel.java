@@ -206,6 +206,27 @@ public class CatalogueViewModel {
         return groups.getReadOnlyProperty();
     }
 
+    private final ObjectProperty<java.util.function.Consumer<String>> showInGraph = new javafx.beans.property.SimpleObjectProperty<>();
+
+    /** Where "Show in graph" goes (the main window wires it to the graph view). */
+    public void setShowInGraph(java.util.function.Consumer<String> handler) {
+        showInGraph.set(handler);
+    }
+
+    public javafx.beans.binding.BooleanBinding canShowInGraphProperty() {
+        return showInGraph.isNotNull();
+    }
+
+    /** Opens the lineage of the entry's specification name in the graph view. */
+    public void showInGraph(CatalogueEntry entry) {
+        if (entry != null && showInGraph.get() != null) {
+            showInGraph.get().accept(switch (entry) {
+                case CatalogueEntry.Name name -> name.group().name();
+                case CatalogueEntry.Version version -> version.specification().name();
+            });
+        }
+    }
+
     public ObjectProperty<Specification> selectedProperty() {
         return selected;
     }

@@ -28,6 +28,15 @@ public final class TestGraph {
         run(cypher, Map.of());
     }
 
+    /** The database hits of a query, from its profile (every operator of the plan). */
+    public long dbHits(String cypher, Map<String, Object> parameters) {
+        return database.read(tx -> hits(tx.run("PROFILE " + cypher, parameters).consume().profile()));
+    }
+
+    private static long hits(org.neo4j.driver.summary.ProfiledPlan plan) {
+        return plan.dbHits() + plan.children().stream().mapToLong(TestGraph::hits).sum();
+    }
+
     public List<Record> query(String cypher, Map<String, Object> parameters) {
         return database.read(tx -> tx.run(cypher, parameters).list());
     }

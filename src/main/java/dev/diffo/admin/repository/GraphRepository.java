@@ -1,0 +1,32 @@
+package dev.diffo.admin.repository;
+
+import dev.diffo.admin.domain.GraphSlice;
+
+/**
+ * The graph view's reads. Every read is bounded: a specification's instances come as one aggregate node with
+ * the count (the specification's degree), and any expansion reads at most {@code cap} neighbours (plus one, to
+ * know whether to offer "more…").
+ */
+public interface GraphRepository {
+
+    /** Every major of the name, each with its instance aggregate, the lineage between majors and the migration runs between them. */
+    GraphSlice lineage(String specificationName, int cap);
+
+    /** One specification version with its instance aggregate. */
+    GraphSlice specification(String uuid);
+
+    /** An instance with its neighbours (specification, characteristics, parties, relationships), at most {@code cap}. */
+    GraphSlice instance(String uuid, int cap);
+
+    /** A migration run with its source and target and what it moved. */
+    GraphSlice migrationRun(String uuid);
+
+    /** At most {@code cap} instances of the specification (of one RSP when {@code rsp} is given), after the first {@code offset}. */
+    GraphSlice instances(String specificationElementId, String rsp, long offset, int cap);
+
+    /** The specification's instances counted per RSP (the largest {@code cap}): one aggregate node each. */
+    GraphSlice instancesByRsp(String specificationElementId, int cap);
+
+    /** At most {@code cap} neighbours of a node, after the first {@code offset}; a specification's instances are never among them. */
+    GraphSlice neighbours(String elementId, long offset, int cap);
+}

@@ -1,0 +1,312 @@
+package dev.diffo.admin.repository;
+
+import dev.diffo.admin.domain.GraphNode;
+import dev.diffo.admin.domain.GraphNode.Kind;
+import dev.diffo.admin.domain.GraphSlice;
+import dev.diffo.admin.domain.SpecificationStatus;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/**
+ * The graph view's reads, each bounded: a specification's instances are counted from its degree (never walked)
+ * and read only as a capped page; an expansion reads at most the cap (plus one) neighbours.
+ */
+@Singleton
+public class Neo4jGraphRepository implements GraphRepository {
+
+    /** A node as the view needs it; a specification also brings its status and its instance count (its degree, no walk). */
+    static String node(String n) {
+        return """
+                {id: elementId(%1$s), labels: labels(%1$s), props: properties(%1$s),
+                 status: CASE WHEN %1$s:Specification THEN COLLECT { MATCH (%1$s)-[:HAS_STATUS]->(st:SpecificationStatus) RETURN st.status } ELSE [] END,
+                 instances: CASE WHEN %1$s:Specification THEN COUNT { (%1$s)<-[:SPECIFIED_BY]-() } ELSE 0 END}""".formatted(n);
+    }
+
+    static final String LINEAGE = """
+            MATCH (n:Specification {name: $name})
+            RETURN %s AS node ORDER BY n.majorVersion
+            """.formatted(node("n"));
+
+    static final String RUNS_BETWEEN = """
+            MATCH (r:MigrationRun) WHERE r.source IN $uuids AND r.kind = 'RUN'
+            RETURN %s AS node, r.source AS source, r.target AS target ORDER BY r.startedAt DESC LIMIT $cap
+            """.formatted(node("r"));
+
+    static final String SPECIFICATION = """
+            MATCH (n:Specification {uuid: $uuid})
+            RETURN %s AS node
+            """.formatted(node("n"));
+
+    static final String INSTANCE = """
+            MATCH (n:Instance {uuid: $uuid})
+            RETURN %s AS node
+            """.formatted(node("n"));
+
+    static final String RUN = """
+            MATCH (n:MigrationRun {uuid: $uuid})
+            OPTIONAL MATCH (s:Specification {uuid: n.source})
+            OPTIONAL MATCH (t:Specification {uuid: n.target})
+            RETURN %s AS node, CASE WHEN s IS NULL THEN null ELSE %s END AS source, CASE WHEN t IS NULL THEN null ELSE %s END AS target
+            """.formatted(node("n"), node("s"), node("t"));
+
+    /** A page of a specification's instances: the LIMIT stops the walk of its SPECIFIED_BY edges. */
+    static final String INSTANCES = """
+            MATCH (s) WHERE elementId(s) = $spec
+            MATCH (s)<-[:SPECIFIED_BY]-(i)
+            WITH i SKIP $offset LIMIT $limit
+            RETURN %s AS node
+            """.formatted(node("i"));
+
+    static final String RSP_INSTANCES = """
+            MATCH (s) WHERE elementId(s) = $spec
+            MATCH (s)<-[:SPECIFIED_BY]-(i)
+            """ + Neo4jMigrationRepository.RSP_OF_INSTANCE + """
+            WITH i WHERE rsp = $rsp
+            WITH i SKIP $offset LIMIT $limit
+            RETURN %s AS node
+            """.formatted(node("i"));
+
+    /** Counting per RSP has to look at every instance of the specification (in the database; nothing but the counts comes back). */
+    static final String BY_RSP = """
+            MATCH (s) WHERE elementId(s) = $spec
+            MATCH (s)<-[:SPECIFIED_BY]-(i)
+            """ + Neo4jMigrationRepository.RSP_OF_INSTANCE + """
+            RETURN rsp, count(*) AS n ORDER BY n DESC, rsp LIMIT $cap
+            """;
+
+    /** Neighbours of a node, at most the limit; a specification's instances are left to its aggregate. */
+    static final String NEIGHBOURS = """
+            MATCH (n) WHERE elementId(n) = $id
+            MATCH (n)-[r]-(m)
+            WHERE NOT (type(r) = 'SPECIFIED_BY' AND startNode(r) = m)
+            WITH r, m SKIP $offset LIMIT $limit
+            RETURN type(r) AS type, startNode(r) = m AS incoming, %s AS node
+            """.formatted(node("m"));
+
+    private static final int PROPERTY_TEXT = 240;
+
+    private final Database database;
+
+    @Inject
+    public Neo4jGraphRepository(Database database) {
+        this.database = database;
+    }
+
+    /** The aggregate node standing for a specification's instances (or one RSP's share): its id names what it expands to. */
+    public static String aggregateId(String specElementId, String rsp) {
+        return rsp == null ? "instances|" + specElementId : "instances|" + specElementId + "|" + rsp;
+    }
+
+    public static String moreId(String parentId, long offset) {
+        return "more|" + offset + "|" + parentId;
+    }
+
+    @Override
+    public GraphSlice lineage(String specificationName, int cap) {
+        return database.read(tx -> {
+            List<GraphNode> nodes = new ArrayList<>();
+            List<GraphSlice.Edge> edges = new ArrayList<>();
+            Map<String, String> idByUuid = new LinkedHashMap<>();
+            GraphNode previous = null;
+            for (Record r : tx.run(LINEAGE, Map.of("name", specificationName)).list()) {
+                GraphNode spec = toNode(r.get("node"));
+                nodes.add(spec);
+                idByUuid.put(spec.properties().get("uuid"), spec.id());
+                addAggregate(spec, nodes, edges);
+                if (previous != null) {
+                    edges.add(new GraphSlice.Edge(previous.id(), spec.id(), "NEXT_MAJOR"));
+                }
+                previous = spec;
+            }
+            if (!idByUuid.isEmpty()) {
+                for (Record r : tx.run(RUNS_BETWEEN, Map.of("uuids", List.copyOf(idByUuid.keySet()), "cap", cap)).list()) {
+                    GraphNode run = toNode(r.get("node"));
+                    nodes.add(run);
+                    String source = idByUuid.get(r.get("source").asString(null));
+                    String target = idByUuid.get(r.get("target").asString(null));
+                    if (source != null) {
+                        edges.add(new GraphSlice.Edge(source, run.id(), "MIGRATED_BY"));
+                    }
+                    if (target != null) {
+                        edges.add(new GraphSlice.Edge(run.id(), target, "MOVED_TO"));
+                    }
+                }
+            }
+            return new GraphSlice(nodes, edges);
+        });
+    }
+
+    private static void addAggregate(GraphNode spec, List<GraphNode> nodes, List<GraphSlice.Edge> edges) {
+        if (spec.count() > 0) {
+            GraphNode aggregate = new GraphNode(aggregateId(spec.id(), null), Kind.INSTANCES, String.format("%,d instance%s", spec.count(),
+                    spec.count() == 1 ? "" : "s"), "of " + spec.title(), Map.of("specification", spec.title(), "instances", String.format("%,d", spec.count())),
+                    spec.count());
+            nodes.add(aggregate);
+            edges.add(new GraphSlice.Edge(aggregate.id(), spec.id(), "SPECIFIED_BY"));
+        }
+    }
+
+    @Override
+    public GraphSlice specification(String uuid) {
+        return database.read(tx -> {
+            List<GraphNode> nodes = new ArrayList<>();
+            List<GraphSlice.Edge> edges = new ArrayList<>();
+            for (Record r : tx.run(SPECIFICATION, Map.of("uuid", uuid)).list()) {
+                GraphNode spec = toNode(r.get("node"));
+                nodes.add(spec);
+                addAggregate(spec, nodes, edges);
+            }
+            return new GraphSlice(nodes, edges);
+        });
+    }
+
+    @Override
+    public GraphSlice instance(String uuid, int cap) {
+        List<GraphNode> found = database.read(tx -> tx.run(INSTANCE, Map.of("uuid", uuid)).list(r -> toNode(r.get("node"))));
+        if (found.isEmpty()) {
+            return GraphSlice.empty();
+        }
+        GraphSlice around = neighbours(found.getFirst().id(), 0, cap);
+        List<GraphNode> nodes = new ArrayList<>(found);
+        nodes.addAll(around.nodes());
+        return new GraphSlice(nodes, around.edges());
+    }
+
+    @Override
+    public GraphSlice migrationRun(String uuid) {
+        return database.read(tx -> {
+            List<GraphNode> nodes = new ArrayList<>();
+            List<GraphSlice.Edge> edges = new ArrayList<>();
+            for (Record r : tx.run(RUN, Map.of("uuid", uuid)).list()) {
+                GraphNode run = toNode(r.get("node"));
+                nodes.add(run);
+                if (!r.get("source").isNull()) {
+                    GraphNode source = toNode(r.get("source"));
+                    nodes.add(source);
+                    edges.add(new GraphSlice.Edge(source.id(), run.id(), "MIGRATED_BY"));
+                }
+                if (!r.get("target").isNull()) {
+                    GraphNode target = toNode(r.get("target"));
+                    nodes.add(target);
+                    edges.add(new GraphSlice.Edge(run.id(), target.id(), "MOVED_TO"));
+                    addAggregate(target, nodes, edges);
+                }
+            }
+            return new GraphSlice(nodes, edges);
+        });
+    }
+
+    @Override
+    public GraphSlice instances(String specificationElementId, String rsp, long offset, int cap) {
+        String parent = aggregateId(specificationElementId, rsp);
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("spec", specificationElementId);
+        params.put("rsp", rsp);
+        params.put("offset", offset);
+        params.put("limit", cap + 1);
+        List<GraphNode> read = database.read(tx -> tx.run(rsp == null ? INSTANCES : RSP_INSTANCES, params).list(r -> toNode(r.get("node"))));
+        List<GraphNode> nodes = new ArrayList<>(read.subList(0, Math.min(cap, read.size())));
+        List<GraphSlice.Edge> edges = new ArrayList<>(nodes.stream().map(n -> new GraphSlice.Edge(n.id(), parent, "SPECIFIED_BY")).toList());
+        if (read.size() > cap) {
+            GraphNode more = new GraphNode(moreId(parent, offset + cap), Kind.MORE, "more…", "the next " + cap, Map.of("after", String.format("%,d", offset + cap)), 0);
+            nodes.add(more);
+            edges.add(new GraphSlice.Edge(more.id(), parent, "MORE"));
+        }
+        return new GraphSlice(nodes, edges);
+    }
+
+    @Override
+    public GraphSlice instancesByRsp(String specificationElementId, int cap) {
+        String parent = aggregateId(specificationElementId, null);
+        List<GraphNode> nodes = database.read(tx -> tx.run(BY_RSP, Map.of("spec", specificationElementId, "cap", cap)).list(r -> {
+            String rsp = r.get("rsp").asString();
+            long n = r.get("n").asLong();
+            return new GraphNode(aggregateId(specificationElementId, rsp), Kind.INSTANCES, String.format("%s: %,d instance%s", rsp, n, n == 1 ? "" : "s"),
+                    "RSP " + rsp, Map.of("rsp", rsp, "instances", String.format("%,d", n)), n);
+        }));
+        return new GraphSlice(nodes, nodes.stream().map(n -> new GraphSlice.Edge(n.id(), parent, "PART_OF")).toList());
+    }
+
+    @Override
+    public GraphSlice neighbours(String elementId, long offset, int cap) {
+        List<Record> read = database.read(tx -> tx.run(NEIGHBOURS, Map.of("id", elementId, "offset", offset, "limit", cap + 1)).list());
+        List<GraphNode> nodes = new ArrayList<>();
+        List<GraphSlice.Edge> edges = new ArrayList<>();
+        for (Record r : read.subList(0, Math.min(cap, read.size()))) {
+            GraphNode m = toNode(r.get("node"));
+            nodes.add(m);
+            String type = r.get("type").asString();
+            edges.add(r.get("incoming").asBoolean() ? new GraphSlice.Edge(m.id(), elementId, type) : new GraphSlice.Edge(elementId, m.id(), type));
+            if (m.kind().specification()) {
+                addAggregate(m, nodes, edges);
+            }
+        }
+        if (read.size() > cap) {
+            GraphNode more = new GraphNode(moreId(elementId, offset + cap), Kind.MORE, "more…", "the next " + cap, Map.of("after", String.format("%,d", offset + cap)), 0);
+            nodes.add(more);
+            edges.add(new GraphSlice.Edge(elementId, more.id(), "MORE"));
+        }
+        return new GraphSlice(nodes, edges);
+    }
+
+    static GraphNode toNode(Value v) {
+        List<String> labels = v.get("labels").asList(Value::asString);
+        Map<String, String> props = new TreeMap<>();
+        v.get("props").asMap().forEach((key, value) -> props.put(key, text(value)));
+        props.put("labels", ":" + String.join(":", labels));
+        String name = props.get("name");
+        Kind kind;
+        String title;
+        String subtitle;
+        long count = 0;
+        if (labels.contains("Specification")) {
+            List<Object> status = v.get("status").asList();
+            kind = Kind.ofSpecification(status.isEmpty() ? SpecificationStatus.CURRENT : SpecificationStatus.fromStored(String.valueOf(status.getFirst())));
+            title = name + " v" + props.getOrDefault("majorVersion", "?") + "." + props.getOrDefault("minorVersion", "0") + "." + props.getOrDefault("patchVersion", "0");
+            count = v.get("instances").asLong();
+            subtitle = kind.legend().replace("Specification ", "");
+            props.put("instances", String.format("%,d", count));
+        } else if (labels.contains("Instance")) {
+            kind = Kind.INSTANCE;
+            title = name == null ? props.getOrDefault("uuid", "instance") : name;
+            subtitle = props.getOrDefault("state", props.getOrDefault("type", ""));
+        } else if (labels.contains("Characteristic")) {
+            kind = Kind.CHARACTERISTIC;
+            Map<String, String> flat = new TreeMap<>();
+            Neo4jInstanceRepository.flatten(name, props.get("value"), flat);
+            title = flat.isEmpty() ? String.valueOf(name) : String.join(", ", flat.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+            subtitle = "characteristic";
+        } else if (labels.contains("Party") || labels.contains("PartyRef")) {
+            kind = Kind.PARTY;
+            title = name != null ? name : props.getOrDefault("key", props.getOrDefault("role", "party"));
+            subtitle = labels.contains("PartyRef") ? "party ref" + (props.containsKey("role") ? " (" + props.get("role") + ")" : "") : "party";
+        } else if (labels.contains("MigrationRun")) {
+            kind = Kind.MIGRATION_RUN;
+            title = "run " + props.getOrDefault("rsp", "") + " " + props.getOrDefault("sourceVersion", "") + " → " + props.getOrDefault("targetVersion", "");
+            subtitle = props.getOrDefault("status", "") + " · " + props.getOrDefault("migrated", "0") + " moved";
+        } else {
+            kind = Kind.OTHER;
+            String label = labels.isEmpty() ? "node" : labels.getLast();
+            title = label + (name != null ? " " + name : props.containsKey("key") ? " " + props.get("key") : "");
+            subtitle = String.join(":", labels);
+        }
+        return new GraphNode(v.get("id").asString(), kind, title, subtitle, props, count);
+    }
+
+    private static String text(Object value) {
+        String text;
+        if (value instanceof List<?> list) {
+            text = list.size() > 20 ? list.size() + " values" : list.toString();
+        } else {
+            text = String.valueOf(value);
+        }
+        return text.length() > PROPERTY_TEXT ? text.substring(0, PROPERTY_TEXT) + "… (" + text.length() + " characters)" : text;
+    }
+}
