@@ -1,0 +1,85 @@
+package dev.diffo.admin.cli;
+
+import dev.diffo.admin.catalogue.DemoService;
+import dev.diffo.admin.domain.DiffoAdminException;
+import dev.diffo.admin.domain.GraphNode;
+import dev.diffo.admin.domain.GraphSlice;
+import dev.diffo.admin.graph.GraphService;
+import dev.diffo.admin.repository.BenchmarkRepository;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * Measures the graph view at scale: seeds N instances on broadband v1 into an empty store, then times opening the
+ * broadband lineage (the data of the first drawn frame), expanding the aggregate (capped), a page of "more…",
+ * and splitting by RSP (which counts every instance, in the database), with the peak heap.
+ */
+@Command(name = "graph-benchmark", description = "Time the graph view's reads over a specification with N instances (needs an empty store: use --data-dir with a new directory).")
+public class GraphBenchmarkCommand implements Callable<Integer> {
+
+    @ParentCommand
+    CommandContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--instances", defaultValue = "1000000", description = "How many instances to seed (default ${DEFAULT-VALUE}).") long instances;
+    @Option(names = "--repeats", defaultValue = "5", description = "Times each read is repeated (default ${DEFAULT-VALUE}).") int repeats;
+
+    @Override
+    public Integer call() {
+        context.connect();
+        PrintWriter out = spec.commandLine().getOut();
+        BenchmarkRepository seeding = context.service(BenchmarkRepository.class);
+        if (seeding.nodeCount() > 0) {
+            throw new DiffoAdminException("The benchmark needs an empty store", "Run it with --data-dir set to a new directory.");
+        }
+        context.service(DemoService.class).loadDemo();
+        long seedStart = System.nanoTime();
+        for (long from = 1; from <= instances; from += 50_000) {
+            seeding.seed(BenchmarkCommand.V1, "acme-bench-", from, Math.min(instances, from + 49_999), List.of("fttb", "fttp", "fttn", "fttc"));
+        }
+        out.printf("seeded %,d instances on broadband v1 in %.1f s; each read %d times%n", instances, (System.nanoTime() - seedStart) / 1e9, repeats);
+        out.flush();
+        GraphService graph = context.service(GraphService.class);
+        HeapWatch heap = HeapWatch.start();
+        GraphSlice lineage = time(out, "open the broadband lineage (first frame's data)", () -> graph.open(GraphService.Start.SPECIFICATION_NAME, "broadband", 50));
+        GraphNode aggregate = lineage.nodes().stream().filter(n -> n.kind() == GraphNode.Kind.INSTANCES).max(java.util.Comparator.comparingLong(GraphNode::count)).orElseThrow();
+        out.printf("  the aggregate: %s%n", aggregate.title());
+        GraphSlice page = time(out, "expand the aggregate (at most 50)", () -> graph.expand(aggregate, 50));
+        GraphNode more = page.nodes().stream().filter(n -> n.kind() == GraphNode.Kind.MORE).findFirst().orElseThrow();
+        time(out, "more… (the next 50)", () -> graph.expand(more, 50));
+        GraphNode instance = page.nodes().stream().filter(n -> n.kind() == GraphNode.Kind.INSTANCE).findFirst().orElseThrow();
+        time(out, "expand an instance (its neighbours)", () -> graph.expand(instance, 50));
+        time(out, "split the aggregate by RSP (counts every instance)", () -> graph.splitByRsp(aggregate, 50));
+        heap.close();
+        out.println(heap.summary());
+        out.flush();
+        return 0;
+    }
+
+    private <T> T time(PrintWriter out, String what, Supplier<T> read) {
+        long[] micros = new long[repeats];
+        T result = null;
+        for (int i = 0; i < repeats; i++) {
+            long start = System.nanoTime();
+            result = read.get();
+            micros[i] = (System.nanoTime() - start) / 1_000;
+        }
+        long[] sorted = micros.clone();
+        Arrays.sort(sorted);
+        String shown = result instanceof GraphSlice slice ? slice.nodes().size() + " nodes, " + slice.edges().size() + " edges" : String.valueOf(result);
+        out.printf("  %-50s median %,8.1f ms, first (cold) %,8.1f ms, slowest %,8.1f ms  (%s)%n", what, sorted[repeats / 2] / 1e3, micros[0] / 1e3,
+                sorted[repeats - 1] / 1e3, shown);
+        out.flush();
+        return result;
+    }
+}
