@@ -32,11 +32,11 @@ public class InstancesView {
     @FXML
     private Label summary;
     @FXML
-    private ProgressIndicator busyIndicator;
+    private ProgressIndicator instancesBusy;
     @FXML
     private TextField nameField;
     @FXML
-    private TextField rspField;
+    private TextField instancesRspField;
     @FXML
     private ComboBox<String> valueKeyChoice;
     @FXML
@@ -74,7 +74,7 @@ public class InstancesView {
     @FXML
     private VBox valueFields;
     @FXML
-    private Button createButton;
+    private Button createInstanceButton;
     @FXML
     private Label createMessage;
     @FXML
@@ -104,9 +104,9 @@ public class InstancesView {
         specificationChoice.setItems(viewModel.specificationsProperty());
         specificationChoice.valueProperty().bindBidirectional(viewModel.specificationProperty());
         summary.textProperty().bind(viewModel.summaryProperty());
-        busyIndicator.visibleProperty().bind(viewModel.busyProperty());
+        instancesBusy.visibleProperty().bind(viewModel.busyProperty());
         nameField.textProperty().bindBidirectional(viewModel.nameFilterProperty());
-        rspField.textProperty().bindBidirectional(viewModel.rspFilterProperty());
+        instancesRspField.textProperty().bindBidirectional(viewModel.rspFilterProperty());
         valueKeyChoice.setItems(viewModel.valueKeysProperty());
         valueKeyChoice.valueProperty().bindBidirectional(viewModel.valueKeyProperty());
         valueField.textProperty().bindBidirectional(viewModel.valueFilterProperty());
@@ -154,7 +154,7 @@ public class InstancesView {
         newNameField.textProperty().bindBidirectional(viewModel.newNameProperty());
         newNameField.disableProperty().bind(viewModel.canEditNewProperty().not());
         valueFields.disableProperty().bind(viewModel.canEditNewProperty().not());
-        createButton.disableProperty().bind(viewModel.canCreateProperty().not());
+        createInstanceButton.disableProperty().bind(viewModel.canCreateProperty().not());
         createMessage.textProperty().bind(viewModel.createMessageProperty());
         viewModel.createFailedProperty().subscribe(failed -> {
             createMessage.getStyleClass().remove("failed");

@@ -62,17 +62,17 @@ public class GraphView {
     @FXML
     private Spinner<Integer> capSpinner;
     @FXML
-    private Button undoButton;
+    private Button undoExpansionButton;
     @FXML
     private Button fitButton;
     @FXML
-    private Button exportButton;
+    private Button exportPngButton;
     @FXML
     private Label status;
     @FXML
     private Pane viewport;
     @FXML
-    private Label detailTitle;
+    private Label graphDetailTitle;
     @FXML
     private TableView<Map.Entry<String, String>> details;
     @FXML
@@ -123,12 +123,12 @@ public class GraphView {
                 viewModel.capProperty().set(value);
             }
         });
-        undoButton.disableProperty().bind(viewModel.canUndoProperty().not());
+        undoExpansionButton.disableProperty().bind(viewModel.canUndoProperty().not());
         status.textProperty().bind(viewModel.statusProperty());
         keyColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getKey()));
         valueColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue()));
         details.setItems(viewModel.detailsProperty());
-        detailTitle.textProperty().bind(viewModel.selectedProperty().map(GraphNode::title).orElse("Details"));
+        graphDetailTitle.textProperty().bind(viewModel.selectedProperty().map(GraphNode::title).orElse("Details"));
 
         canvas.getChildren().setAll(edgeLayer, nodeLayer);
         viewport.getChildren().add(canvas);

@@ -3,7 +3,6 @@ package dev.diffo.admin.repository;
 import dev.diffo.admin.domain.ConnectionInfo;
 import dev.diffo.admin.domain.DiffoAdminException;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Optional;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
@@ -31,31 +30,9 @@ public class Database implements AutoCloseable {
     public synchronized Optional<Driver> switchTo(Driver driver, String database, ConnectionInfo info) {
         Connection previous = current;
         current = new Connection(driver, database, info);
-        ensureIndexes(driver, database);
         return Optional.ofNullable(previous).map(Connection::driver);
     }
 
-    /**
-     * Range indexes on the instance properties the instances table pages by and the graph view looks up: with them a
-     * page of a specification holding millions of instances reads about a page of index entries instead of every
-     * instance. Indexes change nothing diffo reads. Best effort: without the right to create them (a read-only user on a
-     * server) everything still works, only slower on very large specifications.
-     */
-    static final List<String> INDEXES = List.of(
-            "CREATE RANGE INDEX diffo_admin_instance_name IF NOT EXISTS FOR (i:Instance) ON (i.name)",
-            "CREATE RANGE INDEX diffo_admin_instance_uuid IF NOT EXISTS FOR (i:Instance) ON (i.uuid)");
-
-    private static void ensureIndexes(Driver driver, String database) {
-        try (var session = driver.session(sessionConfig(database))) {
-            for (String index : INDEXES) {
-                session.executeWriteWithoutResult(tx -> tx.run(index).consume());
-            }
-        } catch (org.neo4j.driver.exceptions.Neo4jException e) {
-            LOG.warning("Could not create diffo-admin's indexes (" + e.getMessage() + "); large specifications page more slowly.");
-        }
-    }
-
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Database.class.getName());
 
     static final String DESCRIBE_SERVER = """
             CALL dbms.components() YIELD name, versions, edition

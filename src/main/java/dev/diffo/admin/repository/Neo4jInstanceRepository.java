@@ -140,8 +140,8 @@ public class Neo4jInstanceRepository implements InstanceRepository {
 
     @Override
     public InstanceQuery.Page page(InstanceQuery query, InstanceQuery.Cursor after) {
-        boolean byIndex = (query.sort() == InstanceQuery.Sort.NAME || query.sort() == InstanceQuery.Sort.ID) && indexed()
-                && count(InstanceQuery.of(query.specificationUuid())) > INDEXED_ABOVE;
+        boolean byIndex = (query.sort() == InstanceQuery.Sort.NAME || query.sort() == InstanceQuery.Sort.ID)
+                && count(InstanceQuery.of(query.specificationUuid())) > INDEXED_ABOVE && indexed();
         String cypher = byIndex
                 ? indexed(query.sort(), query.descending()) + (query.rsp() == null ? "" : RSP_FILTER_INDEXED)
                         + INDEXED_PAGE_TEMPLATE.formatted(query.sort().property(), "", query.descending() ? "DESC" : "ASC")
@@ -173,13 +173,36 @@ public class Neo4jInstanceRepository implements InstanceRepository {
             SHOW INDEXES YIELD name, state WHERE name IN $names AND state = 'ONLINE' RETURN count(*) AS online
             """;
 
-    private volatile boolean indexesOnline;
+    /**
+     * Range indexes on the instance properties large pages are read by: with them a page of a specification holding
+     * millions of instances reads about a page of index entries instead of every instance. Created the first time a
+     * large specification is paged (so a database that only gets looked at is never written to); they change
+     * nothing diffo reads. Best effort: without the right to create them (a read-only user on a server) the pages
+     * are sorted instead, only slower.
+     */
+    static final List<String> INDEXES = List.of(
+            "CREATE RANGE INDEX diffo_admin_instance_name IF NOT EXISTS FOR (i:Instance) ON (i.name)",
+            "CREATE RANGE INDEX diffo_admin_instance_uuid IF NOT EXISTS FOR (i:Instance) ON (i.uuid)");
+    private static final List<String> INDEX_NAMES = List.of("diffo_admin_instance_name", "diffo_admin_instance_uuid");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Neo4jInstanceRepository.class.getName());
 
-    /** Whether the name and id indexes are there and populated (asked until they are; a server may still be building them). */
+    private volatile boolean indexesOnline;
+    private volatile boolean indexesAsked;
+
+    /** Whether the name and id indexes are there and populated (asked until they are: the database builds them in the background). */
     private boolean indexed() {
         if (!indexesOnline) {
-            List<String> names = List.of("diffo_admin_instance_name", "diffo_admin_instance_uuid");
-            indexesOnline = database.read(tx -> tx.run(INDEXES_ONLINE, Map.of("names", names)).single().get("online").asLong()) == names.size();
+            if (!indexesAsked) {
+                indexesAsked = true;
+                try {
+                    for (String index : INDEXES) {
+                        database.write(tx -> tx.run(index).consume());
+                    }
+                } catch (org.neo4j.driver.exceptions.Neo4jException e) {
+                    LOG.warning("Could not create diffo-admin's instance indexes (" + e.getMessage() + "); large specifications page more slowly.");
+                }
+            }
+            indexesOnline = database.read(tx -> tx.run(INDEXES_ONLINE, Map.of("names", INDEX_NAMES)).single().get("online").asLong()) == INDEX_NAMES.size();
         }
         return indexesOnline;
     }

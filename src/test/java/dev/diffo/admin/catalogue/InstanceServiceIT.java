@@ -107,6 +107,10 @@ class InstanceServiceIT {
         more("beta", 9_999);
         more("gamma", 2_100);
         assertThat(instances.count(InstanceQuery.of(V1))).as("above the size where pages come from the indexes").isGreaterThan(20_000);
+        instances.page(InstanceQuery.of(V1), null);
+        graph.run("CALL db.awaitIndexes(120)");
+        assertThat(graph.count("SHOW INDEXES YIELD name, state WHERE name STARTS WITH 'diffo_admin_instance_' AND state = 'ONLINE' RETURN count(*)"))
+                .as("the first page of a large specification created the indexes").isEqualTo(2);
         for (Sort sort : new Sort[] {Sort.NAME, Sort.ID}) {
             for (boolean descending : new boolean[] {false, true}) {
                 InstanceQuery query = query(sort, descending, 1_000);

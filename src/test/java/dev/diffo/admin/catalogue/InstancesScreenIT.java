@@ -92,7 +92,7 @@ class InstancesScreenIT {
         });
         await(() -> !table().getItems().isEmpty() && table().getItems().getFirst().name().equals("beta-broadband-150"));
 
-        robot.clickOn("#rspField").write("acme");
+        robot.clickOn("#instancesRspField").write("acme");
         ComboBox<String> key = robot.lookup("#valueKeyChoice").queryAs(ComboBox.class);
         robot.interact(() -> key.setValue("broadband.technology"));
         robot.clickOn("#valueField").write("fttb");
@@ -110,14 +110,14 @@ class InstancesScreenIT {
         ComboBox<String> technology = robot.lookup("#value-broadband-technology").queryAs(ComboBox.class);
         assertThat(technology.getItems()).containsExactly("", "fttc", "fttb", "fttn", "fttp");
         robot.interact(() -> technology.setValue("fttn"));
-        robot.clickOn("#createButton");
+        robot.clickOn("#createInstanceButton");
         await(() -> instances.createFailedProperty().get());
         assertThat(robot.lookup("#createMessage").queryAs(Label.class).getText()).contains("acme-broadband-001 already exists", "Nothing was written");
         assertThat(graph.fingerprint()).isEqualTo(before);
         Snapshots.save(robot.lookup("#tabs").query(), "instances-create-refused");
 
         robot.interact(() -> robot.lookup("#newNameField").queryAs(TextField.class).setText("acme-broadband-003"));
-        robot.clickOn("#createButton");
+        robot.clickOn("#createInstanceButton");
         await(() -> robot.lookup("#createMessage").queryAs(Label.class).getText().startsWith("Created acme-broadband-003"));
         await(() -> table().getItems().size() == 1 && table().getItems().getFirst().name().equals("acme-broadband-003"));
         assertThat(table().getItems().getFirst().valuesText()).isEqualTo("broadband.technology=fttn");

@@ -73,7 +73,7 @@ class GraphScreenIT {
         assertThat(graph.canUndoProperty().get()).isTrue();
 
         robot.clickOn(drawn("acme-broadband-001").orElseThrow());
-        await(() -> robot.lookup("#detailTitle").queryAs(Label.class).getText().equals("acme-broadband-001"));
+        await(() -> robot.lookup("#graphDetailTitle").queryAs(Label.class).getText().equals("acme-broadband-001"));
         TableView<Map.Entry<String, String>> details = robot.lookup("#details").queryAs(TableView.class);
         assertThat(details.getItems()).contains(Map.entry("uuid", "5c1d2e3f-4a5b-4c6d-8e7f-90a1b2c3d4e5"), Map.entry("state", "initial"));
         robot.doubleClickOn(drawn("acme-broadband-001").orElseThrow());
@@ -91,10 +91,10 @@ class GraphScreenIT {
         assertThat(Files.size(png)).isGreaterThan(1_000);
 
         // undo takes back the last expansion (the instance's neighbours), then Acme's instances
-        robot.clickOn("#undoButton");
+        robot.clickOn("#undoExpansionButton");
         await(() -> drawn("broadband.technology=fttb").isEmpty());
         assertThat(drawn("acme-broadband-001")).isPresent();
-        robot.clickOn("#undoButton");
+        robot.clickOn("#undoExpansionButton");
         await(() -> drawn("acme-broadband-001").isEmpty());
         assertThat(drawn("acme: 2 instances")).isPresent();
     }

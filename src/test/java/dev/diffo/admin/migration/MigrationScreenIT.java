@@ -91,6 +91,11 @@ class MigrationScreenIT {
         await(() -> report().contains("Results written to"));
         assertThat(java.nio.file.Files.readAllLines(csv)).hasSize(3).first().asString().startsWith("run,rsp,batch,instance_uuid");
 
+        try {
+            await(() -> !robot.lookup("#undoButton").queryButton().isDisabled());
+        } catch (TimeoutException e) {
+            throw new AssertionError("undo stays disabled: busy=" + wizard.busyProperty().get() + " lastRun=" + wizard.lastRunProperty().get() + " report=" + report(), e);
+        }
         robot.clickOn("#undoButton");
         await(() -> report().startsWith("Undo"));
         assertThat(report()).contains("Undo completed: 2 moved", "Instances of acme remaining on v1.0.0: 2");
