@@ -1,16 +1,11 @@
 package dev.diffo.admin.cli;
 
-import dev.diffo.admin.catalogue.DemoService;
 import dev.diffo.admin.common.TaskRunner.Progress;
-import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.MigrationPlan;
 import dev.diffo.admin.domain.MigrationRun;
 import dev.diffo.admin.migration.MigrationService;
-import dev.diffo.admin.repository.BenchmarkRepository;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "benchmark", description = "Time a migration of N instances (needs an empty store: use --data-dir with a new directory).")
 public class BenchmarkCommand implements Callable<Integer> {
 
-    static final String V1 = "a1b2c3d4-e5f6-4a7b-8c9d-e0f1a2b3c4d5";
-    static final String V2 = "f6e5d4c3-b2a1-4f0e-9d8c-7b6a5f4e3d2c";
-    private static final long SEED_CHUNK = 50_000;
+    static final String V1 = BenchmarkSupport.V1;
+    static final String V2 = BenchmarkSupport.V2;
 
     @ParentCommand
     CommandContext context;
@@ -47,16 +41,7 @@ public class BenchmarkCommand implements Callable<Integer> {
     public Integer call() {
         context.connect();
         PrintWriter out = spec.commandLine().getOut();
-        BenchmarkRepository seeding = context.service(BenchmarkRepository.class);
-        if (seeding.nodeCount() > 0) {
-            throw new DiffoAdminException("The benchmark needs an empty store", "Run it with --data-dir set to a new directory.");
-        }
-        context.service(DemoService.class).loadDemo();
-        long seedStart = System.nanoTime();
-        for (long from = 1; from <= instances; from += SEED_CHUNK) {
-            seeding.seed(V1, "acme-bench-", from, Math.min(instances, from + SEED_CHUNK - 1), List.of("fttb", "fttp", "fttn", "fttc"));
-        }
-        out.printf("seeded %,d instances in %.1f s%n", instances, (System.nanoTime() - seedStart) / 1e9);
+        out.printf("seeded %,d instances in %.1f s%n", instances, BenchmarkSupport.seed(context, instances, List.of("fttb", "fttp", "fttn", "fttc")));
         out.flush();
         MigrationService migration = context.service(MigrationService.class);
         for (int round = 1; round <= rounds; round++) {

@@ -1,13 +1,9 @@
 package dev.diffo.admin.cli;
 
-import dev.diffo.admin.catalogue.DemoService;
-import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.GraphNode;
 import dev.diffo.admin.domain.GraphSlice;
 import dev.diffo.admin.graph.GraphService;
-import dev.diffo.admin.repository.BenchmarkRepository;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -38,16 +34,8 @@ public class GraphBenchmarkCommand implements Callable<Integer> {
     public Integer call() {
         context.connect();
         PrintWriter out = spec.commandLine().getOut();
-        BenchmarkRepository seeding = context.service(BenchmarkRepository.class);
-        if (seeding.nodeCount() > 0) {
-            throw new DiffoAdminException("The benchmark needs an empty store", "Run it with --data-dir set to a new directory.");
-        }
-        context.service(DemoService.class).loadDemo();
-        long seedStart = System.nanoTime();
-        for (long from = 1; from <= instances; from += 50_000) {
-            seeding.seed(BenchmarkCommand.V1, "acme-bench-", from, Math.min(instances, from + 49_999), List.of("fttb", "fttp", "fttn", "fttc"));
-        }
-        out.printf("seeded %,d instances on broadband v1 in %.1f s; each read %d times%n", instances, (System.nanoTime() - seedStart) / 1e9, repeats);
+        double seeded = BenchmarkSupport.seed(context, instances, List.of("fttb", "fttp", "fttn", "fttc"));
+        out.printf("seeded %,d instances on broadband v1 in %.1f s; each read %d times%n", instances, seeded, repeats);
         out.flush();
         GraphService graph = context.service(GraphService.class);
         HeapWatch heap = HeapWatch.start();
@@ -67,19 +55,7 @@ public class GraphBenchmarkCommand implements Callable<Integer> {
     }
 
     private <T> T time(PrintWriter out, String what, Supplier<T> read) {
-        long[] micros = new long[repeats];
-        T result = null;
-        for (int i = 0; i < repeats; i++) {
-            long start = System.nanoTime();
-            result = read.get();
-            micros[i] = (System.nanoTime() - start) / 1_000;
-        }
-        long[] sorted = micros.clone();
-        Arrays.sort(sorted);
-        String shown = result instanceof GraphSlice slice ? slice.nodes().size() + " nodes, " + slice.edges().size() + " edges" : String.valueOf(result);
-        out.printf("  %-50s median %,8.1f ms, first (cold) %,8.1f ms, slowest %,8.1f ms  (%s)%n", what, sorted[repeats / 2] / 1e3, micros[0] / 1e3,
-                sorted[repeats - 1] / 1e3, shown);
-        out.flush();
-        return result;
+        return BenchmarkSupport.time(out, what, repeats, read,
+                result -> result instanceof GraphSlice slice ? slice.nodes().size() + " nodes, " + slice.edges().size() + " edges" : String.valueOf(result));
     }
 }

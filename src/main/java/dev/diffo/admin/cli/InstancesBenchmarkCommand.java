@@ -1,13 +1,9 @@
 package dev.diffo.admin.cli;
 
-import dev.diffo.admin.catalogue.DemoService;
 import dev.diffo.admin.catalogue.InstanceService;
-import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.InstanceQuery;
 import dev.diffo.admin.domain.InstanceQuery.Sort;
-import dev.diffo.admin.repository.BenchmarkRepository;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -25,8 +21,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "instances-benchmark", description = "Time the instances table's reads over N instances (needs an empty store: use --data-dir with a new directory).")
 public class InstancesBenchmarkCommand implements Callable<Integer> {
 
-    private static final long SEED_CHUNK = 50_000;
-
     @ParentCommand
     CommandContext context;
 
@@ -41,17 +35,8 @@ public class InstancesBenchmarkCommand implements Callable<Integer> {
     public Integer call() {
         context.connect();
         PrintWriter out = spec.commandLine().getOut();
-        BenchmarkRepository seeding = context.service(BenchmarkRepository.class);
-        if (seeding.nodeCount() > 0) {
-            throw new DiffoAdminException("The benchmark needs an empty store", "Run it with --data-dir set to a new directory.");
-        }
-        context.service(DemoService.class).loadDemo();
-        long seedStart = System.nanoTime();
-        for (long from = 1; from <= instances; from += SEED_CHUNK) {
-            seeding.seed(BenchmarkCommand.V1, "acme-bench-", from, Math.min(instances, from + SEED_CHUNK - 1), List.of("fttb", "fttp", "fttn", "fttc"));
-        }
-        out.printf("seeded %,d instances on broadband v1 in %.1f s; %d rows a page, each read %d times%n", instances,
-                (System.nanoTime() - seedStart) / 1e9, pageSize, repeats);
+        double seeded = BenchmarkSupport.seed(context, instances, List.of("fttb", "fttp", "fttn", "fttc"));
+        out.printf("seeded %,d instances on broadband v1 in %.1f s; %d rows a page, each read %d times%n", instances, seeded, pageSize, repeats);
         out.flush();
         InstanceService service = context.service(InstanceService.class);
         String v1 = BenchmarkCommand.V1;
@@ -78,18 +63,7 @@ public class InstancesBenchmarkCommand implements Callable<Integer> {
     }
 
     private <T> T time(PrintWriter out, String what, Supplier<T> read) {
-        long[] millis = new long[repeats];
-        T result = null;
-        for (int i = 0; i < repeats; i++) {
-            long start = System.nanoTime();
-            result = read.get();
-            millis[i] = (System.nanoTime() - start) / 1_000_000;
-        }
-        long[] sorted = millis.clone();
-        Arrays.sort(sorted);
-        String shown = result instanceof InstanceQuery.Page page ? page.rows().size() + " rows" : String.format("%,d", result);
-        out.printf("  %-52s median %,6d ms, first %,6d ms, slowest %,6d ms  (%s)%n", what, sorted[repeats / 2], millis[0], sorted[repeats - 1], shown);
-        out.flush();
-        return result;
+        return BenchmarkSupport.time(out, what, repeats, read,
+                result -> result instanceof InstanceQuery.Page page ? page.rows().size() + " rows" : String.format("%,d", result));
     }
 }
