@@ -16,6 +16,9 @@ public record MigrationPlan(String rsp, String sourceUuid, String targetUuid, Ma
 
     public static final int DEFAULT_BATCH_SIZE = 5_000;
 
+    /** The largest batch: one transaction holds its instances' locks and ledger entry. */
+    public static final int MAX_BATCH_SIZE = 100_000;
+
     /** One instance's own remedy: leave it on the source, or write these values (by rule key) instead of the group's mapping. */
     public record InstanceRemedy(boolean exclude, Map<String, String> values) {
         public InstanceRemedy {
@@ -70,8 +73,9 @@ public record MigrationPlan(String rsp, String sourceUuid, String targetUuid, Ma
         if (sourceUuid.equals(targetUuid)) {
             throw new InvalidInputException("Source and target are the same specification", "Choose a newer major as the target.");
         }
-        if (batchSize < 1 || batchSize > 100_000) {
-            throw new InvalidInputException("Batch size " + batchSize + " is out of range", "Use 1 to 100,000 (default " + DEFAULT_BATCH_SIZE + ").");
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw new InvalidInputException("Batch size " + batchSize + " is out of range",
+                    String.format("Use 1 to %,d (default %d).", MAX_BATCH_SIZE, DEFAULT_BATCH_SIZE));
         }
         mapping = mapping == null ? Map.of() : Map.copyOf(mapping);
         excluded = excluded == null ? Set.of() : Set.copyOf(excluded);

@@ -116,7 +116,7 @@ public class MigrationView {
         }
         remedyRows.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(remedyRows.getChildren()));
         remedyRows.managedProperty().bind(remedyRows.visibleProperty());
-        SpinnerValueFactory.IntegerSpinnerValueFactory sizes = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100_000,
+        SpinnerValueFactory.IntegerSpinnerValueFactory sizes = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, dev.diffo.admin.domain.MigrationPlan.MAX_BATCH_SIZE,
                 viewModel.batchSizeProperty().get(), 1_000);
         batchSizeSpinner.setValueFactory(sizes);
         batchSizeSpinner.setEditable(true);

@@ -107,8 +107,9 @@ public class MigrationViewModel {
         this.tasks = tasks;
         canCheck = busy.not().and(source.isNotNull()).and(target.isNotNull())
                 .and(Bindings.createBooleanBinding(() -> !rsp.get().isBlank(), rsp));
-        canRun = busy.not().and(check.isNotNull()).and(Bindings.createBooleanBinding(
-                () -> remedies.stream().allMatch(r -> r.choice().get() != null), remedies));
+        canRun = busy.not().and(check.isNotNull())
+                .and(batchSize.greaterThanOrEqualTo(1)).and(batchSize.lessThanOrEqualTo(MigrationPlan.MAX_BATCH_SIZE))
+                .and(Bindings.createBooleanBinding(() -> remedies.stream().allMatch(r -> r.choice().get() != null), remedies));
         source.subscribe(s -> {
             targets.setAll(s == null ? List.of() : sources.stream()
                     .filter(t -> t.name().equals(s.name()) && t.majorVersion() > s.majorVersion() && t.status() == SpecificationStatus.CURRENT)

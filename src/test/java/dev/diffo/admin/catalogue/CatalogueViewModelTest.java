@@ -11,11 +11,11 @@ import dev.diffo.admin.domain.Scenario;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationType;
 import dev.diffo.admin.repository.CatalogueRepository;
+import dev.diffo.admin.repository.FakeCatalogueRepository;
 import dev.diffo.admin.repository.ScenarioRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The catalogue's behaviour without a toolkit or a database: fakes behind the repository interfaces. */
@@ -24,29 +24,6 @@ class CatalogueViewModelTest {
     static Specification spec(String uuid, long major, long instances) {
         return new Specification(uuid, "broadband", SpecificationType.SERVICE, major, 0, 0, 4, "d", "Access", null, null, instances,
                 List.of("Provider", "Specification"), null);
-    }
-
-    static class FakeCatalogue implements CatalogueRepository {
-        List<Specification> specifications = new ArrayList<>();
-        Map<String, Long> foreignLabels = Map.of();
-        final List<String> searches = new ArrayList<>();
-
-        @Override
-        public List<Specification> findSpecifications(String search) {
-            searches.add(search);
-            return specifications.stream().filter(s -> s.name().contains(search.toLowerCase())).toList();
-        }
-
-        @Override
-        public Optional<Specification> findByUuid(String uuid) {
-            return specifications.stream().filter(s -> s.uuid().equals(uuid)).findFirst();
-        }
-
-        @Override
-        public GraphShape inspectShape() {
-            long foreign = foreignLabels.values().stream().mapToLong(Long::longValue).sum();
-            return new GraphShape(specifications.size() + foreign, specifications.size(), 0, 0, List.of(), foreignLabels);
-        }
     }
 
     static final class RecordingDialogs implements DialogService {
@@ -67,7 +44,7 @@ class CatalogueViewModelTest {
         }
     }
 
-    final FakeCatalogue repository = new FakeCatalogue();
+    final FakeCatalogueRepository repository = new FakeCatalogueRepository();
     final List<Scenario> loaded = new ArrayList<>();
     final ScenarioRepository scenarios = scenario -> {
         loaded.add(scenario);
@@ -156,7 +133,7 @@ class CatalogueViewModelTest {
 
     @Test
     void aFailedLoadIsReportedThroughTheDialogService() {
-        CatalogueRepository broken = new FakeCatalogue() {
+        CatalogueRepository broken = new FakeCatalogueRepository() {
             @Override
             public GraphShape inspectShape() {
                 throw new dev.diffo.admin.domain.DiffoAdminException("Lost the connection to Neo4j at bolt://x", "reconnect");
