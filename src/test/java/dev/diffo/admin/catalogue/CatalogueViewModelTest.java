@@ -3,8 +3,8 @@ package dev.diffo.admin.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffo.admin.common.ConnectionState;
-import dev.diffo.admin.common.DialogService;
 import dev.diffo.admin.common.ImmediateTaskRunner;
+import dev.diffo.admin.common.RecordingDialogs;
 import dev.diffo.admin.domain.ConnectionInfo;
 import dev.diffo.admin.domain.GraphShape;
 import dev.diffo.admin.domain.Scenario;
@@ -24,24 +24,6 @@ class CatalogueViewModelTest {
     static Specification spec(String uuid, long major, long instances) {
         return new Specification(uuid, "broadband", SpecificationType.SERVICE, major, 0, 0, 4, "d", "Access", null, null, instances,
                 List.of("Provider", "Specification"), null);
-    }
-
-    static final class RecordingDialogs implements DialogService {
-        final List<String> errors = new ArrayList<>();
-
-        @Override
-        public void showError(String title, Throwable error) {
-            errors.add(title + ": " + error.getMessage());
-        }
-
-        @Override
-        public void showInformation(String title, String message) {
-        }
-
-        @Override
-        public boolean confirm(String title, String message) {
-            return true;
-        }
     }
 
     final FakeCatalogueRepository repository = new FakeCatalogueRepository();

@@ -1,20 +1,42 @@
 package dev.diffo.admin.repository;
 
 import dev.diffo.admin.domain.CharacteristicRule;
+import dev.diffo.admin.domain.ConcurrentChangeException;
+import dev.diffo.admin.domain.DiffoAdminException;
+import dev.diffo.admin.domain.Identifiers;
 import dev.diffo.admin.domain.NewSpecification;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationChange;
 import dev.diffo.admin.domain.SpecificationSnapshot;
 import dev.diffo.admin.domain.VersionEvent;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-/** The versioning repository in memory, as far as ViewModel tests need it: the rules each specification allows. */
+/**
+ * The versioning repository in memory, for ViewModel tests: specifications with their rules, the instances
+ * standing on each (per RSP), changes applied in place with the history they leave, and a delete refused while
+ * instances stand. Creating specifications ({@link #upsert}) is left to the repository ITs.
+ */
 public class FakeVersioningRepository implements VersioningRepository {
+    public final Map<String, Specification> specifications = new LinkedHashMap<>();
     public final Map<String, List<CharacteristicRule>> rules = new HashMap<>();
+    public final Map<String, Map<String, Long>> instancesPerRsp = new HashMap<>();
+    public final List<VersionEvent> events = new ArrayList<>();
+    private ZonedDateTime clock = ZonedDateTime.of(2026, 1, 1, 9, 0, 0, 0, ZoneOffset.UTC);
+
+    /** Puts a specification with its rules in. */
+    public synchronized void put(Specification specification, List<CharacteristicRule> allowed) {
+        specifications.put(specification.uuid(), specification);
+        rules.put(specification.uuid(), List.copyOf(allowed));
+    }
 
     @Override
     public synchronized List<CharacteristicRule> rules(String specificationUuid) {
@@ -22,37 +44,74 @@ public class FakeVersioningRepository implements VersioningRepository {
     }
 
     @Override
-    public Optional<Specification> latestMajor(String name) {
-        throw new UnsupportedOperationException("not kept by this fake");
+    public synchronized Optional<Specification> latestMajor(String name) {
+        return specifications.values().stream().filter(s -> s.name().equals(name)).max(Comparator.comparingLong(Specification::majorVersion));
+    }
+
+    private Specification existing(String uuid) {
+        Specification spec = specifications.get(uuid);
+        if (spec == null) {
+            throw new DiffoAdminException("Specification " + uuid + " does not exist", "It may have been deleted; refresh the catalogue.");
+        }
+        return spec;
     }
 
     @Override
-    public Specification apply(String uuid, ZonedDateTime expectedUpdatedAt, SpecificationChange change, EventDraft event) {
-        throw new UnsupportedOperationException("not kept by this fake");
+    public synchronized Specification apply(String uuid, ZonedDateTime expectedUpdatedAt, SpecificationChange change, EventDraft event) {
+        Specification s = existing(uuid);
+        if (!(change instanceof SpecificationChange.Status) && !Objects.equals(s.updatedAt(), expectedUpdatedAt)) {
+            throw new ConcurrentChangeException(s.name() + " v" + s.majorVersion(), s.version());
+        }
+        clock = clock.plusMinutes(1);
+        Specification after = switch (change) {
+            case SpecificationChange.Patch p -> new Specification(s.uuid(), s.name(), s.type(), s.majorVersion(), s.minorVersion(), s.patchVersion() + 1,
+                    s.tmfVersion(), p.description(), p.category(), s.createdAt(), clock, s.instanceCount(), s.labels(), s.status());
+            case SpecificationChange.Minor m -> new Specification(s.uuid(), s.name(), s.type(), s.majorVersion(), s.minorVersion() + 1, 0,
+                    s.tmfVersion(), s.description(), s.category(), s.createdAt(), clock, s.instanceCount(), s.labels(), s.status());
+            case SpecificationChange.Status st -> new Specification(s.uuid(), s.name(), s.type(), s.majorVersion(), s.minorVersion(), s.patchVersion(),
+                    s.tmfVersion(), s.description(), s.category(), s.createdAt(), clock, s.instanceCount(), s.labels(), st.status());
+        };
+        SpecificationSnapshot before = SpecificationSnapshot.of(s, rules(uuid));
+        if (change instanceof SpecificationChange.Minor m) {
+            rules.put(uuid, m.rules());
+        }
+        specifications.put(uuid, after);
+        events.add(new VersionEvent(Identifiers.newUuid4(), s.name(), uuid, s.majorVersion(), event.action(), s.version(), after.version(), before,
+                SpecificationSnapshot.of(after, rules(uuid)), event.actor(), event.reason(), clock));
+        return after;
     }
 
     @Override
     public Specification upsert(NewSpecification specification, EventDraft event) {
-        throw new UnsupportedOperationException("not kept by this fake");
+        throw new UnsupportedOperationException("creating specifications is shown by the repository ITs");
     }
 
     @Override
-    public Map<String, Long> instancesPerRsp(String uuid) {
-        throw new UnsupportedOperationException("not kept by this fake");
+    public synchronized Map<String, Long> instancesPerRsp(String uuid) {
+        return instancesPerRsp.getOrDefault(uuid, Map.of());
     }
 
     @Override
-    public void delete(String uuid, EventDraft event) {
-        throw new UnsupportedOperationException("not kept by this fake");
+    public synchronized void delete(String uuid, EventDraft event) {
+        Specification s = existing(uuid);
+        long standing = instancesPerRsp(uuid).values().stream().mapToLong(Long::longValue).sum();
+        if (standing > 0) {
+            throw new DiffoAdminException("Cannot delete " + s.name() + " " + s.version() + ": " + standing + " instance(s) still stand on it",
+                    "Migrate its instances to another major first. Nothing was written.");
+        }
+        specifications.remove(uuid);
+        clock = clock.plusMinutes(1);
+        events.add(new VersionEvent(Identifiers.newUuid4(), s.name(), uuid, s.majorVersion(), event.action(), s.version(), null,
+                SpecificationSnapshot.of(s, rules.remove(uuid)), null, event.actor(), event.reason(), clock));
     }
 
     @Override
-    public List<VersionEvent> history(String specificationName) {
-        throw new UnsupportedOperationException("not kept by this fake");
+    public synchronized List<VersionEvent> history(String specificationName) {
+        return events.stream().filter(e -> e.specificationName().equals(specificationName)).toList();
     }
 
     @Override
-    public SpecificationSnapshot snapshot(String uuid) {
-        throw new UnsupportedOperationException("not kept by this fake");
+    public synchronized SpecificationSnapshot snapshot(String uuid) {
+        return SpecificationSnapshot.of(existing(uuid), rules(uuid));
     }
 }

@@ -1,0 +1,28 @@
+package dev.diffo.admin.common;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A DialogService for ViewModel tests: records what would have been shown, and answers confirmations as the test says. */
+public final class RecordingDialogs implements DialogService {
+    /** "title: message" of each error shown. */
+    public final List<String> errors = new ArrayList<>();
+    /** "title: message" of each confirmation asked. */
+    public final List<String> confirmations = new ArrayList<>();
+    public boolean answer = true;
+
+    @Override
+    public void showError(String title, Throwable error) {
+        errors.add(title + ": " + error.getMessage());
+    }
+
+    @Override
+    public void showInformation(String title, String message) {
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        confirmations.add(title + ": " + message);
+        return answer;
+    }
+}
