@@ -59,9 +59,19 @@ class MigrationViewModelTest {
     final FakeMigrationRepository instances = new FakeMigrationRepository(catalogue);
     final MigrationService service = new MigrationService(instances, catalogue, versioning, new Operator("ops"));
     MigrationViewModel wizard = wizard(new ImmediateTaskRunner());
+    /** Lets the work submitted so far finish: nothing to do with the immediate runner. */
+    Runnable settle = () -> { };
 
     MigrationViewModel wizard(TaskRunner tasks) {
         return new MigrationViewModel(service, catalogue, tasks);
+    }
+
+    /** The wizard on work that waits for the test; the steps below let it finish. */
+    ManualTaskRunner waitingWork() {
+        ManualTaskRunner tasks = new ManualTaskRunner();
+        wizard = wizard(tasks);
+        settle = tasks::runAll;
+        return tasks;
     }
 
     @BeforeEach
@@ -88,9 +98,11 @@ class MigrationViewModelTest {
     /** Acme's instances on v1, towards v2, in batches of two. */
     void choose() {
         wizard.reload();
+        settle.run();
         wizard.sourceProperty().set(source(V1));
         wizard.rspProperty().set("acme");
         wizard.batchSizeProperty().set(2);
+        settle.run();
     }
 
     MigrationViewModel.Remedy remedy(Offence offence) {
@@ -101,6 +113,7 @@ class MigrationViewModelTest {
     void checkedAndRemedied() {
         choose();
         wizard.check();
+        settle.run();
         remedy(FTTB).choice().set("fttn");
         remedy(FW).choice().set(MigrationViewModel.EXCLUDE);
     }
@@ -173,10 +186,9 @@ class MigrationViewModelTest {
 
     @Test
     void aNewerCountSupersedesOneStillRunning() {
-        ManualTaskRunner tasks = new ManualTaskRunner();
-        wizard = wizard(tasks);
+        ManualTaskRunner tasks = waitingWork();
         wizard.reload();
-        tasks.runAll();
+        settle.run();
         wizard.sourceProperty().set(source(V1));
         wizard.rspProperty().set("acm");
         wizard.rspProperty().set("acme");
@@ -366,9 +378,8 @@ class MigrationViewModelTest {
 
     @Test
     void theRunReportsItsProgressBatchByBatch() {
-        ManualTaskRunner tasks = new ManualTaskRunner();
-        wizard = wizard(tasks);
-        checkedAndRemediedWith(tasks);
+        ManualTaskRunner tasks = waitingWork();
+        checkedAndRemedied();
         List<Double> fractions = new java.util.ArrayList<>();
         wizard.progressProperty().subscribe(p -> fractions.add(p.doubleValue()));
 
@@ -378,19 +389,6 @@ class MigrationViewModelTest {
 
         assertThat(fractions).containsSubsequence(0.4, 0.8, 1.0);
         assertThat(wizard.progressMessageProperty().get()).startsWith("5 of 5 · ").endsWith(" left");
-    }
-
-    /** {@link #checkedAndRemedied} with work that waits for the test. */
-    void checkedAndRemediedWith(ManualTaskRunner tasks) {
-        wizard.reload();
-        tasks.runAll();
-        wizard.sourceProperty().set(source(V1));
-        wizard.rspProperty().set("acme");
-        wizard.batchSizeProperty().set(2);
-        wizard.check();
-        tasks.runAll();
-        remedy(FTTB).choice().set("fttn");
-        remedy(FW).choice().set(MigrationViewModel.EXCLUDE);
     }
 
     @Test
@@ -435,8 +433,8 @@ class MigrationViewModelTest {
     }
 
     /** Runs acme's migration in batches of one and presses Pause when the first batch has landed. */
-    String runAndPauseAfterTheFirstBatch(ManualTaskRunner tasks) {
-        checkedAndRemediedWith(tasks);
+    String runAndPauseAfterTheFirstBatch() {
+        checkedAndRemedied();
         wizard.batchSizeProperty().set(1);
         String[] shown = new String[1];
         wizard.progressProperty().subscribe(p -> {
@@ -446,16 +444,15 @@ class MigrationViewModelTest {
             }
         });
         wizard.run();
-        tasks.runAll();
+        settle.run();
         return shown[0];
     }
 
     @Test
     void pausingLetsTheBatchesInFlightLandAndStops() {
-        ManualTaskRunner tasks = new ManualTaskRunner();
-        wizard = wizard(tasks);
+        waitingWork();
 
-        String shown = runAndPauseAfterTheFirstBatch(tasks);
+        String shown = runAndPauseAfterTheFirstBatch();
 
         assertThat(shown).isEqualTo("Pausing after the batches in flight…");
         MigrationRun paused = wizard.lastRunProperty().get();
@@ -470,13 +467,12 @@ class MigrationViewModelTest {
 
     @Test
     void aPausedRunResumesToTheEnd() {
-        ManualTaskRunner tasks = new ManualTaskRunner();
-        wizard = wizard(tasks);
-        runAndPauseAfterTheFirstBatch(tasks);
+        waitingWork();
+        runAndPauseAfterTheFirstBatch();
 
         wizard.resume();
         assertThat(wizard.runningProperty().get()).isTrue();
-        tasks.runAll();
+        settle.run();
 
         assertThat(wizard.lastRunProperty().get().status()).isEqualTo(MigrationRun.Status.COMPLETED);
         assertThat(List.of("acme-1", "acme-2", "acme-3", "acme-5")).allSatisfy(name -> assertThat(instances.specOf(name)).isEqualTo(V2));
@@ -485,9 +481,8 @@ class MigrationViewModelTest {
 
     @Test
     void pauseDoesNothingWhenNoRunIsGoing() {
-        ManualTaskRunner tasks = new ManualTaskRunner();
-        wizard = wizard(tasks);
-        checkedAndRemediedWith(tasks);
+        waitingWork();
+        checkedAndRemedied();
 
         wizard.pause();
 
