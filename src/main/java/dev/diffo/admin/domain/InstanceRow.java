@@ -9,12 +9,17 @@ import java.util.stream.Collectors;
  * one, else the name prefix), lifecycle state, labels and characteristic values flattened to
  * {@code broadband.technology → fttb}.
  */
-public record InstanceRow(String uuid, String name, String rsp, String state, String which, String createdAt, List<String> labels,
+public record InstanceRow(String uuid, String name, Rsp owner, String state, String which, String createdAt, List<String> labels,
                           Map<String, String> values) {
 
     public InstanceRow {
         labels = labels == null ? List.of() : List.copyOf(labels);
         values = values == null ? Map.of() : Map.copyOf(values);
+    }
+
+    /** The RSP's key (a party key, or the name prefix). */
+    public String rsp() {
+        return owner == null ? null : owner.key();
     }
 
     /** {@code broadband.technology=fttb, speed=100}, keys sorted. */

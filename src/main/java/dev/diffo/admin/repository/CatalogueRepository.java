@@ -1,6 +1,7 @@
 package dev.diffo.admin.repository;
 
 import dev.diffo.admin.domain.GraphShape;
+import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.Specification;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,12 @@ public interface CatalogueRepository {
     List<Specification> findSpecifications(String search);
 
     Optional<Specification> findByUuid(String uuid);
+
+    /**
+     * The RSPs whose instances stand on the specification, with their counts, most instances first: the party in
+     * the RSP role where an instance has one, else its name prefix. One aggregate read over the instances.
+     */
+    List<Rsp.Share> rsps(String specificationUuid);
 
     /** What the database holds, to tell empty, diffo-shaped and foreign databases apart. */
     GraphShape inspectShape();

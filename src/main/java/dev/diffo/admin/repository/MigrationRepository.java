@@ -76,6 +76,9 @@ public interface MigrationRepository {
         return selection(sourceUuid, rsp, null);
     }
 
+    /** The RSPs whose instances stand on the source, with their counts, most first (one aggregate read). */
+    List<dev.diffo.admin.domain.Rsp.Share> rsps(String sourceUuid);
+
     /** The most common label set among (up to 1,000 of) the instances on a specification, or an empty list when it has none. */
     List<String> commonLabels(String specUuid);
 

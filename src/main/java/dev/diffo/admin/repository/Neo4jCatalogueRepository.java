@@ -1,6 +1,8 @@
 package dev.diffo.admin.repository;
 
+import dev.diffo.admin.common.CatalogueSettings;
 import dev.diffo.admin.domain.GraphShape;
+import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationStatus;
 import dev.diffo.admin.domain.SpecificationType;
@@ -62,10 +64,22 @@ public class Neo4jCatalogueRepository implements CatalogueRepository {
             """;
 
     private final Database database;
+    private final CatalogueSettings settings;
 
     @Inject
-    public Neo4jCatalogueRepository(Database database) {
+    public Neo4jCatalogueRepository(Database database, CatalogueSettings settings) {
         this.database = database;
+        this.settings = settings;
+    }
+
+    @Override
+    public List<Rsp.Share> rsps(String specificationUuid) {
+        return database.read(tx -> rsps(tx, specificationUuid, settings.rspRole()));
+    }
+
+    static List<Rsp.Share> rsps(org.neo4j.driver.TransactionContext tx, String specificationUuid, String role) {
+        return tx.run(DiffoShape.RSPS_ON, Map.of("spec", specificationUuid, "rspRole", role)).list(r -> new Rsp.Share(
+                Rsp.of(r.get("rsp").asString(), r.get("rspName").asString(null), r.get("rspBy").asString()), r.get("instances").asLong()));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.diffo.admin.repository;
 
+import dev.diffo.admin.common.CatalogueSettings;
 import dev.diffo.admin.domain.GraphNode;
+import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.GraphNode.Kind;
 import dev.diffo.admin.domain.GraphSlice;
 import dev.diffo.admin.domain.SpecificationStatus;
@@ -67,7 +69,7 @@ public class Neo4jGraphRepository implements GraphRepository {
     static final String RSP_INSTANCES = """
             MATCH (s) WHERE elementId(s) = $spec
             MATCH (s)<-[:SPECIFIED_BY]-(i)
-            """ + Neo4jMigrationRepository.RSP_OF_INSTANCE + """
+            """ + DiffoShape.RSP_OF_INSTANCE + """
             WITH i WHERE rsp = $rsp
             WITH i SKIP $offset LIMIT $limit
             RETURN %s AS node
@@ -77,8 +79,8 @@ public class Neo4jGraphRepository implements GraphRepository {
     static final String BY_RSP = """
             MATCH (s) WHERE elementId(s) = $spec
             MATCH (s)<-[:SPECIFIED_BY]-(i)
-            """ + Neo4jMigrationRepository.RSP_OF_INSTANCE + """
-            RETURN rsp, count(*) AS n ORDER BY n DESC, rsp LIMIT $cap
+            """ + DiffoShape.RSP_OF_INSTANCE + """
+            RETURN rsp, rspName, rspBy, count(*) AS n ORDER BY n DESC, rsp LIMIT $cap
             """;
 
     /** Neighbours of a node, at most the limit; a specification's instances are left to its aggregate. */
@@ -93,10 +95,12 @@ public class Neo4jGraphRepository implements GraphRepository {
     private static final int PROPERTY_TEXT = 240;
 
     private final Database database;
+    private final CatalogueSettings settings;
 
     @Inject
-    public Neo4jGraphRepository(Database database) {
+    public Neo4jGraphRepository(Database database, CatalogueSettings settings) {
         this.database = database;
+        this.settings = settings;
     }
 
     /** The aggregate node standing for a specification's instances (or one RSP's share): its id names what it expands to. */
@@ -209,6 +213,7 @@ public class Neo4jGraphRepository implements GraphRepository {
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("spec", specificationElementId);
         params.put("rsp", rsp);
+        params.put("rspRole", settings.rspRole());
         params.put("offset", offset);
         params.put("limit", cap + 1);
         List<GraphNode> read = database.read(tx -> tx.run(rsp == null ? INSTANCES : RSP_INSTANCES, params).list(r -> toNode(r.get("node"))));
@@ -225,11 +230,13 @@ public class Neo4jGraphRepository implements GraphRepository {
     @Override
     public GraphSlice instancesByRsp(String specificationElementId, int cap) {
         String parent = aggregateId(specificationElementId, null);
-        List<GraphNode> nodes = database.read(tx -> tx.run(BY_RSP, Map.of("spec", specificationElementId, "cap", cap)).list(r -> {
+        List<GraphNode> nodes = database.read(tx -> tx.run(BY_RSP, Map.of("spec", specificationElementId, "cap", cap, "rspRole", settings.rspRole())).list(r -> {
             String rsp = r.get("rsp").asString();
+            Rsp owner = Rsp.of(rsp, r.get("rspName").asString(null), r.get("rspBy").asString());
             long n = r.get("n").asLong();
-            return new GraphNode(aggregateId(specificationElementId, rsp), Kind.INSTANCES, String.format("%s: %,d instance%s", rsp, n, n == 1 ? "" : "s"),
-                    "RSP " + rsp, Map.of("rsp", rsp, "instances", String.format("%,d", n)), n);
+            return new GraphNode(aggregateId(specificationElementId, rsp), Kind.INSTANCES, String.format("%s: %,d instance%s", owner.display(), n, n == 1 ? "" : "s"),
+                    "RSP " + owner.display() + " (" + owner.foundBy().label() + ")",
+                    Map.of("rsp", rsp, "rsp name", owner.name() == null ? "" : owner.name(), "found", owner.foundBy().label(), "instances", String.format("%,d", n)), n);
         }));
         return new GraphSlice(nodes, nodes.stream().map(n -> new GraphSlice.Edge(n.id(), parent, "PART_OF")).toList());
     }

@@ -2,9 +2,11 @@ package dev.diffo.admin.repository;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diffo.admin.common.CanonicalJson;
+import dev.diffo.admin.common.CatalogueSettings;
 import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.InstanceQuery;
 import dev.diffo.admin.domain.InstanceRow;
+import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.Scenario.InstanceDraft;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -33,14 +35,10 @@ public class Neo4jInstanceRepository implements InstanceRepository {
                                                  WHERE any(n IN $needles WHERE c.value CONTAINS n) })
             """;
 
-    private static final String RSP_FILTER = Neo4jMigrationRepository.RSP_OF_INSTANCE + """
-            WITH i WHERE toLower(rsp) = toLower($rsp)
-            """;
+    private static final String RSP_FILTER = DiffoShape.RSP_OF_INSTANCE + DiffoShape.OF_RSP;
 
     /** The RSP filter on an index-ordered read: the name read once into a variable (the planner refuses i.name there). */
-    private static final String RSP_FILTER_INDEXED = "WITH i, i.name AS name\n" + Neo4jMigrationRepository.rspOfInstance(", name", "name") + """
-            WITH i WHERE toLower(rsp) = toLower($rsp)
-            """;
+    private static final String RSP_FILTER_INDEXED = "WITH i, i.name AS name\n" + DiffoShape.rspOf(", name", "name") + DiffoShape.OF_RSP;
 
     /** The page in one order: {@code %1$s} is the sort property (a fixed name per order), {@code %2$s} the comparison, {@code %3$s} the direction. */
     private static final String PAGE_TEMPLATE = """
@@ -48,11 +46,12 @@ public class Neo4jInstanceRepository implements InstanceRepository {
             WHERE $afterKey IS NULL OR k %2$s $afterKey OR (k = $afterKey AND i.uuid %2$s $afterUuid)
             WITH i, k ORDER BY k %3$s, i.uuid %3$s LIMIT $limit
             CALL (i) {
-            """ + Neo4jMigrationRepository.RSP_OF_INSTANCE + """
-              RETURN rsp
+            """ + DiffoShape.RSP_OF_INSTANCE + """
+              RETURN rsp, rspName, rspBy
             }
-            RETURN i.uuid AS uuid, i.name AS name, rsp, i.state AS state, i.which AS which, toString(i.createdAt) AS createdAt,
-                   labels(i) AS labels, [(i)-[:HAS]->(c:Characteristic) | {name: c.name, value: c.value}] AS chars
+            RETURN i.uuid AS uuid, i.name AS name, rsp, rspName, rspBy, i.state AS state, i.which AS which, toString(i.createdAt) AS createdAt,
+                   labels(i) AS labels, """ + DiffoShape.CHARACTERISTICS_OF_I + """
+             AS chars
             ORDER BY k %3$s, uuid %3$s
             """;
 
@@ -82,9 +81,10 @@ public class Neo4jInstanceRepository implements InstanceRepository {
     static final String ROWS = """
             UNWIND $ids AS id
             MATCH (i) WHERE elementId(i) = id
-            """ + Neo4jMigrationRepository.RSP_OF_INSTANCE + """
-            RETURN i.uuid AS uuid, i.name AS name, rsp, i.state AS state, i.which AS which, toString(i.createdAt) AS createdAt,
-                   labels(i) AS labels, [(i)-[:HAS]->(c:Characteristic) | {name: c.name, value: c.value}] AS chars, elementId(i) AS id
+            """ + DiffoShape.RSP_OF_INSTANCE + """
+            RETURN i.uuid AS uuid, i.name AS name, rsp, rspName, rspBy, i.state AS state, i.which AS which, toString(i.createdAt) AS createdAt,
+                   labels(i) AS labels, """ + DiffoShape.CHARACTERISTICS_OF_I + """
+             AS chars, elementId(i) AS id
             """;
 
     /** Above this many instances on a specification, name and id pages come from the indexes. */
@@ -119,10 +119,12 @@ public class Neo4jInstanceRepository implements InstanceRepository {
             """;
 
     private final Database database;
+    private final CatalogueSettings settings;
 
     @Inject
-    public Neo4jInstanceRepository(Database database) {
+    public Neo4jInstanceRepository(Database database, CatalogueSettings settings) {
         this.database = database;
+        this.settings = settings;
     }
 
     private static Map<InstanceQuery.Sort, String> pages(boolean descending) {
@@ -162,7 +164,7 @@ public class Neo4jInstanceRepository implements InstanceRepository {
             }
             List<String> ids = tx.run(cypher, params).list(r -> r.get("id").asString());
             Map<String, InstanceRow> byId = new HashMap<>();
-            tx.run(ROWS, Map.of("ids", ids)).forEachRemaining(r -> byId.put(r.get("id").asString(), toRow(r)));
+            tx.run(ROWS, Map.of("ids", ids, "rspRole", settings.rspRole())).forEachRemaining(r -> byId.put(r.get("id").asString(), toRow(r)));
             return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
         });
         boolean more = rows.size() > query.pageSize();
@@ -247,8 +249,9 @@ public class Neo4jInstanceRepository implements InstanceRepository {
         });
     }
 
-    private static Map<String, Object> filterParams(InstanceQuery query) {
+    private Map<String, Object> filterParams(InstanceQuery query) {
         Map<String, Object> params = new HashMap<>();
+        params.put("rspRole", settings.rspRole());
         params.put("spec", query.specificationUuid());
         params.put("name", query.nameContains());
         params.put("rsp", query.rsp());
@@ -289,7 +292,8 @@ public class Neo4jInstanceRepository implements InstanceRepository {
         for (Value c : r.get("chars").values()) {
             flatten(c.get("name").asString(null), c.get("value").asString(null), values);
         }
-        return new InstanceRow(r.get("uuid").asString(null), r.get("name").asString(null), r.get("rsp").asString(null),
+        return new InstanceRow(r.get("uuid").asString(null), r.get("name").asString(null),
+                Rsp.of(r.get("rsp").asString(null), r.get("rspName").asString(null), r.get("rspBy").asString(null)),
                 r.get("state").asString(null), r.get("which").asString(null), r.get("createdAt").asString(null),
                 r.get("labels").asList(Value::asString), values);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.diffo.admin.common.CanonicalJson;
+import dev.diffo.admin.common.CatalogueSettings;
 import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.Identifiers;
 import dev.diffo.admin.domain.MigrationPlan;
@@ -31,28 +32,12 @@ import org.neo4j.driver.Value;
 @Singleton
 public class Neo4jMigrationRepository implements MigrationRepository {
 
-    /** Which RSP an instance belongs to: its party where the data has one, else its name prefix (acme-…). */
-    static final String RSP_OF_INSTANCE = rspOfInstance("", "i.name");
-
-    /**
-     * {@link #RSP_OF_INSTANCE}, carrying more variables along with {@code i} (e.g. {@code ", k, name"}) and reading the
-     * name from {@code name} (an expression or a variable already holding {@code i.name}).
-     */
-    static String rspOfInstance(String carried, String name) {
-        return """
-                WITH i%1$s, COLLECT { MATCH (i)-[:RELATES]->(:PartyRef)-[:RELATES]->(p:Party) RETURN coalesce(p.name, p.key) LIMIT 1 } AS parties
-                WITH i%1$s, CASE WHEN size(parties) > 0 THEN parties[0]
-                             WHEN %2$s CONTAINS '-' THEN split(%2$s, '-')[0]
-                             ELSE coalesce(%2$s, '(unnamed)') END AS rsp
-                """.formatted(carried, name);
-    }
-
     /** The RSP's instances on the source, optionally only those whose name contains {@code $name} (any case). */
     static final String SELECTED = """
             MATCH (:Specification {uuid: $source})<-[:SPECIFIED_BY]-(i)
             %s
             WITH i, rsp WHERE toLower(rsp) = toLower($rsp) AND ($name IS NULL OR toLower(i.name) CONTAINS toLower($name))
-            """.formatted(RSP_OF_INSTANCE);
+            """.formatted(DiffoShape.RSP_OF_INSTANCE);
 
     static final String SELECTION = SELECTED + """
             RETURN elementId(i) AS id
@@ -271,18 +256,26 @@ public class Neo4jMigrationRepository implements MigrationRepository {
     private static final long STALE_SECONDS = 60;
 
     private final Database database;
+    private final CatalogueSettings settings;
 
     @Inject
-    public Neo4jMigrationRepository(Database database) {
+    public Neo4jMigrationRepository(Database database, CatalogueSettings settings) {
         this.database = database;
+        this.settings = settings;
     }
 
-    private static Map<String, Object> selected(String sourceUuid, String rsp, String nameFilter) {
+    private Map<String, Object> selected(String sourceUuid, String rsp, String nameFilter) {
         Map<String, Object> params = new HashMap<>();
+        params.put("rspRole", settings.rspRole());
         params.put("source", sourceUuid);
         params.put("rsp", rsp);
         params.put("name", nameFilter);
         return params;
+    }
+
+    @Override
+    public List<dev.diffo.admin.domain.Rsp.Share> rsps(String sourceUuid) {
+        return database.read(tx -> Neo4jCatalogueRepository.rsps(tx, sourceUuid, settings.rspRole()));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.diffo.admin.repository;
 
+import dev.diffo.admin.common.CatalogueSettings;
 import dev.diffo.admin.domain.CharacteristicRule;
+import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.ConcurrentChangeException;
 import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.Identifiers;
@@ -111,13 +113,6 @@ public class Neo4jVersioningRepository implements VersioningRepository {
             ORDER BY s.majorVersion DESC LIMIT 1
             """.formatted(Neo4jCatalogueRepository.SPECIFICATION_COLUMNS);
 
-    static final String INSTANCES_PER_RSP = """
-            MATCH (:Specification {uuid: $uuid})<-[:SPECIFIED_BY]-(i)
-            %s
-            RETURN rsp, count(*) AS instances
-            ORDER BY instances DESC, rsp
-            """.formatted(Neo4jMigrationRepository.RSP_OF_INSTANCE);
-
     static final String DELETE_SPECIFICATION = """
             MATCH (s:Specification {uuid: $uuid})
             WHERE NOT EXISTS { (s)<-[:SPECIFIED_BY]-() }
@@ -139,10 +134,12 @@ public class Neo4jVersioningRepository implements VersioningRepository {
             """;
 
     private final Database database;
+    private final CatalogueSettings settings;
 
     @Inject
-    public Neo4jVersioningRepository(Database database) {
+    public Neo4jVersioningRepository(Database database, CatalogueSettings settings) {
         this.database = database;
+        this.settings = settings;
     }
 
     @Override
@@ -314,12 +311,8 @@ public class Neo4jVersioningRepository implements VersioningRepository {
     }
 
     @Override
-    public Map<String, Long> instancesPerRsp(String uuid) {
-        return database.read(tx -> {
-            Map<String, Long> perRsp = new LinkedHashMap<>();
-            tx.run(INSTANCES_PER_RSP, Map.of("uuid", uuid)).forEachRemaining(r -> perRsp.put(r.get("rsp").asString(), r.get("instances").asLong()));
-            return perRsp;
-        });
+    public List<Rsp.Share> instancesPerRsp(String uuid) {
+        return database.read(tx -> Neo4jCatalogueRepository.rsps(tx, uuid, settings.rspRole()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.diffo.admin.repository;
 
 import dev.diffo.admin.domain.CharacteristicRule;
 import dev.diffo.admin.domain.NewSpecification;
+import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationChange;
 import dev.diffo.admin.domain.SpecificationSnapshot;
@@ -32,7 +33,7 @@ public interface VersioningRepository {
     Specification upsert(NewSpecification specification, EventDraft event);
 
     /** Instances standing on the specification, per RSP (party where the data has it, else name prefix). */
-    Map<String, Long> instancesPerRsp(String uuid);
+    List<Rsp.Share> instancesPerRsp(String uuid);
 
     /** Deletes the specification if no instance stands on it; otherwise refuses, with the count. */
     void delete(String uuid, EventDraft event);

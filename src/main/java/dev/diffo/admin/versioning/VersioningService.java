@@ -108,7 +108,9 @@ public class VersioningService {
 
     /** Instances still standing on a major, per RSP: shown before a withdrawal is confirmed. */
     public Map<String, Long> withdrawalImpact(Specification specification) {
-        return repository.instancesPerRsp(specification.uuid());
+        Map<String, Long> impact = new java.util.LinkedHashMap<>();
+        repository.instancesPerRsp(specification.uuid()).forEach(share -> impact.put(share.rsp().display(), share.instances()));
+        return impact;
     }
 
     public Specification withdraw(Specification seen, String reason) {

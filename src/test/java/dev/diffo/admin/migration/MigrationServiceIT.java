@@ -351,6 +351,11 @@ class MigrationServiceIT {
         }
 
         @Override
+        public List<dev.diffo.admin.domain.Rsp.Share> rsps(String sourceUuid) {
+            return real.rsps(sourceUuid);
+        }
+
+        @Override
         public List<String> selection(String sourceUuid, String rsp, String nameFilter) {
             return real.selection(sourceUuid, rsp, nameFilter);
         }

@@ -12,6 +12,12 @@ public class FakeCatalogueRepository implements CatalogueRepository {
     public final List<Specification> specifications = new ArrayList<>();
     public Map<String, Long> foreignLabels = Map.of();
     public final List<String> searches = new ArrayList<>();
+    public final Map<String, List<dev.diffo.admin.domain.Rsp.Share>> rsps = new java.util.HashMap<>();
+
+    @Override
+    public synchronized List<dev.diffo.admin.domain.Rsp.Share> rsps(String specificationUuid) {
+        return rsps.getOrDefault(specificationUuid, List.of());
+    }
 
     @Override
     public synchronized List<Specification> findSpecifications(String search) {

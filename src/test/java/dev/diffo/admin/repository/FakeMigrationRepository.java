@@ -130,6 +130,16 @@ public class FakeMigrationRepository implements MigrationRepository {
     }
 
     @Override
+    public synchronized List<dev.diffo.admin.domain.Rsp.Share> rsps(String sourceUuid) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        instances.values().stream().filter(i -> i.spec.equals(sourceUuid)).forEach(i -> counts.merge(i.rsp(), 1L, Long::sum));
+        return counts.entrySet().stream()
+                .map(e -> new dev.diffo.admin.domain.Rsp.Share(new dev.diffo.admin.domain.Rsp(e.getKey(), null, dev.diffo.admin.domain.Rsp.FoundBy.NAME_PREFIX), e.getValue()))
+                .sorted(java.util.Comparator.comparingLong(dev.diffo.admin.domain.Rsp.Share::instances).reversed())
+                .toList();
+    }
+
+    @Override
     public synchronized List<String> selection(String sourceUuid, String rsp, String nameFilter) {
         return selected(sourceUuid, rsp, nameFilter).stream().map(i -> i.elementId).toList();
     }

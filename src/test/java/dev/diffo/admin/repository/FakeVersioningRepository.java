@@ -87,14 +87,16 @@ public class FakeVersioningRepository implements VersioningRepository {
     }
 
     @Override
-    public synchronized Map<String, Long> instancesPerRsp(String uuid) {
-        return instancesPerRsp.getOrDefault(uuid, Map.of());
+    public synchronized List<dev.diffo.admin.domain.Rsp.Share> instancesPerRsp(String uuid) {
+        return instancesPerRsp.getOrDefault(uuid, Map.of()).entrySet().stream()
+                .map(e -> new dev.diffo.admin.domain.Rsp.Share(new dev.diffo.admin.domain.Rsp(e.getKey(), null, dev.diffo.admin.domain.Rsp.FoundBy.NAME_PREFIX), e.getValue()))
+                .toList();
     }
 
     @Override
     public synchronized void delete(String uuid, EventDraft event) {
         Specification s = existing(uuid);
-        long standing = instancesPerRsp(uuid).values().stream().mapToLong(Long::longValue).sum();
+        long standing = instancesPerRsp(uuid).stream().mapToLong(dev.diffo.admin.domain.Rsp.Share::instances).sum();
         if (standing > 0) {
             throw new DiffoAdminException("Cannot delete " + s.name() + " " + s.version() + ": " + standing + " instance(s) still stand on it",
                     "Migrate its instances to another major first. Nothing was written.");
