@@ -16,20 +16,27 @@ import javafx.stage.Stage;
 public class DesktopApp extends Application {
 
     private final ConnectionSettings settings;
+    private final String rspRole;
     private final Runnable onClosed;
     private Injector injector;
 
     public DesktopApp(ConnectionSettings settings, Runnable onClosed) {
+        this(settings, null, onClosed);
+    }
+
+    /** {@code rspRole}: the role given on the command line, a profile or the environment; null for the user's preference. */
+    public DesktopApp(ConnectionSettings settings, String rspRole, Runnable onClosed) {
         this.settings = settings;
+        this.rspRole = rspRole;
         this.onClosed = onClosed;
     }
 
-    static void run(ConnectionSettings settings) {
+    static void run(ConnectionSettings settings, String rspRole) {
         CountDownLatch closed = new CountDownLatch(1);
         DesktopApp[] app = new DesktopApp[1];
         Platform.setImplicitExit(false);
         Platform.startup(() -> {
-            app[0] = new DesktopApp(settings, closed::countDown);
+            app[0] = new DesktopApp(settings, rspRole, closed::countDown);
             app[0].start(new Stage());
         });
         try {
@@ -49,6 +56,7 @@ public class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         injector = createInjector(settings, EmbeddedNeo4j.Options.defaults());
+        Preferences.rspRole(injector.getInstance(dev.diffo.admin.common.CatalogueSettings.class), rspRole);
         // a terminated process (Ctrl-C, SIGTERM) still closes the driver and stops the embedded store cleanly
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "diffo-admin-shutdown"));
         ViewLoader.Loaded<MainView> main = injector.getInstance(ViewLoader.class).load(MainView.class);

@@ -11,6 +11,7 @@ import dev.diffo.admin.cli.CommandContext;
 import dev.diffo.admin.cli.DemoCommand;
 import dev.diffo.admin.cli.MigrateCommand;
 import dev.diffo.admin.cli.SpecCommand;
+import dev.diffo.admin.common.CatalogueSettings;
 import dev.diffo.admin.common.Connector;
 import dev.diffo.admin.domain.ConnectionInfo;
 import dev.diffo.admin.domain.ConnectionSettings;
@@ -67,7 +68,7 @@ public final class Launcher {
         /** No command: the desktop app. */
         @Override
         public Integer call() {
-            DesktopApp.run(settings());
+            DesktopApp.run(settings(), options.rspRole(env));
             return 0;
         }
 
@@ -78,7 +79,11 @@ public final class Launcher {
         private Injector injector() {
             if (injector == null) {
                 ConnectionSettings settings = settings();
+                String role = options.rspRole(env);
                 injector = Guice.createInjector(new AppModule(settings, EmbeddedNeo4j.Options.defaults()));
+                if (role != null) {
+                    injector.getInstance(CatalogueSettings.class).rspRole(role);
+                }
                 Runtime.getRuntime().addShutdownHook(new Thread(this::close, "diffo-admin-shutdown"));
             }
             return injector;

@@ -32,6 +32,12 @@ public class StartupOptions {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the embedded store lives (default: the user's data directory). Env: DIFFO_ADMIN_DATA_DIR.")
     Path dataDir;
 
+    @Option(names = "--no-auth", description = "The server has authentication disabled: no user or password is sent or asked for. Profile: auth=none.")
+    boolean noAuth;
+
+    @Option(names = "--rsp-role", paramLabel = "ROLE", description = "The party role that names an instance's RSP (default Reseller, as in diffo's livebook). Profile: rspRole. Env: DIFFO_ADMIN_RSP_ROLE.")
+    String rspRole;
+
     @Option(names = "--password", arity = "0", interactive = true, description = "Prompt for the server password (else DIFFO_ADMIN_PASSWORD, else the connection dialog asks).")
     char[] password;
 
@@ -54,7 +60,26 @@ public class StartupOptions {
                 : env.get("DIFFO_ADMIN_DATA_DIR") != null ? Path.of(env.get("DIFFO_ADMIN_DATA_DIR")) : DataDirectories.defaultFor(env);
         char[] resolvedPassword = password != null && password.length > 0 ? password
                 : env.get("DIFFO_ADMIN_PASSWORD") != null ? env.get("DIFFO_ADMIN_PASSWORD").toCharArray() : null;
-        return new ConnectionSettings(resolvedUri, resolvedUser, resolvedPassword, resolvedDatabase, resolvedDataDir.toAbsolutePath());
+        boolean resolvedNoAuth = noAuth || "none".equalsIgnoreCase(fromProfile.getProperty("auth", "").strip());
+        if (resolvedNoAuth && password != null && password.length > 0) {
+            throw new InvalidInputException("--no-auth and --password together", "Give one: a server without authentication takes no password.");
+        }
+        ConnectionSettings settings = new ConnectionSettings(resolvedUri, resolvedUser, resolvedPassword, resolvedDatabase, resolvedDataDir.toAbsolutePath());
+        return resolvedNoAuth ? settings.withoutAuth() : settings;
+    }
+
+    /** The RSP role given by option, profile or environment; null when none is (the app's preference or the default then). */
+    public String rspRole(Map<String, String> env) {
+        Properties fromProfile = new Properties();
+        if (profile != null) {
+            try (Reader reader = Files.newBufferedReader(profile)) {
+                fromProfile.load(reader);
+            } catch (IOException e) {
+                throw new InvalidInputException("Cannot read the profile " + profile + ": " + e.getMessage(), "Give the path of a .properties file.");
+            }
+        }
+        String role = first(rspRole, fromProfile.getProperty("rspRole"), env.get("DIFFO_ADMIN_RSP_ROLE"));
+        return role == null ? null : dev.diffo.admin.common.CatalogueSettings.checkedRole(role);
     }
 
     private static String first(String... candidates) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.Optional;
 import java.util.Set;
+import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
@@ -75,14 +76,16 @@ public class Store implements Connector, AutoCloseable {
             uri = validateUri(settings.uri());
             user = settings.userOrDefault();
             password = settings.password();
-            if (password == null) {
+            if (password == null && !settings.noAuth()) {
                 throw new InvalidInputException("No password given for " + user + " at " + uri,
                         "Type it in the connection dialog, or set DIFFO_ADMIN_PASSWORD (it is never taken from the command line).");
             }
         }
         Driver driver = null;
         try {
-            driver = GraphDatabase.driver(uri, AuthTokens.basic(user, new String(password)), Config.builder()
+            // a server without authentication (--no-auth): no password is asked for, sent or kept
+            AuthToken auth = !wantsEmbedded && settings.noAuth() ? AuthTokens.none() : AuthTokens.basic(user, new String(password));
+            driver = GraphDatabase.driver(uri, auth, Config.builder()
                     .withConnectionTimeout(5, TimeUnit.SECONDS)
                     .withMaxTransactionRetryTime(15, TimeUnit.SECONDS)
                     .withUserAgent("diffo-admin")

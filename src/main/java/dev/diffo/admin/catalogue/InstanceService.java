@@ -7,6 +7,7 @@ import dev.diffo.admin.domain.CharacteristicRule;
 import dev.diffo.admin.domain.Identifiers;
 import dev.diffo.admin.domain.InstanceQuery;
 import dev.diffo.admin.domain.InvalidInputException;
+import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.Scenario.CharacteristicDraft;
 import dev.diffo.admin.domain.Scenario.InstanceDraft;
 import dev.diffo.admin.domain.Specification;
@@ -38,6 +39,16 @@ public class InstanceService {
         this.instances = instances;
         this.catalogue = catalogue;
         this.versioning = versioning;
+    }
+
+    /** The RSPs with instances on the specification, with their counts. */
+    public List<Rsp.Share> rsps(String specificationUuid) {
+        return catalogue.rsps(specificationUuid);
+    }
+
+    /** The RSP {@code given} names on the specification (a key; a party name only when one party has it); refused, listing the RSPs there. */
+    public Rsp resolveRsp(Specification specification, String given) {
+        return Rsp.resolve(given, catalogue.rsps(specification.uuid()), specification.name() + " " + specification.version());
     }
 
     public InstanceQuery.Page page(InstanceQuery query, InstanceQuery.Cursor after) {

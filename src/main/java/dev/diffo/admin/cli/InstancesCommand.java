@@ -31,7 +31,7 @@ public class InstancesCommand implements Callable<Integer> {
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "Specification name, e.g. broadband.") String name;
     @Option(names = "--major", required = true, paramLabel = "MAJOR", description = "Its major, e.g. 1.") long major;
     @Option(names = "--name-contains", paramLabel = "TEXT", description = "Only instances whose name contains TEXT (any case).") String nameContains;
-    @Option(names = "--rsp", paramLabel = "RSP", description = "Only this RSP's instances.") String rsp;
+    @Option(names = "--rsp", paramLabel = "RSP", description = "Only this RSP's instances: a party key or name prefix (a party name only when one party has it).") String rsp;
     @Option(names = "--value", paramLabel = "KEY=VALUE", description = "Only instances with this characteristic value, e.g. broadband.technology=fttb.") String value;
     @Option(names = "--sort", defaultValue = "name", paramLabel = "ORDER", description = "name, id, state or created (default ${DEFAULT-VALUE}).") String sort;
     @Option(names = "--desc", description = "Descending order.") boolean descending;
@@ -58,7 +58,8 @@ public class InstancesCommand implements Callable<Integer> {
             return 0;
         }
         String[] kv = value == null ? new String[] {null, null} : split(value, "--value");
-        InstanceQuery query = new InstanceQuery(version.uuid(), nameContains, rsp, kv[0], kv[1], sort(sort), descending, pageSize);
+        String owner = rsp == null ? null : instances.resolveRsp(version, rsp).key();
+        InstanceQuery query = new InstanceQuery(version.uuid(), nameContains, owner, kv[0], kv[1], sort(sort), descending, pageSize);
         long n = instances.count(query);
         out.printf("%s %s: %,d instance%s%s%n", version.name(), version.version(), n, n == 1 ? "" : "s",
                 query.filtered() ? (n == 1 ? " matches" : " match") : "");
@@ -66,7 +67,7 @@ public class InstancesCommand implements Callable<Integer> {
         for (int page = 1; page <= pages; page++) {
             InstanceQuery.Page rows = instances.page(query, after);
             for (InstanceRow row : rows.rows()) {
-                out.printf("%-28s %s  %-8s %-10s %s%n", row.name(), row.uuid(), row.rsp(), row.state() == null ? "-" : row.state(), row.valuesText());
+                out.printf("%-28s %s  %-8s %-10s %s%n", row.name(), row.uuid(), row.owner() == null ? "-" : row.owner().display(), row.state() == null ? "-" : row.state(), row.valuesText());
             }
             if (!rows.hasMore()) {
                 break;

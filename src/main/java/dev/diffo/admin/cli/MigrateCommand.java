@@ -5,6 +5,7 @@ import dev.diffo.admin.common.TaskRunner.Progress;
 import dev.diffo.admin.domain.MigrationPlan;
 import dev.diffo.admin.domain.MigrationPlan.Offence;
 import dev.diffo.admin.domain.MigrationRun;
+import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.migration.MigrationService;
 import java.io.PrintWriter;
@@ -32,7 +33,7 @@ public class MigrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rsp", paramLabel = "RSP", description = "Whose instances, e.g. acme.") String rsp;
+    @Option(names = "--rsp", paramLabel = "RSP", description = "Whose instances: the key of the party in the RSP role (e.g. ORG000000123456), or the name prefix (acme); a party name only when one party has it.") String rsp;
     @Option(names = "--name", paramLabel = "NAME", description = "Specification name, e.g. broadband.") String name;
     @Option(names = "--from", paramLabel = "MAJOR", description = "Source major, e.g. 1.") Long from;
     @Option(names = "--to", paramLabel = "MAJOR", description = "Target major, e.g. 2.") Long to;
@@ -58,9 +59,14 @@ public class MigrateCommand implements Callable<Integer> {
         MigrationService migration = context.service(MigrationService.class);
         Specification source = catalogue.require(name, from);
         Specification target = catalogue.require(name, to);
+        Rsp owner = migration.resolveRsp(source.uuid(), rsp);
+        String rsp = owner.key();
         MigrationService.Check check = migration.check(rsp, source.uuid(), target.uuid(), nameFilter);
-        out.printf("%s: %,d instance%s of %s on %s %s; target %s%n", rsp, check.selected(), check.selected() == 1 ? "" : "s", rsp, name,
-                source.version(), target.version());
+        out.printf("%s (%s): %,d instance%s on %s %s; target %s%n", owner.display(), owner.foundBy().label(), check.selected(),
+                check.selected() == 1 ? "" : "s", name, source.version(), target.version());
+        if (!check.rulesNote().isEmpty()) {
+            out.println("  note: " + check.rulesNote());
+        }
         check.offences().forEach((offence, n) -> out.printf("  needs remediation: %,d with %s%n", n, offence));
         if (!check.labelNote().isEmpty()) {
             out.println("  " + check.labelNote());
@@ -74,6 +80,7 @@ public class MigrateCommand implements Callable<Integer> {
         }
         MigrationPlan plan = new MigrationPlan(rsp, source.uuid(), target.uuid(), mapping(maps), exclusions(excludes), batchSize,
                 perInstance(instances), nameFilter, relabel ? check.relabelOffer() : null);
+        migration.warnings(plan, check).forEach(w -> out.println("  warning: " + w));
         if (dryRun) {
             MigrationService.DryRun result = migration.dryRun(plan, check, Progress.NONE);
             out.printf("Dry run (nothing written): %,d would move, %,d excluded, %,d skipped%s%n", result.wouldMigrate(), result.wouldExclude(), result.skipped(),

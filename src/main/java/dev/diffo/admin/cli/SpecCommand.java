@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "spec", description = "Create and version specifications: patch, minor, publish a major, freeze, withdraw, delete, history.",
         subcommands = {SpecCommand.Create.class, SpecCommand.Show.class, SpecCommand.Patch.class, SpecCommand.Minor.class,
                 SpecCommand.PublishMajor.class, SpecCommand.Freeze.class, SpecCommand.Unfreeze.class, SpecCommand.Withdraw.class,
-                SpecCommand.Delete.class, SpecCommand.History.class})
+                SpecCommand.Delete.class, SpecCommand.History.class, SpecCommand.Rules.class})
 public class SpecCommand {
 
     @ParentCommand
@@ -276,11 +276,48 @@ public class SpecCommand {
                 out().println("No recorded history for " + name + ".");
             }
             for (VersionEvent e : events) {
-                out().printf("%s  %-26s %s%s%n", e.at() == null ? "" : WHEN.format(e.at()), e.headline(), e.actor(), e.reason() == null ? "" : " · " + e.reason());
+                out().printf("%s  %-26s %s%s%n", e.at() == null ? "" : WHEN.format(e.at()), e.headline(), e.actor() == null ? "" : e.actor(),
+                        e.reason() == null ? "" : " · " + e.reason());
                 if (e.before() != null && e.after() != null) {
                     RulesDiff.between(e.before().rules(), e.after().rules()).lines().forEach(l -> out().println("      " + l));
                 }
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "rules", description = "What a version allows, recorded without a version bump (for a catalogue diffo wrote: diffo keeps allowed values in its code). "
+            + "Without --allows or --allow-in-use it shows the values in use and what is recorded.")
+    static class Rules extends Named {
+        @Option(names = "--allows", paramLabel = "RULE", description = "A rule, e.g. 'broadband.technology: string = fttc, fttn, fttp, fw'; repeatable.") List<String> allows = List.of();
+        @Option(names = "--allow-in-use", description = "Allow exactly the values in use on the version now (add others with --allows).") boolean inUse;
+
+        @Override
+        int run() {
+            Specification s = find(name, major);
+            List<dev.diffo.admin.domain.ValueInUse> values = versioning().valuesInUse(s);
+            if (allows.isEmpty() && !inUse) {
+                print(s);
+                List<CharacteristicRule> recorded = versioning().rules(s);
+                if (recorded.isEmpty()) {
+                    out().println("  allowed values: not recorded");
+                } else {
+                    printRules(recorded);
+                }
+                values.forEach(v -> out().println("  in use: " + v));
+                out().println("Record with --allows RULE (repeatable) or --allow-in-use, and --reason.");
+                return 1;
+            }
+            List<CharacteristicRule> given = allows.isEmpty() ? List.of() : rules(allows);
+            List<CharacteristicRule> next = new ArrayList<>(given);
+            if (inUse) {
+                VersioningService.rulesAllowing(values).stream().filter(r -> given.stream().noneMatch(g -> g.key().equals(r.key()))).forEach(next::add);
+            }
+            List<CharacteristicRule> before = versioning().rules(s);
+            Specification recorded = versioning().recordRules(s, next, reason);
+            print(recorded);
+            out().println("  allowed values recorded; " + recorded.name() + " stays " + recorded.version());
+            RulesDiff.between(before, next).lines().forEach(l -> out().println("  " + l));
             return 0;
         }
     }

@@ -18,4 +18,14 @@ public sealed interface SpecificationChange {
 
     record Status(SpecificationStatus status) implements SpecificationChange {
     }
+
+    /**
+     * What the version allows, recorded for a catalogue diffo-admin did not write (diffo keeps it in code): our
+     * rule nodes only; diffo's node and its version numbers are left as they are.
+     */
+    record RecordRules(List<CharacteristicRule> rules) implements SpecificationChange {
+        public RecordRules {
+            rules = List.copyOf(rules);
+        }
+    }
 }

@@ -12,6 +12,7 @@ import dev.diffo.admin.domain.MigrationPlan.Offence;
 import dev.diffo.admin.domain.MigrationRun;
 import dev.diffo.admin.domain.Operator;
 import dev.diffo.admin.domain.Relabel;
+import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationStatus;
 import dev.diffo.admin.repository.CatalogueRepository;
@@ -82,6 +83,17 @@ public class MigrationService {
             return selection.size();
         }
 
+        /** Whether the check could judge anything: a target with no allowed values recorded passes every value. */
+        public boolean targetRulesRecorded() {
+            return !targetRules.isEmpty();
+        }
+
+        /** Said plainly when the target has no allowed values recorded (a catalogue diffo wrote has none). */
+        public String rulesNote() {
+            return targetRulesRecorded() ? "" : target.name() + " " + target.version() + " has no allowed values recorded (diffo keeps them in its code),"
+                    + " so every value passes this check. Record them first (Versioning → Record allowed values…, or spec rules) to find the values it does not allow.";
+        }
+
         public long needingRemediation() {
             return offences.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -113,6 +125,22 @@ public class MigrationService {
         this.catalogue = catalogue;
         this.versioning = versioning;
         this.operator = operator;
+    }
+
+    /** The RSPs with instances on the source, with their counts (the wizard's choice). */
+    public List<Rsp.Share> rsps(String sourceUuid) {
+        Identifiers.requireUuid4("Source specification", sourceUuid);
+        return repository.rsps(sourceUuid);
+    }
+
+    /**
+     * The RSP that {@code given} names on the source: a party key (any case) or a name prefix; a party's name only
+     * when exactly one party on the source has it. An ambiguous name or an RSP without instances there is refused,
+     * listing the RSPs present with their counts.
+     */
+    public Rsp resolveRsp(String sourceUuid, String given) {
+        Specification source = spec(sourceUuid, "Source");
+        return Rsp.resolve(given, repository.rsps(sourceUuid), source.name() + " " + source.version());
     }
 
     public Check check(String rsp, String sourceUuid, String targetUuid) {
@@ -234,25 +262,66 @@ public class MigrationService {
         }
         plan.perInstance().forEach((uuid, remedy) -> remedy.values().forEach((key, to) -> {
             CharacteristicRule rule = rules.get(key);
-            if (rule == null || !rule.allows(to)) {
+            if (rule != null && !rule.allows(to)) {
                 throw new InvalidInputException("Instance " + uuid + "'s own remedy " + key + " → " + to + " is a value the target does not allow",
                         rule == null ? "The target has no characteristic " + key + "." : "Allowed: " + String.join(", ", rule.allowedValues()) + ".");
             }
         }));
         plan.mapping().forEach((key, values) -> values.forEach((from, to) -> {
             CharacteristicRule rule = rules.get(key);
-            if (rule == null || !rule.allows(to)) {
+            if (rule != null && !rule.allows(to)) {
                 throw new InvalidInputException("The mapping " + key + ": " + from + " → " + to + " leads to a value the target does not allow",
                         rule == null ? "The target has no characteristic " + key + "." : "Allowed: " + String.join(", ", rule.allowedValues()) + ".");
             }
         }));
     }
 
+    /**
+     * What the plan asks of fields the target has no allowed values recorded for: accepted (diffo keeps allowed
+     * values in its code, so the operator may know better than our records), applied as asked, and said plainly.
+     */
+    public List<String> warnings(MigrationPlan plan, Check check) {
+        java.util.Set<String> ruled = new java.util.HashSet<>(check.targetRules().stream().map(CharacteristicRule::key).toList());
+        List<String> warnings = new ArrayList<>();
+        plan.describeMapping().stream().filter(line -> !ruled.contains(line.substring(0, line.indexOf(':'))))
+                .forEach(line -> warnings.add("No allowed values are recorded for " + line.substring(0, line.indexOf(':')) + " on " + check.target().name() + " "
+                        + check.target().version() + ": " + line + " is applied as given, unchecked."));
+        plan.excluded().stream().filter(o -> !ruled.contains(o.key()))
+                .forEach(o -> warnings.add("No allowed values are recorded for " + o.key() + " on " + check.target().version() + ": instances with " + o + " stay on the source as asked."));
+        plan.perInstance().forEach((uuid, remedy) -> remedy.values().keySet().stream().filter(key -> !ruled.contains(key))
+                .forEach(key -> warnings.add("Instance " + uuid + "'s own " + key + " → " + remedy.values().get(key) + " is unchecked: no allowed values are recorded for " + key + ".")));
+        return warnings;
+    }
+
+    /** The keys the plan names (mapping, exclusions, per-instance values) that the target has no rule for. */
+    private static java.util.Set<String> unruledKeys(MigrationPlan plan, List<CharacteristicRule> rules) {
+        java.util.Set<String> keys = new java.util.HashSet<>(plan.mapping().keySet());
+        plan.excluded().forEach(o -> keys.add(o.key()));
+        plan.perInstance().values().forEach(r -> keys.addAll(r.values().keySet()));
+        rules.forEach(r -> keys.remove(r.key()));
+        return keys;
+    }
+
+    private static String characteristicOf(String key) {
+        int dot = key.indexOf('.');
+        return dot < 0 ? key : key.substring(0, dot);
+    }
+
+    private static String fieldOf(String key) {
+        int dot = key.indexOf('.');
+        return dot < 0 ? null : key.substring(dot + 1);
+    }
+
     MigrationRepository.Decider decider(MigrationPlan plan, List<CharacteristicRule> rules, List<StoredValue> unaffected) {
+        // values the plan remaps or excludes on a field without rules must be read by each batch, not skipped as allowed
+        java.util.Set<String> unruled = unruledKeys(plan, rules);
+        List<StoredValue> untouched = unruled.isEmpty() ? unaffected : unaffected.stream()
+                .filter(v -> unruled.stream().noneMatch(key -> characteristicOf(key).equals(v.name())))
+                .toList();
         return new MigrationRepository.Decider() {
             @Override
             public List<StoredValue> unaffected() {
-                return unaffected;
+                return untouched;
             }
 
             @Override
@@ -287,6 +356,24 @@ public class MigrationService {
                             ? " is excluded by the plan" : " is not allowed by the target and has no remedy (it appeared after the check)"));
                 }
                 newValues.put(c.elementId(), CharacteristicValues.write(newValues.getOrDefault(c.elementId(), c.value()), rule.field(), mapped));
+            }
+        }
+        for (String key : unruledKeys(plan, rules)) {
+            for (StoredCharacteristic c : candidate.characteristics()) {
+                if (!characteristicOf(key).equals(c.name())) {
+                    continue;
+                }
+                Optional<String> value = CharacteristicValues.read(newValues.getOrDefault(c.elementId(), c.value()), fieldOf(key));
+                if (value.isEmpty()) {
+                    continue;
+                }
+                if (plan.excludes(key, value.get())) {
+                    return Decision.excluded(key + "=" + value.get() + " is excluded by the plan");
+                }
+                String mapped = plan.remap(candidate.uuid(), key, value.get());
+                if (mapped != null && !mapped.equals(value.get())) {
+                    newValues.put(c.elementId(), CharacteristicValues.write(newValues.getOrDefault(c.elementId(), c.value()), fieldOf(key), mapped));
+                }
             }
         }
         return new Decision(false, newValues);

@@ -21,8 +21,8 @@ final class DiffoShape {
     static String rspOf(String carried, String name) {
         return """
                 WITH i%1$s, COLLECT { MATCH (i)-[:RELATES]->(ref:PartyRef)-[:RELATES]->(p:Party) WHERE ref.role = $rspRole
-                                      WITH coalesce(p.key, p.name) AS key, p.name AS name ORDER BY key
-                                      RETURN [key, name] LIMIT 1 } AS owners
+                                      WITH coalesce(p.key, p.name) AS partyKey, p.name AS partyName ORDER BY partyKey
+                                      RETURN [partyKey, partyName] LIMIT 1 } AS owners
                 WITH i%1$s, CASE WHEN size(owners) > 0 THEN owners[0][0]
                                  WHEN %2$s CONTAINS '-' THEN split(%2$s, '-')[0]
                                  ELSE coalesce(%2$s, '(unnamed)') END AS rsp,

@@ -133,6 +133,12 @@ public class Neo4jVersioningRepository implements VersioningRepository {
             RETURN e ORDER BY e.at, e.majorVersion, e.uuid
             """;
 
+    static final String MAJORS = """
+            MATCH (s:Specification {name: $name})
+            RETURN %s
+            ORDER BY s.majorVersion
+            """.formatted(Neo4jCatalogueRepository.SPECIFICATION_COLUMNS);
+
     private final Database database;
     private final CatalogueSettings settings;
 
@@ -204,6 +210,7 @@ public class Neo4jVersioningRepository implements VersioningRepository {
                     tx.run(MINOR, Map.of("uuid", uuid, "now", now)).consume();
                     replaceRules(tx, uuid, minor.rules());
                 }
+                case SpecificationChange.RecordRules recorded -> replaceRules(tx, uuid, recorded.rules());
                 case SpecificationChange.Status status -> tx.run(SET_STATUS,
                         Map.of("uuid", uuid, "status", status.status().stored(), "now", now, "actor", event.actor())).consume();
             }
@@ -357,6 +364,22 @@ public class Neo4jVersioningRepository implements VersioningRepository {
                     SnapshotJson.read(e.get("before").asString(null)), SnapshotJson.read(e.get("after").asString(null)),
                     e.get("actor").asString(null), e.get("reason").asString(null), GraphValues.dateTime(e.get("at")));
         }));
+    }
+
+    @Override
+    public List<Specification> majors(String specificationName) {
+        return database.read(tx -> tx.run(MAJORS, Map.of("name", specificationName)).list(Neo4jCatalogueRepository::toSpecification));
+    }
+
+    @Override
+    public List<dev.diffo.admin.domain.ValueInUse> valuesInUse(String uuid) {
+        Map<List<String>, Long> counts = new java.util.TreeMap<>(java.util.Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
+        database.read(tx -> tx.run(DiffoShape.VALUES_ON, Map.of("spec", uuid)).list()).forEach(r -> {
+            Map<String, String> flat = new java.util.TreeMap<>();
+            Neo4jInstanceRepository.flatten(r.get("name").asString(null), r.get("value").asString(null), flat);
+            flat.forEach((key, value) -> counts.merge(List.of(key, value), r.get("instances").asLong(), Long::sum));
+        });
+        return counts.entrySet().stream().map(e -> new dev.diffo.admin.domain.ValueInUse(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList();
     }
 
     @Override

@@ -40,6 +40,12 @@ public interface VersioningRepository {
 
     List<VersionEvent> history(String specificationName);
 
+    /** Every major of the name as diffo's nodes hold it, oldest first (for a history read from diffo's own timestamps). */
+    List<Specification> majors(String specificationName);
+
+    /** The values stored on the version's instances, each field of a dynamic value on its own, with counts: one aggregate read. */
+    List<dev.diffo.admin.domain.ValueInUse> valuesInUse(String uuid);
+
     /** The snapshot of a specification as it is now. */
     SpecificationSnapshot snapshot(String uuid);
 }

@@ -12,6 +12,7 @@ import dev.diffo.admin.domain.SpecificationChange;
 import dev.diffo.admin.domain.SpecificationSnapshot;
 import dev.diffo.admin.domain.SpecificationStatus;
 import dev.diffo.admin.domain.SpecificationType;
+import dev.diffo.admin.domain.ValueInUse;
 import dev.diffo.admin.domain.VersionEvent;
 import dev.diffo.admin.repository.VersioningRepository;
 import dev.diffo.admin.repository.VersioningRepository.EventDraft;
@@ -29,6 +30,10 @@ import java.util.Objects;
  */
 @Singleton
 public class VersioningService {
+
+    /** Our events that change diffo's own Specification node (and so its updatedAt). */
+    private static final java.util.Set<VersionEvent.Action> WRITES_DIFFOS_NODE = java.util.EnumSet.of(VersionEvent.Action.CREATED,
+            VersionEvent.Action.UPDATED, VersionEvent.Action.PATCH, VersionEvent.Action.MINOR, VersionEvent.Action.MAJOR_PUBLISHED);
 
     private final VersioningRepository repository;
     private final Operator operator;
@@ -126,8 +131,65 @@ public class VersioningService {
         repository.delete(seen.uuid(), event(VersionEvent.Action.DELETED, reason));
     }
 
+    /**
+     * Records what an existing version allows, for a catalogue diffo-admin did not write (diffo keeps allowed values
+     * in its code): our rule nodes only, so diffo's version numbers and {@code updatedAt} stay as they are; recorded
+     * in the history as "allowed values recorded" with who, when and why.
+     */
+    public Specification recordRules(Specification seen, List<CharacteristicRule> rules, String reason) {
+        if (rules == null || rules.isEmpty()) {
+            throw new InvalidInputException("No allowed values given for " + seen.name() + " " + seen.version(),
+                    "Tick the values in use that the version allows, or write rules such as broadband.technology: string = fttc, fttn.");
+        }
+        return repository.apply(seen.uuid(), seen.updatedAt(), new SpecificationChange.RecordRules(rules), event(VersionEvent.Action.RULES_RECORDED, reason));
+    }
+
+    /** The values stored on the version's instances, per field, with counts: what a user ticks when recording rules. */
+    public List<ValueInUse> valuesInUse(Specification specification) {
+        return repository.valuesInUse(specification.uuid());
+    }
+
+    /** Rules allowing exactly the ticked values (one rule per field; integer where every value is a whole number). */
+    public static List<CharacteristicRule> rulesAllowing(List<ValueInUse> ticked) {
+        Map<String, java.util.SortedSet<String>> byKey = new java.util.TreeMap<>();
+        ticked.forEach(v -> byKey.computeIfAbsent(v.key(), k -> new java.util.TreeSet<>()).add(v.value()));
+        return byKey.entrySet().stream().map(e -> {
+            ValueInUse any = ticked.stream().filter(v -> v.key().equals(e.getKey())).findFirst().orElseThrow();
+            boolean whole = e.getValue().stream().allMatch(v -> v.matches("-?\\d+"));
+            boolean bool = e.getValue().stream().allMatch(v -> v.equals("true") || v.equals("false"));
+            CharacteristicRule.ValueType type = whole ? CharacteristicRule.ValueType.INTEGER : bool ? CharacteristicRule.ValueType.BOOLEAN : CharacteristicRule.ValueType.STRING;
+            return new CharacteristicRule(any.characteristic(), any.field(), type, List.copyOf(e.getValue()), false);
+        }).toList();
+    }
+
+    /**
+     * The timeline of a name across its majors: our own events, merged with what diffo's nodes say themselves
+     * (each major's {@code createdAt}, and its {@code updatedAt} with its current version) where no event of ours
+     * covers it, so a catalogue diffo wrote has a history too.
+     */
     public List<VersionEvent> history(String name) {
-        return repository.history(name);
+        List<VersionEvent> ours = repository.history(name);
+        List<VersionEvent> merged = new java.util.ArrayList<>(ours);
+        for (Specification major : repository.majors(name)) {
+            List<VersionEvent> mine = ours.stream().filter(e -> major.uuid().equals(e.specificationUuid())).toList();
+            SpecificationSnapshot now = SpecificationSnapshot.of(major, repository.rules(major.uuid()));
+            boolean changedSince = major.updatedAt() != null && major.createdAt() != null && major.updatedAt().isAfter(major.createdAt());
+            boolean createdByUs = mine.stream().anyMatch(e -> e.action() == VersionEvent.Action.CREATED || e.action() == VersionEvent.Action.MAJOR_PUBLISHED);
+            if (!createdByUs && major.createdAt() != null) {
+                merged.add(new VersionEvent("diffo-created-" + major.uuid(), name, major.uuid(), major.majorVersion(), VersionEvent.Action.DIFFO_CREATED,
+                        null, changedSince ? null : major.version(), null, changedSince ? null : now, null, null, major.createdAt()));
+            }
+            // our own writes to diffo's node set its updatedAt to the event's time: such a change is already in our history
+            boolean changedOutsideUs = changedSince && mine.stream().filter(e -> WRITES_DIFFOS_NODE.contains(e.action()))
+                    .noneMatch(e -> e.at() != null && !e.at().isBefore(major.updatedAt().minusSeconds(1)));
+            if (changedOutsideUs) {
+                merged.add(new VersionEvent("diffo-updated-" + major.uuid(), name, major.uuid(), major.majorVersion(), VersionEvent.Action.DIFFO_UPDATED,
+                        null, major.version(), null, now, null, null, major.updatedAt()));
+            }
+        }
+        merged.sort(java.util.Comparator.comparing(VersionEvent::at, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                .thenComparingLong(VersionEvent::majorVersion));
+        return merged;
     }
 
     private Specification transition(Specification seen, SpecificationStatus to, SpecificationStatus from, VersionEvent.Action action, String reason) {

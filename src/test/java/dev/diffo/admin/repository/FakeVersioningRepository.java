@@ -68,12 +68,16 @@ public class FakeVersioningRepository implements VersioningRepository {
                     s.tmfVersion(), p.description(), p.category(), s.createdAt(), clock, s.instanceCount(), s.labels(), s.status());
             case SpecificationChange.Minor m -> new Specification(s.uuid(), s.name(), s.type(), s.majorVersion(), s.minorVersion() + 1, 0,
                     s.tmfVersion(), s.description(), s.category(), s.createdAt(), clock, s.instanceCount(), s.labels(), s.status());
+            case SpecificationChange.RecordRules r -> s;
             case SpecificationChange.Status st -> new Specification(s.uuid(), s.name(), s.type(), s.majorVersion(), s.minorVersion(), s.patchVersion(),
                     s.tmfVersion(), s.description(), s.category(), s.createdAt(), clock, s.instanceCount(), s.labels(), st.status());
         };
         SpecificationSnapshot before = SpecificationSnapshot.of(s, rules(uuid));
         if (change instanceof SpecificationChange.Minor m) {
             rules.put(uuid, m.rules());
+        }
+        if (change instanceof SpecificationChange.RecordRules r) {
+            rules.put(uuid, r.rules());
         }
         specifications.put(uuid, after);
         events.add(new VersionEvent(Identifiers.newUuid4(), s.name(), uuid, s.majorVersion(), event.action(), s.version(), after.version(), before,
@@ -115,5 +119,18 @@ public class FakeVersioningRepository implements VersioningRepository {
     @Override
     public synchronized SpecificationSnapshot snapshot(String uuid) {
         return SpecificationSnapshot.of(existing(uuid), rules(uuid));
+    }
+
+    public final Map<String, List<dev.diffo.admin.domain.ValueInUse>> valuesInUse = new HashMap<>();
+
+    @Override
+    public synchronized List<Specification> majors(String specificationName) {
+        return specifications.values().stream().filter(s -> s.name().equals(specificationName))
+                .sorted(java.util.Comparator.comparingLong(Specification::majorVersion)).toList();
+    }
+
+    @Override
+    public synchronized List<dev.diffo.admin.domain.ValueInUse> valuesInUse(String uuid) {
+        return valuesInUse.getOrDefault(uuid, List.of());
     }
 }
