@@ -62,7 +62,7 @@ public class MigrateCommand implements Callable<Integer> {
         Rsp owner = migration.resolveRsp(source.uuid(), rsp);
         String rsp = owner.key();
         MigrationService.Check check = migration.check(rsp, source.uuid(), target.uuid(), nameFilter);
-        out.printf("%s (%s): %,d instance%s on %s %s; target %s%n", owner.display(), owner.foundBy().label(), check.selected(),
+        out.printf("%s (%s): %,d instance%s on %s %s; target %s%n", owner.display(), owner.how(), check.selected(),
                 check.selected() == 1 ? "" : "s", name, source.version(), target.version());
         if (!check.rulesNote().isEmpty()) {
             out.println("  note: " + check.rulesNote());

@@ -1,7 +1,6 @@
 package dev.diffo.admin.domain;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -9,7 +8,7 @@ import java.util.stream.Collectors;
  * {@code name} often only the kind of identifier, e.g. {@code organizationId}), or, where an instance has no
  * such party, the prefix of its name ({@code acme-…}).
  */
-public record Rsp(String key, String name, FoundBy foundBy) {
+public record Rsp(String key, String name, FoundBy foundBy, String role) {
 
     public enum FoundBy {
         PARTY("by party role"), NAME_PREFIX("by name prefix");
@@ -37,8 +36,20 @@ public record Rsp(String key, String name, FoundBy foundBy) {
         }
     }
 
-    public static Rsp of(String key, String name, String foundBy) {
-        return new Rsp(key, name, FoundBy.fromStored(foundBy));
+    /** An RSP found by name prefix (graphs without party data). */
+    public Rsp(String key, String name, FoundBy foundBy) {
+        this(key, name, foundBy, null);
+    }
+
+    /** As the repository reads it: {@code foundBy} is {@code 'party'} or {@code 'prefix'}, {@code role} the RSP role asked for. */
+    public static Rsp of(String key, String name, String foundBy, String role) {
+        FoundBy by = FoundBy.fromStored(foundBy);
+        return new Rsp(key, name, by, by == FoundBy.PARTY ? role : null);
+    }
+
+    /** How it was found: "by party role Reseller" or "by name prefix". */
+    public String how() {
+        return foundBy == FoundBy.PARTY ? "by party role " + (role == null ? "" : role) : foundBy.label();
     }
 
     /** {@code ORG000000123456 · organizationId}, or just the key where the name says nothing more. */
@@ -82,20 +93,18 @@ public record Rsp(String key, String name, FoundBy foundBy) {
         return present.size() > 20 ? shown + " and " + (present.size() - 20) + " more" : shown;
     }
 
-    /** How the RSPs of a list were found: "by party role Reseller", "by name prefix", or both. */
-    public static String howFound(List<Share> present, String role) {
-        boolean party = present.stream().anyMatch(s -> s.rsp().foundBy() == FoundBy.PARTY);
+    /** How the RSPs of a list were found: "by the party in role Reseller", "by instance name prefix", or both. */
+    public static String howFound(List<Share> present) {
+        String role = present.stream().map(s -> s.rsp().role()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         boolean prefix = present.stream().anyMatch(s -> s.rsp().foundBy() == FoundBy.NAME_PREFIX);
-        String byParty = "by the party in role " + role;
-        return party && prefix ? byParty + ", else by name prefix" : party ? byParty : "by instance name prefix (no party in role " + role + ")";
+        if (role == null) {
+            return present.isEmpty() ? "" : "RSPs found by instance name prefix (no instance has a party in the RSP role)";
+        }
+        return "RSPs found by the party in role " + role + (prefix ? ", else by instance name prefix" : "");
     }
 
     @Override
     public String toString() {
         return display();
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -35,7 +35,9 @@ public class MigrationView {
     @FXML
     private ComboBox<Specification> targetChoice;
     @FXML
-    private TextField rspField;
+    private ComboBox<dev.diffo.admin.domain.Rsp.Share> rspChoice;
+    @FXML
+    private Label rspsNote;
     @FXML
     private TextField nameFilterField;
     @FXML
@@ -100,7 +102,18 @@ public class MigrationView {
         targetChoice.setItems(viewModel.targetsProperty());
         sourceChoice.valueProperty().bindBidirectional(viewModel.sourceProperty());
         targetChoice.valueProperty().bindBidirectional(viewModel.targetProperty());
-        rspField.textProperty().bindBidirectional(viewModel.rspProperty());
+        rspChoice.setItems(viewModel.rspsProperty());
+        rspChoice.valueProperty().subscribe(chosen -> {
+            if (chosen != null) {
+                viewModel.rspProperty().set(chosen.rsp().key());
+            }
+        });
+        // the list follows the view model's RSP (kept across reloads) by key
+        Runnable selectChosen = () -> rspChoice.setValue(viewModel.rspsProperty().stream()
+                .filter(s -> s.rsp().key().equalsIgnoreCase(viewModel.rspProperty().get())).findFirst().orElse(null));
+        viewModel.rspProperty().subscribe(key -> selectChosen.run());
+        viewModel.rspsProperty().addListener((ListChangeListener<dev.diffo.admin.domain.Rsp.Share>) change -> selectChosen.run());
+        rspsNote.textProperty().bind(viewModel.rspsNoteProperty());
         nameFilterField.textProperty().bindBidirectional(viewModel.nameFilterProperty());
         selectionCount.textProperty().bind(viewModel.selectionCountProperty());
         perInstanceSummary.textProperty().bind(viewModel.perInstanceSummaryProperty());

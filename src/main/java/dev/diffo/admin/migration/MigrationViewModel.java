@@ -6,6 +6,7 @@ import dev.diffo.admin.domain.CharacteristicRule;
 import dev.diffo.admin.domain.MigrationPlan;
 import dev.diffo.admin.domain.MigrationPlan.Offence;
 import dev.diffo.admin.domain.MigrationRun;
+import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationStatus;
 import dev.diffo.admin.repository.CatalogueRepository;
@@ -70,6 +71,9 @@ public class MigrationViewModel {
     private final ObjectProperty<Specification> source = new SimpleObjectProperty<>();
     private final ObjectProperty<Specification> target = new SimpleObjectProperty<>();
     private final StringProperty rsp = new SimpleStringProperty("");
+    /** The RSPs on the chosen source with their counts (one aggregate read each time the source changes). */
+    private final ReadOnlyListWrapper<Rsp.Share> rsps = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ReadOnlyStringWrapper rspsNote = new ReadOnlyStringWrapper("");
     private final StringProperty nameFilter = new SimpleStringProperty("");
     /** Whether to take the check's relabel offer (off: keep the labels, as diffo's respecify does). */
     private final javafx.beans.property.BooleanProperty relabel = new javafx.beans.property.SimpleBooleanProperty(false);
@@ -115,11 +119,41 @@ public class MigrationViewModel {
                     .filter(t -> t.name().equals(s.name()) && t.majorVersion() > s.majorVersion() && t.status() == SpecificationStatus.CURRENT)
                     .toList());
             target.set(targets.isEmpty() ? null : targets.getLast());
+            loadRsps(s);
             resetCheck();
         });
         target.subscribe(t -> resetCheck());
         rsp.subscribe(r -> resetCheck());
         nameFilter.subscribe(f -> resetCheck());
+    }
+
+    private void loadRsps(Specification from) {
+        rsps.clear();
+        rspsNote.set("");
+        if (from == null) {
+            return;
+        }
+        rspsNote.set("listing the RSPs on " + from.version() + "…");
+        tasks.run("Listing the RSPs on " + from.name() + " " + from.version(), p -> migration.rsps(from.uuid()), list -> {
+            if (from.equals(source.get())) {
+                rsps.setAll(list);
+                rspsNote.set(list.isEmpty() ? "No instance stands on " + from.version() + "." : Rsp.howFound(list) + ".");
+            }
+        }, error -> rspsNote.set(Errors.describe(error)));
+    }
+
+    public ReadOnlyListProperty<Rsp.Share> rspsProperty() {
+        return rsps.getReadOnlyProperty();
+    }
+
+    /** How the RSPs in the list were found (party role or name prefix), or why there are none. */
+    public ReadOnlyStringProperty rspsNoteProperty() {
+        return rspsNote.getReadOnlyProperty();
+    }
+
+    /** The chosen RSP as the list shows it ({@code ORG… · organizationId}), else the key typed. */
+    private String rspShown(String key) {
+        return rsps.stream().filter(s -> s.rsp().key().equalsIgnoreCase(key)).map(s -> s.rsp().display()).findFirst().orElse(key);
     }
 
     private void resetCheck() {
@@ -270,7 +304,7 @@ public class MigrationViewModel {
             selectionCount.set(String.format("%,d selected", result.selected()));
             labelNote.set(result.labelNote());
             relabelOffer.set(result.relabelOffer() == null ? "" : "Relabel moved instances " + result.relabelOffer());
-            checkSummary.set(String.format("%,d of %s's instances%s on %s %s · %s", result.selected(), who,
+            checkSummary.set((result.rulesNote().isEmpty() ? "" : result.rulesNote() + "\n") + String.format("%,d of %s's instances%s on %s %s · %s", result.selected(), rspShown(who),
                     result.nameFilter() == null ? "" : " named *" + result.nameFilter() + "*", from.name(), from.version(),
                     result.offences().isEmpty() ? "all allowed by " + to.version() + ": nothing to remediate"
                             : String.format("%,d need remediation before moving to %s", result.needingRemediation(), to.version())));
@@ -494,6 +528,11 @@ public class MigrationViewModel {
 
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
+    }
+
+    /** The last check made (null until one is, and after any change to what it checked). */
+    public ReadOnlyObjectProperty<MigrationService.Check> checkProperty() {
+        return check.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<MigrationRun> lastRunProperty() {

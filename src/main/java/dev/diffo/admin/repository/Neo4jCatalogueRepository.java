@@ -79,7 +79,7 @@ public class Neo4jCatalogueRepository implements CatalogueRepository {
 
     static List<Rsp.Share> rsps(org.neo4j.driver.TransactionContext tx, String specificationUuid, String role) {
         return tx.run(DiffoShape.RSPS_ON, Map.of("spec", specificationUuid, "rspRole", role)).list(r -> new Rsp.Share(
-                Rsp.of(r.get("rsp").asString(), r.get("rspName").asString(null), r.get("rspBy").asString()), r.get("instances").asLong()));
+                Rsp.of(r.get("rsp").asString(), r.get("rspName").asString(null), r.get("rspBy").asString(), role), r.get("instances").asLong()));
     }
 
     @Override

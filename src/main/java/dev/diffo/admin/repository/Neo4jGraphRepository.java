@@ -232,11 +232,11 @@ public class Neo4jGraphRepository implements GraphRepository {
         String parent = aggregateId(specificationElementId, null);
         List<GraphNode> nodes = database.read(tx -> tx.run(BY_RSP, Map.of("spec", specificationElementId, "cap", cap, "rspRole", settings.rspRole())).list(r -> {
             String rsp = r.get("rsp").asString();
-            Rsp owner = Rsp.of(rsp, r.get("rspName").asString(null), r.get("rspBy").asString());
+            Rsp owner = Rsp.of(rsp, r.get("rspName").asString(null), r.get("rspBy").asString(), settings.rspRole());
             long n = r.get("n").asLong();
             return new GraphNode(aggregateId(specificationElementId, rsp), Kind.INSTANCES, String.format("%s: %,d instance%s", owner.display(), n, n == 1 ? "" : "s"),
-                    "RSP " + owner.display() + " (" + owner.foundBy().label() + ")",
-                    Map.of("rsp", rsp, "rsp name", owner.name() == null ? "" : owner.name(), "found", owner.foundBy().label(), "instances", String.format("%,d", n)), n);
+                    "RSP " + owner.display() + " (" + owner.how() + ")",
+                    Map.of("rsp", rsp, "rsp name", owner.name() == null ? "" : owner.name(), "found", owner.how(), "instances", String.format("%,d", n)), n);
         }));
         return new GraphSlice(nodes, nodes.stream().map(n -> new GraphSlice.Edge(n.id(), parent, "PART_OF")).toList());
     }

@@ -160,7 +160,7 @@ public class Neo4jInstanceRepository implements InstanceRepository {
         params.put("limit", query.pageSize() + 1);
         List<InstanceRow> rows = database.read(tx -> {
             if (!byIndex) {
-                return tx.run(cypher, params).list(Neo4jInstanceRepository::toRow);
+                return tx.run(cypher, params).list(this::toRow);
             }
             List<String> ids = tx.run(cypher, params).list(r -> r.get("id").asString());
             Map<String, InstanceRow> byId = new HashMap<>();
@@ -287,13 +287,13 @@ public class Neo4jInstanceRepository implements InstanceRepository {
         return needles;
     }
 
-    private static InstanceRow toRow(Record r) {
+    private InstanceRow toRow(Record r) {
         Map<String, String> values = new TreeMap<>();
         for (Value c : r.get("chars").values()) {
             flatten(c.get("name").asString(null), c.get("value").asString(null), values);
         }
         return new InstanceRow(r.get("uuid").asString(null), r.get("name").asString(null),
-                Rsp.of(r.get("rsp").asString(null), r.get("rspName").asString(null), r.get("rspBy").asString(null)),
+                Rsp.of(r.get("rsp").asString(null), r.get("rspName").asString(null), r.get("rspBy").asString(null), settings.rspRole()),
                 r.get("state").asString(null), r.get("which").asString(null), r.get("createdAt").asString(null),
                 r.get("labels").asList(Value::asString), values);
     }

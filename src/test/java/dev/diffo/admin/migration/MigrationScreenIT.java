@@ -34,8 +34,23 @@ class MigrationScreenIT {
     final FxRobot robot = new FxRobot();
 
     static void await(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        await(20, condition);
+    }
+
+    /** For the long run of 20,002 instances in batches of 50, which on a loaded machine takes more than the usual wait. */
+    static void await(int seconds, BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Picks the RSP from the wizard's list by clicking it, once the list of the chosen source has been read. */
+    @SuppressWarnings("unchecked")
+    void chooseRsp(String key) throws TimeoutException {
+        ComboBox<dev.diffo.admin.domain.Rsp.Share> rsps = robot.lookup("#rspChoice").queryAs(ComboBox.class);
+        await(() -> rsps.getItems().stream().anyMatch(s -> s.rsp().key().equals(key)));
+        robot.clickOn(rsps);
+        robot.clickOn(robot.lookup(".list-cell").match((javafx.scene.control.ListCell<?> c) -> c.getText() != null && c.getText().startsWith(key)).<javafx.scene.Node>query());
+        await(() -> rsps.getValue() != null && rsps.getValue().rsp().key().equals(key));
     }
 
     String report() {
@@ -58,7 +73,7 @@ class MigrationScreenIT {
 
         ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);
         robot.interact(() -> source.getSelectionModel().select(source.getItems().stream().filter(s -> s.uuid().equals(V1)).findFirst().orElseThrow()));
-        robot.clickOn("#rspField").write("acme");
+        chooseRsp("acme");
         robot.clickOn("#checkButton");
         await(() -> wizard.remediesProperty().size() == 1);
         assertThat(robot.lookup("#checkSummary").queryAs(Label.class).getText())
@@ -116,7 +131,7 @@ class MigrationScreenIT {
         await(() -> wizard.sourcesProperty().size() == 2);
         ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);
         robot.interact(() -> source.getSelectionModel().select(source.getItems().stream().filter(s -> s.uuid().equals(V1)).findFirst().orElseThrow()));
-        robot.clickOn("#rspField").write("acme");
+        chooseRsp("acme");
         robot.clickOn("#checkButton");
         await(() -> wizard.remediesProperty().size() == 1);
         ChoiceBox<String> remedy = robot.lookup("#remedy-0").queryAs(ChoiceBox.class);
@@ -146,7 +161,7 @@ class MigrationScreenIT {
         await(() -> wizard.sourcesProperty().size() == 2);
         ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);
         robot.interact(() -> source.getSelectionModel().select(source.getItems().stream().filter(s -> s.uuid().equals(V1)).findFirst().orElseThrow()));
-        robot.clickOn("#rspField").write("acme");
+        chooseRsp("acme");
         Label count = robot.lookup("#selectionCount").queryAs(Label.class);
         await(() -> count.getText().equals("2 selected"));
         robot.clickOn("#nameFilterField").write("-002");
@@ -195,7 +210,7 @@ class MigrationScreenIT {
         @SuppressWarnings("unchecked")
         ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);
         robot.interact(() -> source.getSelectionModel().select(source.getItems().stream().filter(s -> s.uuid().equals(V1)).findFirst().orElseThrow()));
-        robot.clickOn("#rspField").write("acme");
+        chooseRsp("acme");
         robot.clickOn("#checkButton");
         await(() -> wizard.remediesProperty().size() == 1);
         @SuppressWarnings("unchecked")
@@ -216,8 +231,53 @@ class MigrationScreenIT {
         Snapshots.save(robot.lookup("#tabs").query(), "migration-paused");
 
         robot.clickOn("#resumeButton");
-        await(() -> !wizard.busyProperty().get() && report().startsWith("Run completed"));
+        await(180, () -> !wizard.busyProperty().get() && report().startsWith("Run completed"));
         assertThat(report()).contains("Run completed: 20,002 moved", "Instances of acme remaining on v1.0.0: 0");
         assertThat(graph.count("MATCH (i:Instance) WHERE COUNT { (i)-[:SPECIFIED_BY]->() } <> 1 RETURN count(i)")).isZero();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void onACatalogueDiffoWroteTheOperatorPicksTheResellerFromTheListAndMovesOnlyItsInstances(Injector injector, TestGraph graph,
+                                                                                              dev.diffo.admin.versioning.VersioningService versioning,
+                                                                                              dev.diffo.admin.catalogue.CatalogueService catalogue) throws Exception {
+        dev.diffo.admin.support.DiffoLivebookCatalogue.write(graph);
+        MigrationViewModel wizard = injector.getInstance(MigrationViewModel.class);
+        FxScreenExtension.show(() -> {
+            Region root = (Region) injector.getInstance(ViewLoader.class).load(MainView.class).root();
+            root.setPrefSize(1280, 800);
+            return root;
+        });
+        FxScreenExtension.selectTab(robot, "migrationTab");
+        await(() -> wizard.sourcesProperty().size() == 2);
+        ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);
+        robot.interact(() -> source.getSelectionModel().select(source.getItems().stream()
+                .filter(s -> s.uuid().equals(dev.diffo.admin.support.DiffoLivebookCatalogue.V1)).findFirst().orElseThrow()));
+
+        ComboBox<dev.diffo.admin.domain.Rsp.Share> rsps = robot.lookup("#rspChoice").queryAs(ComboBox.class);
+        await(() -> rsps.getItems().size() == 2);
+        assertThat(rsps.getItems()).extracting(Object::toString)
+                .containsExactly("ORG000000123456 · organizationId (6)", "ORG000000654321 · organizationId (4)");
+        assertThat(robot.lookup("#rspsNote").queryAs(Label.class).getText()).contains("party in role Reseller");
+        chooseRsp(dev.diffo.admin.support.DiffoLivebookCatalogue.RESELLER_A);
+        robot.clickOn("#checkButton");
+        await(() -> wizard.checkProperty().get() != null);
+        assertThat(robot.lookup("#checkSummary").queryAs(Label.class).getText())
+                .contains("no allowed values recorded", "6 of ORG000000123456 · organizationId's instances on broadband v1.1.0");
+        Snapshots.save(robot.lookup("#tabs").query(), "migration-diffo-rsp-choice");
+
+        versioning.recordRules(catalogue.find(dev.diffo.admin.support.DiffoLivebookCatalogue.V2).orElseThrow(),
+                dev.diffo.admin.versioning.RuleText.parse("broadband.technology: string = fttc, fttn, fttp, fw"), "as diffo's code allows");
+        robot.clickOn("#checkButton");
+        await(() -> wizard.remediesProperty().size() == 1);
+        assertThat(robot.lookup("#checkSummary").queryAs(Label.class).getText())
+                .doesNotContain("no allowed values recorded").contains("2 need remediation before moving to v2.0.0");
+        ChoiceBox<String> remedy = robot.lookup("#remedy-0").queryAs(ChoiceBox.class);
+        robot.interact(() -> remedy.setValue("fttn"));
+        robot.clickOn("#runButton");
+        await(() -> wizard.lastRunProperty().get() != null && !wizard.busyProperty().get());
+
+        assertThat(graph.count("MATCH (:Specification {uuid: '" + dev.diffo.admin.support.DiffoLivebookCatalogue.V2 + "'})<-[:SPECIFIED_BY]-(i) RETURN count(i)")).isEqualTo(7);
+        assertThat(graph.count("MATCH (:Specification {uuid: '" + dev.diffo.admin.support.DiffoLivebookCatalogue.V1 + "'})<-[:SPECIFIED_BY]-(i)-[:RELATES]->(:PartyRef {role: 'Reseller'})-[:RELATES]->(:Party {key: 'ORG000000654321'}) RETURN count(i)")).isEqualTo(4);
     }
 }
