@@ -92,6 +92,8 @@ public class MainView {
             }
         });
         migration.lastRunProperty().addListener((obs, old, run) -> catalogue.refresh());
+        // the wizard's target has no allowed values recorded: the versioning feature records them
+        migration.setRecordRules(versioning::recordRules);
         versioning.changesProperty().subscribe(count -> {
             if (count.intValue() > 0) {
                 catalogue.refresh();

@@ -39,6 +39,8 @@ public class MigrationView {
     @FXML
     private Label rspsNote;
     @FXML
+    private Button recordTargetRulesButton;
+    @FXML
     private TextField nameFilterField;
     @FXML
     private Label selectionCount;
@@ -114,6 +116,8 @@ public class MigrationView {
         viewModel.rspProperty().subscribe(key -> selectChosen.run());
         viewModel.rspsProperty().addListener((ListChangeListener<dev.diffo.admin.domain.Rsp.Share>) change -> selectChosen.run());
         rspsNote.textProperty().bind(viewModel.rspsNoteProperty());
+        recordTargetRulesButton.visibleProperty().bind(viewModel.canRecordTargetRulesProperty());
+        recordTargetRulesButton.managedProperty().bind(recordTargetRulesButton.visibleProperty());
         nameFilterField.textProperty().bindBidirectional(viewModel.nameFilterProperty());
         selectionCount.textProperty().bind(viewModel.selectionCountProperty());
         perInstanceSummary.textProperty().bind(viewModel.perInstanceSummaryProperty());
@@ -294,5 +298,10 @@ public class MigrationView {
     @FXML
     private void undo() {
         viewModel.undo();
+    }
+
+    @FXML
+    private void recordTargetRules() {
+        viewModel.recordTargetRules();
     }
 }

@@ -530,6 +530,27 @@ public class MigrationViewModel {
         return running.getReadOnlyProperty();
     }
 
+    private java.util.function.Consumer<Specification> recordRules = spec -> {
+    };
+
+    /** Where "Record allowed values…" for the target goes (the versioning feature, wired by the main window). */
+    public void setRecordRules(java.util.function.Consumer<Specification> recordRules) {
+        this.recordRules = recordRules;
+    }
+
+    /** The check found the target without allowed values recorded: record them first (then check again). */
+    public void recordTargetRules() {
+        MigrationService.Check checked = check.get();
+        if (checked != null && !checked.targetRulesRecorded()) {
+            recordRules.accept(checked.target());
+        }
+    }
+
+    /** Whether the last check was against a target with no allowed values recorded. */
+    public javafx.beans.binding.BooleanBinding canRecordTargetRulesProperty() {
+        return Bindings.createBooleanBinding(() -> check.get() != null && !check.get().targetRulesRecorded(), check);
+    }
+
     /** The last check made (null until one is, and after any change to what it checked). */
     public ReadOnlyObjectProperty<MigrationService.Check> checkProperty() {
         return check.getReadOnlyProperty();

@@ -61,8 +61,11 @@ public class HistoryViewModel {
 
     private void show(String n, List<VersionEvent> list) {
         events.setAll(list);
-        title.set(list.isEmpty() ? "No recorded history for " + n + " (changes made outside diffo-admin are not recorded)"
-                : "History of " + n + ": " + list.size() + (list.size() == 1 ? " change" : " changes"));
+        long fromDiffo = list.stream().filter(VersionEvent::fromDiffo).count();
+        title.set(list.isEmpty() ? "No history for " + n
+                : "History of " + n + ": " + list.size() + (list.size() == 1 ? " entry" : " entries")
+                        + (fromDiffo == 0 ? "" : fromDiffo == list.size() ? ", read from diffo's own timestamps (createdAt, updatedAt): no change recorded by diffo-admin"
+                        : " (" + fromDiffo + " read from diffo's own timestamps)"));
         snapshots.clear();
         for (VersionEvent e : list) {
             if (e.after() != null) {

@@ -33,6 +33,8 @@ public class VersioningView {
     private Button deleteButton;
     @FXML
     private Label allowedValues;
+    @FXML
+    private Button recordRulesButton;
 
     @Inject
     public VersioningView(VersioningViewModel viewModel, Views views) {
@@ -51,6 +53,13 @@ public class VersioningView {
         withdrawButton.disableProperty().bind(viewModel.canWithdrawProperty().not());
         deleteButton.disableProperty().bind(viewModel.canDeleteProperty().not());
         allowedValues.textProperty().bind(viewModel.rulesTextProperty().map(t -> t.isEmpty() ? "select a specification version" : t));
+        recordRulesButton.disableProperty().bind(viewModel.canDeleteProperty().not());
+        viewModel.recordRequestProperty().subscribe(request -> {
+            if (request != null) {
+                viewModel.recordRequestHandled();
+                openRecordRules(request);
+            }
+        });
         viewModel.editRequestProperty().subscribe(request -> {
             if (request != null) {
                 viewModel.editRequestHandled();
@@ -77,6 +86,32 @@ public class VersioningView {
             }
         });
         dialog.show();
+    }
+
+    private void openRecordRules(VersioningViewModel.RecordRequest request) {
+        Views.Loaded<RecordRulesView> content = views.loadView(RecordRulesView.class);
+        RecordRulesViewModel model = content.controller().viewModel();
+        model.start(request.specification(), request.recorded(), request.inUse());
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(createButton.getScene().getWindow());
+        dialog.setTitle("Record allowed values");
+        dialog.setHeaderText("Record what " + request.specification().name() + " " + request.specification().version() + " allows");
+        dialog.setResizable(true);
+        dialog.getDialogPane().setContent((Parent) content.root());
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
+        dialog.getDialogPane().getStylesheets().addAll(createButton.getScene().getStylesheets());
+        model.savedProperty().subscribe(saved -> {
+            if (saved != null) {
+                viewModel.saved();
+                dialog.close();
+            }
+        });
+        dialog.show();
+    }
+
+    @FXML
+    private void recordRules() {
+        viewModel.recordRules();
     }
 
     @FXML

@@ -63,7 +63,8 @@ public class VersioningViewModel {
         if (spec != null) {
             tasks.run("Reading what " + spec.name() + " allows", p -> versioning.rules(spec), rules -> {
                 if (spec.equals(specification.get())) {
-                    rulesText.set(rules.isEmpty() ? "(none recorded)" : rules.stream().map(CharacteristicRule::describe).collect(Collectors.joining("\n")));
+                    rulesText.set(rules.isEmpty() ? "not recorded (diffo keeps allowed values in its code): Record allowed values… notes them for this version"
+                            : rules.stream().map(CharacteristicRule::describe).collect(Collectors.joining("\n")));
                 }
             }, error -> rulesText.set("(" + Errors.headline(error) + ")"));
         }
@@ -95,6 +96,38 @@ public class VersioningViewModel {
             busy.set(false);
             editRequest.set(new EditRequest(mode, spec, rules));
         }, this::failed);
+    }
+
+    /** What the "Record allowed values…" dialog opens on: the version, what is recorded now, and the values in use on it. */
+    public record RecordRequest(Specification specification, List<CharacteristicRule> recorded, List<dev.diffo.admin.domain.ValueInUse> inUse) {
+    }
+
+    private final ReadOnlyObjectWrapper<RecordRequest> recordRequest = new ReadOnlyObjectWrapper<>();
+
+    /** Records what the selected version allows, without a version bump: reads the values in use first, for the user to tick. */
+    public void recordRules() {
+        recordRules(specification.get());
+    }
+
+    /** The same for a version chosen elsewhere (the migration wizard's target without recorded values). */
+    public void recordRules(Specification spec) {
+        if (spec == null) {
+            return;
+        }
+        busy.set(true);
+        tasks.run("Reading the values in use on " + spec.name() + " " + spec.version(),
+                p -> new RecordRequest(spec, versioning.rules(spec), versioning.valuesInUse(spec)), request -> {
+                    busy.set(false);
+                    recordRequest.set(request);
+                }, this::failed);
+    }
+
+    public ReadOnlyObjectProperty<RecordRequest> recordRequestProperty() {
+        return recordRequest.getReadOnlyProperty();
+    }
+
+    public void recordRequestHandled() {
+        recordRequest.set(null);
     }
 
     /** The view opened the editor; a later request for the same thing opens it again. */

@@ -62,7 +62,7 @@ class HistoryViewModelTest {
 
         history.nameProperty().set("broadband");
 
-        assertThat(history.titleProperty().get()).isEqualTo("History of broadband: 3 changes");
+        assertThat(history.titleProperty().get()).isEqualTo("History of broadband: 3 entries");
         assertThat(history.eventsProperty()).extracting(VersionEvent::headline)
                 .containsExactly("v1.0.0 created", "v1.0.0 → v1.1.0 minor", "v2.0.0 published");
     }
@@ -120,7 +120,7 @@ class HistoryViewModelTest {
     void aNameWithoutRecordedChangesSaysWhy() {
         history.nameProperty().set("router");
 
-        assertThat(history.titleProperty().get()).isEqualTo("No recorded history for router (changes made outside diffo-admin are not recorded)");
+        assertThat(history.titleProperty().get()).isEqualTo("No history for router");
         assertThat(history.diffProperty().get()).isEmpty();
     }
 
@@ -150,7 +150,7 @@ class HistoryViewModelTest {
         tasks.runNewest();
         tasks.runAll();
 
-        assertThat(history.titleProperty().get()).startsWith("No recorded history for router");
+        assertThat(history.titleProperty().get()).startsWith("No history for router");
         assertThat(history.eventsProperty()).isEmpty();
     }
 }
