@@ -48,9 +48,13 @@ public class MainView {
     private final GraphViewModel graph;
     private final InstancesViewModel instances;
 
+    private final dev.diffo.admin.common.CatalogueSettings catalogueSettings;
+
     @Inject
     public MainView(MainViewModel viewModel, CatalogueViewModel catalogue, VersioningViewModel versioning, HistoryViewModel history,
-                    MigrationViewModel migration, InstancesViewModel instances, GraphViewModel graph, FxTaskRunner tasks, ViewLoader views) {
+                    MigrationViewModel migration, InstancesViewModel instances, GraphViewModel graph, FxTaskRunner tasks, ViewLoader views,
+                    dev.diffo.admin.common.CatalogueSettings catalogueSettings) {
+        this.catalogueSettings = catalogueSettings;
         this.graph = graph;
         this.migration = migration;
         this.instances = instances;
@@ -126,6 +130,29 @@ public class MainView {
     private void showConnectionDialog(String problem) {
         ViewLoader.Loaded<ConnectionView> dialog = views.load(ConnectionView.class);
         ConnectionView.showDialog(dialog.root(), dialog.controller(), statusBar.getScene().getWindow(), THEME, problem);
+    }
+
+    /** Which party role names an instance's RSP (diffo's livebook: Reseller); remembered for the next start. */
+    @FXML
+    private void rspRole() {
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(catalogueSettings.rspRole());
+        ask.initOwner(statusBar.getScene().getWindow());
+        ask.setTitle("RSP role");
+        ask.setHeaderText("The party role that names the RSP owning an instance");
+        ask.setContentText("Role (diffo's livebook relates the reseller as Reseller):");
+        ask.getDialogPane().getStylesheets().add(THEME);
+        ask.showAndWait().ifPresent(role -> {
+            try {
+                Preferences.rememberRspRole(catalogueSettings, role);
+                migration.reload();
+                instances.reload();
+            } catch (dev.diffo.admin.domain.DiffoAdminException e) {
+                Alert refused = new Alert(Alert.AlertType.ERROR, e.describe());
+                refused.setHeaderText("The RSP role was not changed");
+                refused.getDialogPane().getStylesheets().add(THEME);
+                refused.show();
+            }
+        });
     }
 
     @FXML

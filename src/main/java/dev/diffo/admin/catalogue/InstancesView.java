@@ -125,7 +125,17 @@ public class InstancesView {
 
         column(nameColumn, InstanceRow::name);
         column(idColumn, InstanceRow::uuid);
-        column(rspColumn, InstanceRow::rsp);
+        column(rspColumn, r -> r.owner() == null ? null : r.owner().display());
+        // which way each RSP was found (the party in the RSP role, or the name prefix), on hover
+        rspColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                InstanceRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(row == null || row.owner() == null ? null : new javafx.scene.control.Tooltip(row.owner().display() + ", found " + row.owner().how()));
+            }
+        });
         column(stateColumn, InstanceRow::state);
         column(valuesColumn, InstanceRow::valuesText);
         column(createdColumn, InstanceRow::createdAt);

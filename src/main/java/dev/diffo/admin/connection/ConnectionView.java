@@ -28,6 +28,8 @@ public class ConnectionView {
     @FXML
     private GridPane serverFields;
     @FXML
+    private javafx.scene.control.CheckBox noAuth;
+    @FXML
     private TextField uri;
     @FXML
     private TextField user;
@@ -57,6 +59,9 @@ public class ConnectionView {
         uri.textProperty().bindBidirectional(viewModel.uriProperty());
         user.textProperty().bindBidirectional(viewModel.userProperty());
         password.textProperty().bindBidirectional(viewModel.passwordProperty());
+        noAuth.selectedProperty().bindBidirectional(viewModel.noAuthProperty());
+        user.disableProperty().bind(noAuth.selectedProperty());
+        password.disableProperty().bind(noAuth.selectedProperty());
         database.textProperty().bindBidirectional(viewModel.databaseProperty());
         error.textProperty().bind(viewModel.errorProperty());
         error.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());

@@ -30,6 +30,8 @@ public class ConnectionViewModel {
     private final StringProperty uri = new SimpleStringProperty("bolt://127.0.0.1:7687");
     private final StringProperty user = new SimpleStringProperty(ConnectionSettings.DEFAULT_USER);
     private final StringProperty password = new SimpleStringProperty("");
+    /** The server has authentication disabled: no user or password is sent or kept. */
+    private final BooleanProperty noAuth = new javafx.beans.property.SimpleBooleanProperty(false);
     private final StringProperty database = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper dataDirectory = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -54,6 +56,7 @@ public class ConnectionViewModel {
             uri.set(settings.uri());
         }
         user.set(settings.userOrDefault());
+        noAuth.set(settings.noAuth());
         database.set(settings.database() == null ? "" : settings.database());
         dataDirectoryPath = settings.dataDirectory();
         dataDirectory.set(settings.dataDirectory() == null ? "" : settings.dataDirectory().toString());
@@ -72,8 +75,12 @@ public class ConnectionViewModel {
         }
         ConnectionSettings settings = embedded.get()
                 ? ConnectionSettings.embedded(dataDirectoryPath)
+                : noAuth.get() ? new ConnectionSettings(uri.get().strip(), user.get(), null, database.get(), dataDirectoryPath).withoutAuth()
                 : new ConnectionSettings(uri.get().strip(), user.get(), password.get().isEmpty() ? null : password.get().toCharArray(),
                         database.get(), dataDirectoryPath);
+        if (noAuth.get()) {
+            password.set("");
+        }
         busy.set(true);
         error.set("");
         tasks.run("Connecting to " + (embedded.get() ? "the embedded store" : uri.get()), p -> connector.connect(settings),
@@ -102,6 +109,10 @@ public class ConnectionViewModel {
 
     public StringProperty userProperty() {
         return user;
+    }
+
+    public BooleanProperty noAuthProperty() {
+        return noAuth;
     }
 
     public StringProperty passwordProperty() {

@@ -277,6 +277,9 @@ public class MigrationViewModel {
                     .sorted(java.util.Comparator.comparing(Specification::name).thenComparingLong(Specification::majorVersion)).toList());
             if (chosen != null) {
                 source.set(sources.stream().filter(s -> s.uuid().equals(chosen.uuid())).findFirst().orElse(null));
+                if (chosen.equals(source.get())) {
+                    loadRsps(chosen); // the same source: its RSPs may have changed (instances moved, another RSP role)
+                }
             }
         }, error -> report.set(Errors.describe(error)));
     }

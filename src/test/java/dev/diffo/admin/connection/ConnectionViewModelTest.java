@@ -113,6 +113,23 @@ class ConnectionViewModelTest {
     }
 
     @Test
+    void aServerWithoutAuthenticationIsAskedForNoPasswordAndSentNone() {
+        ConnectionViewModel dialog = dialog();
+        dialog.embeddedProperty().set(false);
+        dialog.uriProperty().set("bolt://db.example:7687");
+        dialog.passwordProperty().set("typed before ticking");
+        dialog.noAuthProperty().set(true);
+
+        dialog.connect();
+
+        assertThat(connector.asked).singleElement().satisfies(settings -> {
+            assertThat(settings.noAuth()).isTrue();
+            assertThat(settings.password()).isNull();
+        });
+        assertThat(dialog.passwordProperty().get()).isEmpty();
+    }
+
+    @Test
     void anEmptyPasswordIsSentAsNone() {
         ConnectionViewModel dialog = dialog();
         dialog.embeddedProperty().set(false);
