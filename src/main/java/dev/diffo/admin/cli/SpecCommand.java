@@ -276,7 +276,7 @@ public class SpecCommand {
                 out().println("No recorded history for " + name + ".");
             }
             for (VersionEvent e : events) {
-                out().printf("%s  %-26s %s%s%n", e.at() == null ? "" : WHEN.format(e.at()), e.headline(), e.actor() == null ? "" : e.actor(),
+                out().printf("%s  %-26s %s%s%n", e.at() == null ? "" : WHEN.format(e.at()), e.headline(), e.who(),
                         e.reason() == null ? "" : " · " + e.reason());
                 if (e.before() != null && e.after() != null) {
                     RulesDiff.between(e.before().rules(), e.after().rules()).lines().forEach(l -> out().println("      " + l));

@@ -32,6 +32,11 @@ public record VersionEvent(String uuid, String specificationName, String specifi
         return action == Action.DIFFO_CREATED || action == Action.DIFFO_UPDATED;
     }
 
+    /** Who made the change, or where an entry read from diffo's own data comes from. */
+    public String who() {
+        return fromDiffo() ? "read from diffo's node" : actor == null ? "unknown" : actor;
+    }
+
     /** "v1.0.0 → v1.1.0 minor", "v1 frozen", as the timeline shows it. */
     public String headline() {
         return switch (action) {

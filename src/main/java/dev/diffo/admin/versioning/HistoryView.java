@@ -65,7 +65,7 @@ public class HistoryView {
                 return;
             }
             headline.setText(event.headline());
-            meta.setText((event.at() == null ? "" : WHEN.format(event.at())) + " · " + event.actor()
+            meta.setText((event.at() == null ? "" : WHEN.format(event.at())) + " · " + event.who()
                     + (event.reason() == null ? "" : " · " + event.reason()));
             setGraphic(box);
         }

@@ -138,6 +138,8 @@ public class VersioningViewModel {
     /** The editor saved a change. */
     public void saved() {
         changes.set(changes.get() + 1);
+        // recording allowed values leaves diffo's node (and so the selection) as it was: read what it allows again
+        loadRules(specification.get());
     }
 
     public void freeze() {

@@ -134,4 +134,52 @@ class VersioningScreenIT {
         assertThat(robot.lookup("#versionDiff").queryAs(TextArea.class).getText()).contains("v1.1.0 → v2.0.0", "− value broadband.technology = fttb");
         Snapshots.save(robot.lookup("#events").query(), "versioning-history");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void onACatalogueDiffoWroteTheManagerRecordsWhatV2AllowsByTickingAndHistoryComesFromDiffosTimestamps(Injector injector,
+                                                                                                        dev.diffo.admin.support.TestGraph graph,
+                                                                                                        VersioningService versioning) throws TimeoutException {
+        dev.diffo.admin.support.DiffoLivebookCatalogue.write(graph);
+        String v2Id = dev.diffo.admin.support.DiffoLivebookCatalogue.V2;
+        String diffoNodeBefore = graph.query("MATCH (s:Specification {uuid: $id}) RETURN properties(s) AS p", java.util.Map.of("id", v2Id)).getFirst().get("p").asMap().toString();
+        CatalogueViewModel catalogue = injector.getInstance(CatalogueViewModel.class);
+        FxScreenExtension.show(() -> {
+            Region root = (Region) injector.getInstance(ViewLoader.class).load(MainView.class).root();
+            root.setPrefSize(1280, 800);
+            return root;
+        });
+        await(() -> catalogue.find(v2Id).isPresent());
+
+        robot.clickOn("#spec-" + v2Id);
+        await(() -> robot.lookup("#allowedValues").queryAs(Label.class).getText().startsWith("not recorded"));
+        robot.clickOn("#recordRulesButton");
+        await(() -> robot.lookup("#ticks").tryQuery().isPresent());
+        javafx.scene.control.ListView<RecordRulesViewModel.Tick> ticks = robot.lookup("#ticks").queryAs(javafx.scene.control.ListView.class);
+        assertThat(ticks.getItems()).extracting(Object::toString).containsExactly("broadband.technology = fttn (1 instance)");
+        robot.clickOn("#extra").write("broadband.technology: string = fttc, fttp, fw");
+        robot.clickOn("#reason").write("as diffo's BroadbandV2 code allows");
+        assertThat(robot.lookup("#preview").queryAs(TextArea.class).getText()).contains("allows broadband.technology ∈ {fttn, fttc, fttp, fw}");
+        Snapshots.save(robot.lookup("#ticks").queryAs(javafx.scene.Node.class).getScene().getRoot(), "versioning-record-allowed-values");
+        Label dialogError = robot.lookup("#error").queryAs(Label.class);
+        robot.clickOn("#recordButton");
+        await(() -> !dialogError.getText().isEmpty() || robot.lookup("#recordButton").tryQuery().isEmpty());
+        assertThat(dialogError.getText()).as("the dialog's error").isEmpty();
+        await(() -> injector.getInstance(dev.diffo.admin.app.FxTaskRunner.class).runningProperty().get() == 0);
+        robot.clickOn("#spec-" + v2Id);
+        await(() -> robot.lookup("#allowedValues").queryAs(Label.class).getText().contains("broadband.technology ∈ {fttn, fttc, fttp, fw}"));
+
+        Specification v2 = catalogue.find(v2Id).orElseThrow();
+        assertThat(v2.version()).isEqualTo("v2.0.0");
+        assertThat(graph.query("MATCH (s:Specification {uuid: $id}) RETURN properties(s) AS p", java.util.Map.of("id", v2Id)).getFirst().get("p").asMap().toString())
+                .as("diffo's node, versions and updatedAt untouched").isEqualTo(diffoNodeBefore);
+
+        FxScreenExtension.selectTab(robot, "historyTab");
+        HistoryViewModel history = injector.getInstance(HistoryViewModel.class);
+        await(() -> history.eventsProperty().size() == 4);
+        assertThat(history.eventsProperty()).extracting(VersionEvent::headline).containsExactly(
+                "v1 created (from diffo's createdAt)", "v1.1.0 last changed (from diffo's updatedAt)", "v2 created (from diffo's createdAt)", "v2 allowed values recorded");
+        assertThat(history.titleProperty().get()).contains("3 read from diffo's own timestamps");
+        Snapshots.save(robot.lookup("#tabs").query(), "versioning-history-from-diffo");
+    }
 }
