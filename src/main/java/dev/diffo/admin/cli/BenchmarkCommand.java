@@ -35,15 +35,25 @@ public class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--instances", defaultValue = "100000", description = "How many instances to migrate (default ${DEFAULT-VALUE}).") long instances;
     @Option(names = "--batch-size", defaultValue = "" + MigrationPlan.DEFAULT_BATCH_SIZE) int batchSize;
     @Option(names = "--undo", description = "Then time the undo of the run (every instance back on v1 with its values).") boolean undo;
+    @Option(names = "--parties", description = "Seed in diffo's livebook shape: three PartyRefs per instance (SiteContact, Provider, Reseller), three resellers "
+            + "in turn; the run moves the first reseller's instances, found by party key.") boolean parties;
     @Option(names = "--rounds", defaultValue = "1", description = "Migrate, undo and migrate again this many times in the same JVM (the first round includes JIT warm-up).") int rounds;
+
+    /** Whose instances move: acme (name prefix), or the first reseller by party key with --parties. */
+    private String rsp = "acme";
 
     @Override
     public Integer call() {
         context.connect();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("seeded %,d instances in %.1f s%n", instances, BenchmarkSupport.seed(context, instances, List.of("fttb", "fttp", "fttn", "fttc")));
+        out.printf("seeded %,d instances%s in %.1f s%n", instances, parties ? " with their parties" : "",
+                BenchmarkSupport.seed(context, instances, List.of("fttb", "fttp", "fttn", "fttc"), parties));
         out.flush();
         MigrationService migration = context.service(MigrationService.class);
+        long listStart = System.nanoTime();
+        var rsps = migration.rsps(V1);
+        out.printf("RSPs on v1 (the wizard's list, one aggregate read): %s in %.1f s%n", dev.diffo.admin.domain.Rsp.list(rsps), (System.nanoTime() - listStart) / 1e9);
+        rsp = rsps.getFirst().rsp().key();
         for (int round = 1; round <= rounds; round++) {
             if (rounds > 1) {
                 out.printf("round %d of %d%s%n", round, rounds, round == 1 ? " (a new JVM: includes JIT warm-up)" : " (warm JVM)");
@@ -55,10 +65,10 @@ public class BenchmarkCommand implements Callable<Integer> {
 
     /** One check and run (and undo, when asked or when another round follows), with figures. */
     private void round(PrintWriter out, MigrationService migration, boolean undoAfter) {
-        var plan = new MigrationPlan("acme", V1, V2, Map.of("broadband.technology", Map.of("fttb", "fttn")), Set.of(), batchSize);
+        var plan = new MigrationPlan(rsp, V1, V2, Map.of("broadband.technology", Map.of("fttb", "fttn")), Set.of(), batchSize);
         long checkStart = System.nanoTime();
         double checkCpu = cpuSeconds();
-        var check = migration.check("acme", V1, V2);
+        var check = migration.check(rsp, V1, V2);
         double checkSeconds = (System.nanoTime() - checkStart) / 1e9;
         out.printf("check: %,d selected, %,d need remediation, %.1f s (%.1f s of CPU)%n", check.selected(), check.needingRemediation(), checkSeconds,
                 cpuSeconds() - checkCpu);
@@ -91,7 +101,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         out.printf("migrated %,d instances (%,d remapped fttb → fttn) in %d batches of %,d: %.1f s, %,.0f instances/s (with ledger; %.1f s of CPU)%n",
                 run.migrated(), check.needingRemediation(), run.batches(), batchSize, seconds, run.migrated() / seconds, cpuSeconds() - runCpu);
         runHeap.close();
-        out.printf("remaining on v1: %,d; during the run: %s%n", migration.remaining("acme", V1), runHeap.summary());
+        out.printf("remaining on v1: %,d; during the run: %s%n", migration.remaining(rsp, V1), runHeap.summary());
         out.flush();
         if (undoAfter) {
             HeapWatch undoHeap = HeapWatch.start();
@@ -101,7 +111,7 @@ public class BenchmarkCommand implements Callable<Integer> {
             double undoSeconds = (System.nanoTime() - undoStart) / 1e9;
             undoHeap.close();
             out.printf("undo: %,d instances back on v1 with their values in %.1f s, %,.0f instances/s (%.1f s of CPU; %s); remaining on v1: %,d%n",
-                    undone.migrated(), undoSeconds, undone.migrated() / undoSeconds, cpuSeconds() - undoCpu, undoHeap.summary(), migration.remaining("acme", V1));
+                    undone.migrated(), undoSeconds, undone.migrated() / undoSeconds, cpuSeconds() - undoCpu, undoHeap.summary(), migration.remaining(rsp, V1));
             out.flush();
         }
     }

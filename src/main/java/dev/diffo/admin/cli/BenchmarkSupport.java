@@ -19,16 +19,35 @@ final class BenchmarkSupport {
     private BenchmarkSupport() {
     }
 
+    /** The resellers of the seed in diffo's livebook shape, by party key: instance k belongs to RESELLERS[k mod 3]; all are named organizationId. */
+    static final List<String> RESELLERS = List.of("ORG000000000001", "ORG000000000002", "ORG000000000003");
+
     /** Refuses a store that is not empty; loads the demo and seeds {@code acme-bench-1..N} on broadband v1 (technologies in turn); returns seconds taken. */
     static double seed(CommandContext context, long instances, List<String> technologies) {
+        return seed(context, instances, technologies, false);
+    }
+
+    /**
+     * The same; with {@code parties}, each instance is related as diffo's livebook relates one (SiteContact, Provider and
+     * Reseller PartyRefs; the resellers {@link #RESELLERS} in turn) and its name carries no RSP prefix.
+     */
+    static double seed(CommandContext context, long instances, List<String> technologies, boolean parties) {
         BenchmarkRepository seeding = context.service(BenchmarkRepository.class);
         if (seeding.nodeCount() > 0) {
             throw new DiffoAdminException("The benchmark needs an empty store", "Run it with --data-dir set to a new directory.");
         }
         context.service(DemoService.class).loadDemo();
         long start = System.nanoTime();
+        if (parties) {
+            seeding.seedParties(RESELLERS, 1_000);
+        }
         for (long from = 1; from <= instances; from += SEED_CHUNK) {
-            seeding.seed(V1, "acme-bench-", from, Math.min(instances, from + SEED_CHUNK - 1), technologies);
+            long to = Math.min(instances, from + SEED_CHUNK - 1);
+            if (parties) {
+                seeding.seedWithParties(V1, "bb-bench-", from, to, technologies, RESELLERS);
+            } else {
+                seeding.seed(V1, "acme-bench-", from, to, technologies);
+            }
         }
         return (System.nanoTime() - start) / 1e9;
     }

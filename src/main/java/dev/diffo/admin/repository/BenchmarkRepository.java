@@ -19,6 +19,36 @@ public class BenchmarkRepository {
             CREATE (i)-[:SPECIFIED_BY]->(spec), (i)-[:HAS]->(c)
             """;
 
+    /** The parties of a catalogue in diffo's livebook shape: NBNCo, the resellers (all named organizationId) and a pool of site contacts. */
+    static final String SEED_PARTIES = """
+            MERGE (nbn:Provider:Organization:Party {key: 'nbn'}) SET nbn.name = 'NBNCo', nbn.type = 'PartyRef', nbn.referredType = 'Organization'
+            WITH 1 AS one
+            UNWIND $resellers AS key
+            MERGE (o:Provider:Organization:Party {key: key}) SET o.name = 'organizationId', o.type = 'PartyRef', o.referredType = 'Organization'
+            WITH count(*) AS resellers
+            UNWIND range(1, $contacts) AS n
+            MERGE (p:Provider:Individual:Party {key: 'IND' + right('000000000000' + toString(n), 12)})
+            SET p.name = 'individualId', p.type = 'PartyRef', p.referredType = 'Individual'
+            """;
+
+    /** As {@link #SEED}, each instance also related as diffo's livebook relates one: SiteContact, Provider, Reseller (in that order). */
+    static final String SEED_WITH_PARTIES = """
+            MATCH (spec:Specification {uuid: $spec}), (nbn:Party {key: 'nbn'})
+            CALL () { MATCH (o:Party) WHERE o.key IN $resellers RETURN collect(o) AS resellers }
+            CALL () { MATCH (p:Individual:Party) RETURN collect(p) AS contacts }
+            UNWIND range($from, $to) AS k
+            WITH spec, nbn, k, resellers[k % size(resellers)] AS org, contacts[k % size(contacts)] AS person
+            CREATE (i:Nbn:Broadband:Instance:Provider {uuid: randomUUID(), which: 'actual', type: 'service',
+                    name: $prefix + toString(k), state: 'initial', createdAt: $now, updatedAt: $now})
+            CREATE (c:Provider:Characteristic {uuid: randomUUID(), name: 'broadband', type: 'instance', isArray: false,
+                    value: '{"type":"dynamic","value":{"type":"Elixir.Diffo.Nbn.BroadbandValue","value":{"technology":"'
+                           + $technologies[k % size($technologies)] + '"}}}', createdAt: $now, updatedAt: $now})
+            CREATE (i)-[:SPECIFIED_BY]->(spec), (i)-[:HAS]->(c)
+            CREATE (i)-[:RELATES]->(:Provider:PartyRef {uuid: randomUUID(), role: 'SiteContact'})-[:RELATES]->(person)
+            CREATE (i)-[:RELATES]->(:Provider:PartyRef {uuid: randomUUID(), role: 'Provider'})-[:RELATES]->(nbn)
+            CREATE (i)-[:RELATES]->(:Provider:PartyRef {uuid: randomUUID(), role: 'Reseller'})-[:RELATES]->(org)
+            """;
+
     static final String NODE_COUNT = """
             MATCH (n) RETURN count(n) AS n
             """;
@@ -34,6 +64,17 @@ public class BenchmarkRepository {
     public void seed(String specUuid, String prefix, long from, long to, java.util.List<String> technologies) {
         database.write(tx -> tx.run(SEED, Map.of("spec", specUuid, "prefix", prefix, "from", from, "to", to,
                 "technologies", technologies, "now", GraphValues.now())).consume());
+    }
+
+    /** The parties {@link #seedWithParties} relates instances to. */
+    public void seedParties(java.util.List<String> resellerKeys, int contacts) {
+        database.write(tx -> tx.run(SEED_PARTIES, Map.of("resellers", resellerKeys, "contacts", contacts)).consume());
+    }
+
+    /** As {@link #seed}, each instance with three PartyRefs; reseller {@code k % resellers} owns instance k. */
+    public void seedWithParties(String specUuid, String prefix, long from, long to, java.util.List<String> technologies, java.util.List<String> resellerKeys) {
+        database.write(tx -> tx.run(SEED_WITH_PARTIES, Map.of("spec", specUuid, "prefix", prefix, "from", from, "to", to,
+                "technologies", technologies, "resellers", resellerKeys, "now", GraphValues.now())).consume());
     }
 
     public long nodeCount() {
