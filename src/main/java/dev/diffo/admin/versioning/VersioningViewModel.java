@@ -81,8 +81,20 @@ public class VersioningViewModel {
         edit(SpecEditorViewModel.Mode.MINOR);
     }
 
+    /** A new major always starts from the latest major of the name, whichever version is selected. */
     public void major() {
-        edit(SpecEditorViewModel.Mode.MAJOR);
+        Specification spec = specification.get();
+        if (spec == null) {
+            return;
+        }
+        busy.set(true);
+        tasks.run("Reading the latest major of " + spec.name(), p -> {
+            Specification latest = versioning.latestMajor(spec.name());
+            return new EditRequest(SpecEditorViewModel.Mode.MAJOR, latest, versioning.rules(latest));
+        }, request -> {
+            busy.set(false);
+            editRequest.set(request);
+        }, this::failed);
     }
 
     private void edit(SpecEditorViewModel.Mode mode) {
@@ -107,8 +119,24 @@ public class VersioningViewModel {
         changes.set(changes.get() + 1);
     }
 
+    /** Asks first, naming the version and the instances that stay on it. */
     public void freeze() {
-        act("Freezing", spec -> versioning.freeze(spec, null));
+        Specification spec = specification.get();
+        if (spec == null) {
+            return;
+        }
+        if (dialogs.confirm("Freeze " + spec.name() + " v" + spec.majorVersion() + "?", freezeText(spec), "Freeze v" + spec.majorVersion())) {
+            act("Freezing", s -> versioning.freeze(s, null));
+        }
+    }
+
+    static String freezeText(Specification spec) {
+        return String.format("%s %s takes no new instances once frozen. The %s standing on it stay%s as they are. Unfreeze undoes it.",
+                spec.name(), spec.version(), plural(spec.instanceCount(), "instance"), spec.instanceCount() == 1 ? "s" : "");
+    }
+
+    static String plural(long n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     public void unfreeze() {
@@ -124,7 +152,7 @@ public class VersioningViewModel {
         busy.set(true);
         tasks.run("Counting instances on " + spec.name() + " v" + spec.majorVersion(), p -> versioning.withdrawalImpact(spec), impact -> {
             busy.set(false);
-            if (dialogs.confirm("Withdraw " + spec.name() + " v" + spec.majorVersion() + "?", impactText(spec, impact))) {
+            if (dialogs.confirm("Withdraw " + spec.name() + " v" + spec.majorVersion() + "?", impactText(spec, impact), "Withdraw v" + spec.majorVersion())) {
                 act("Withdrawing", s -> versioning.withdraw(s, null));
             }
         }, this::failed);
@@ -145,8 +173,7 @@ public class VersioningViewModel {
         if (spec == null) {
             return;
         }
-        if (dialogs.confirm("Delete " + spec.name() + " " + spec.version() + "?",
-                "The specification node and what diffo-admin records about it are deleted. This is refused while any instance stands on it.")) {
+        if (dialogs.confirm("Delete " + spec.name() + " " + spec.version() + "?", deleteText(spec), "Delete " + spec.version())) {
             busy.set(true);
             tasks.run("Deleting " + spec.name(), p -> {
                 versioning.delete(spec, null);
@@ -157,6 +184,16 @@ public class VersioningViewModel {
                 changes.set(changes.get() + 1);
             }, this::failed);
         }
+    }
+
+    static String deleteText(Specification spec) {
+        String node = spec.name() + " " + spec.version() + " (" + spec.uuid() + ")";
+        if (spec.instanceCount() > 0) {
+            return String.format("%s has %s standing on it, so the delete will be refused; nothing is deleted while any instance stands on it.",
+                    node, plural(spec.instanceCount(), "instance"));
+        }
+        return node + " and what diffo-admin records about it (its allowed values and status) are deleted. No instance stands on it."
+                + " Its history stays. This cannot be undone.";
     }
 
     private void act(String what, java.util.function.Function<Specification, Specification> action) {
