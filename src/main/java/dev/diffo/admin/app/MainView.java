@@ -91,7 +91,13 @@ public class MainView {
                 instances.show(catalogue.selectedProperty().get());
             }
         });
-        migration.lastRunProperty().addListener((obs, old, run) -> catalogue.refresh());
+        // a run (or undo) moved instances: what the other screens show of them is read again
+        migration.finishedRunsProperty().subscribe((before, count) -> {
+            catalogue.refresh();
+            history.reload();
+            instances.reload();
+            instances.show(instances.specificationProperty().get());
+        });
         versioning.changesProperty().subscribe(count -> {
             if (count.intValue() > 0) {
                 catalogue.refresh();
