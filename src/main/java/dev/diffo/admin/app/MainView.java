@@ -100,7 +100,8 @@ public class MainView {
         });
         versioning.changesProperty().subscribe(count -> {
             if (count.intValue() > 0) {
-                catalogue.refresh();
+                Specification changed = versioning.changedProperty().get();
+                catalogue.refreshSelecting(changed == null ? null : changed.uuid());
                 history.reload();
             }
         });

@@ -21,6 +21,8 @@ import javafx.scene.layout.VBox;
 public class CatalogueView {
 
     private final CatalogueViewModel viewModel;
+    /** While the tree is rebuilt its own selection moves; the view model's selection (by id) is what counts. */
+    private boolean rebuilding;
 
     @FXML
     private TextField search;
@@ -116,7 +118,7 @@ public class CatalogueView {
         tree.setCellFactory(view -> new EntryCell());
         viewModel.groupsProperty().subscribe(this::rebuildTree);
         tree.getSelectionModel().selectedItemProperty().subscribe(item -> {
-            if (item != null) {
+            if (item != null && !rebuilding) {
                 viewModel.select(item.getValue());
             }
         });
@@ -135,7 +137,12 @@ public class CatalogueView {
             branch.setExpanded(true);
             return branch;
         }).toList();
-        tree.getRoot().getChildren().setAll(branches);
+        rebuilding = true;
+        try {
+            tree.getRoot().getChildren().setAll(branches);
+        } finally {
+            rebuilding = false;
+        }
         selectInTree(viewModel.selectedProperty().get());
     }
 

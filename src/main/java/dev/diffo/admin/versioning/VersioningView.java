@@ -72,7 +72,7 @@ public class VersioningView {
         dialog.getDialogPane().getStylesheets().addAll(createButton.getScene().getStylesheets());
         editorModel.savedProperty().subscribe(saved -> {
             if (saved != null) {
-                viewModel.saved();
+                viewModel.saved(saved);
                 dialog.close();
             }
         });

@@ -39,6 +39,8 @@ public class VersioningViewModel {
     private final ObjectProperty<Specification> specification = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<EditRequest> editRequest = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper changes = new ReadOnlyIntegerWrapper(0);
+    /** The version the last change made or changed (null after a delete): the catalogue selects it after reloading. */
+    private final ReadOnlyObjectWrapper<Specification> changed = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper rulesText = new ReadOnlyStringWrapper("");
     private final BooleanBinding selected;
@@ -114,8 +116,9 @@ public class VersioningViewModel {
         editRequest.set(null);
     }
 
-    /** The editor saved a change. */
-    public void saved() {
+    /** The editor saved a change: the catalogue shows the version it made (a new major, a new specification) or changed. */
+    public void saved(Specification result) {
+        changed.set(result);
         changes.set(changes.get() + 1);
     }
 
@@ -181,6 +184,7 @@ public class VersioningViewModel {
             }, deleted -> {
                 busy.set(false);
                 specification.set(null);
+                changed.set(null);
                 changes.set(changes.get() + 1);
             }, this::failed);
         }
@@ -201,6 +205,7 @@ public class VersioningViewModel {
         busy.set(true);
         tasks.run(what + " " + spec.name(), p -> action.apply(spec), result -> {
             busy.set(false);
+            changed.set(result);
             changes.set(changes.get() + 1);
         }, this::failed);
     }
@@ -216,6 +221,11 @@ public class VersioningViewModel {
 
     public ReadOnlyObjectProperty<EditRequest> editRequestProperty() {
         return editRequest.getReadOnlyProperty();
+    }
+
+    /** The version the last change made or changed; null after a delete. */
+    public ReadOnlyObjectProperty<Specification> changedProperty() {
+        return changed.getReadOnlyProperty();
     }
 
     /** Counts saved changes: the catalogue reloads when it moves. */
