@@ -24,6 +24,18 @@ public final class Dates {
         return when == null ? "" : DISPLAY.format(when.withZoneSameInstant(zone));
     }
 
+    /** An ISO-8601 date-time as the graph returns it as text, shown as {@link #display(ZonedDateTime)}; unparseable text as it is. */
+    public static String displayIso(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return "";
+        }
+        try {
+            return display(ZonedDateTime.parse(iso));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
+
     /** ISO-8601 with offset, for CSV and JSON; null for null. */
     public static String iso(ZonedDateTime when) {
         return when == null ? null : when.toOffsetDateTime().toString();

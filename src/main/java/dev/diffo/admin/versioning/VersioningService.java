@@ -154,6 +154,38 @@ public class VersioningService {
         repository.delete(seen.uuid(), event(VersionEvent.Action.DELETED, reason));
     }
 
+    /** What freezing does, said before it is confirmed (screen and command line). */
+    public static String describeFreeze(Specification spec) {
+        return String.format("%s %s takes no new instances once frozen. The %s standing on it stay%s as they are. Unfreeze undoes it.",
+                spec.name(), spec.version(), plural(spec.instanceCount(), "instance"), spec.instanceCount() == 1 ? "s" : "");
+    }
+
+    /** What withdrawing does, with the instances still standing on the major per RSP. */
+    public static String describeWithdrawal(Specification spec, Map<String, Long> impact) {
+        long total = impact.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0) {
+            return "No instance stands on " + spec.name() + " v" + spec.majorVersion() + ". After withdrawal it takes no new instances.";
+        }
+        return String.format("%,d instance%s still stand%s on %s v%d:%n", total, total == 1 ? "" : "s", total == 1 ? "s" : "", spec.name(), spec.majorVersion())
+                + impact.entrySet().stream().map(e -> String.format("  %s: %,d", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining("\n"))
+                + "\nThey keep working and stay listed under the withdrawn major; it takes no new instances.";
+    }
+
+    /** What deleting does, or that it will be refused while instances stand on the specification. */
+    public static String describeDelete(Specification spec) {
+        String node = spec.name() + " " + spec.version() + " (" + spec.uuid() + ")";
+        if (spec.instanceCount() > 0) {
+            return String.format("%s has %s standing on it, so the delete will be refused; nothing is deleted while any instance stands on it.",
+                    node, plural(spec.instanceCount(), "instance"));
+        }
+        return node + " and what diffo-admin records about it (its allowed values and status) are deleted. No instance stands on it."
+                + " Its history stays. This cannot be undone.";
+    }
+
+    private static String plural(long n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
     public List<VersionEvent> history(String name) {
         return repository.history(name);
     }

@@ -128,18 +128,9 @@ public class VersioningViewModel {
         if (spec == null) {
             return;
         }
-        if (dialogs.confirm("Freeze " + spec.name() + " v" + spec.majorVersion() + "?", freezeText(spec), "Freeze v" + spec.majorVersion())) {
+        if (dialogs.confirm("Freeze " + spec.name() + " v" + spec.majorVersion() + "?", VersioningService.describeFreeze(spec), "Freeze v" + spec.majorVersion())) {
             act("Freezing", s -> versioning.freeze(s, null));
         }
-    }
-
-    static String freezeText(Specification spec) {
-        return String.format("%s %s takes no new instances once frozen. The %s standing on it stay%s as they are. Unfreeze undoes it.",
-                spec.name(), spec.version(), plural(spec.instanceCount(), "instance"), spec.instanceCount() == 1 ? "s" : "");
-    }
-
-    static String plural(long n, String noun) {
-        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     public void unfreeze() {
@@ -155,20 +146,10 @@ public class VersioningViewModel {
         busy.set(true);
         tasks.run("Counting instances on " + spec.name() + " v" + spec.majorVersion(), p -> versioning.withdrawalImpact(spec), impact -> {
             busy.set(false);
-            if (dialogs.confirm("Withdraw " + spec.name() + " v" + spec.majorVersion() + "?", impactText(spec, impact), "Withdraw v" + spec.majorVersion())) {
+            if (dialogs.confirm("Withdraw " + spec.name() + " v" + spec.majorVersion() + "?", VersioningService.describeWithdrawal(spec, impact), "Withdraw v" + spec.majorVersion())) {
                 act("Withdrawing", s -> versioning.withdraw(s, null));
             }
         }, this::failed);
-    }
-
-    static String impactText(Specification spec, Map<String, Long> impact) {
-        long total = impact.values().stream().mapToLong(Long::longValue).sum();
-        if (total == 0) {
-            return "No instance stands on " + spec.name() + " v" + spec.majorVersion() + ". After withdrawal it takes no new instances.";
-        }
-        return String.format("%,d instance%s still stand%s on %s v%d:%n", total, total == 1 ? "" : "s", total == 1 ? "s" : "", spec.name(), spec.majorVersion())
-                + impact.entrySet().stream().map(e -> String.format("  %s: %,d", e.getKey(), e.getValue())).collect(Collectors.joining("\n"))
-                + "\nThey keep working and stay listed under the withdrawn major; it takes no new instances.";
     }
 
     public void delete() {
@@ -176,7 +157,7 @@ public class VersioningViewModel {
         if (spec == null) {
             return;
         }
-        if (dialogs.confirm("Delete " + spec.name() + " " + spec.version() + "?", deleteText(spec), "Delete " + spec.version())) {
+        if (dialogs.confirm("Delete " + spec.name() + " " + spec.version() + "?", VersioningService.describeDelete(spec), "Delete " + spec.version())) {
             busy.set(true);
             tasks.run("Deleting " + spec.name(), p -> {
                 versioning.delete(spec, null);
@@ -188,16 +169,6 @@ public class VersioningViewModel {
                 changes.set(changes.get() + 1);
             }, this::failed);
         }
-    }
-
-    static String deleteText(Specification spec) {
-        String node = spec.name() + " " + spec.version() + " (" + spec.uuid() + ")";
-        if (spec.instanceCount() > 0) {
-            return String.format("%s has %s standing on it, so the delete will be refused; nothing is deleted while any instance stands on it.",
-                    node, plural(spec.instanceCount(), "instance"));
-        }
-        return node + " and what diffo-admin records about it (its allowed values and status) are deleted. No instance stands on it."
-                + " Its history stays. This cannot be undone.";
     }
 
     private void act(String what, java.util.function.Function<Specification, Specification> action) {
