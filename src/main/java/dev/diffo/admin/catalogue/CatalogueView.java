@@ -102,6 +102,11 @@ public class CatalogueView {
         detailsGrid.visibleProperty().bind(viewModel.hasSelectionProperty());
         detailUuid.textProperty().bind(viewModel.detailUuid());
         detailHref.textProperty().bind(viewModel.detailHref());
+        // the whole id and href, whatever the width of the pane (the fields scroll and copy)
+        detailUuid.setTooltip(new javafx.scene.control.Tooltip());
+        detailUuid.getTooltip().textProperty().bind(viewModel.detailUuid());
+        detailHref.setTooltip(new javafx.scene.control.Tooltip());
+        detailHref.getTooltip().textProperty().bind(viewModel.detailHref());
         detailName.textProperty().bind(viewModel.detailName());
         detailType.textProperty().bind(viewModel.detailType());
         detailVersion.textProperty().bind(viewModel.detailVersion());

@@ -10,7 +10,6 @@ import dev.diffo.admin.domain.SpecificationGroup;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,7 +41,6 @@ public class CatalogueViewModel {
     /** What the screen shows in place of (or above) the tree. */
     public enum ViewState { NOT_CONNECTED, LOADING, EMPTY_DATABASE, FOREIGN_DATABASE, NO_MATCHES, CATALOGUE }
 
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
     private final CatalogueService catalogue;
     private final DemoService demo;
@@ -204,7 +202,7 @@ public class CatalogueViewModel {
             Object value = field.apply(s);
             return switch (value) {
                 case null -> "—";
-                case ZonedDateTime t -> TIMESTAMP.format(t);
+                case ZonedDateTime t -> dev.diffo.admin.domain.Dates.display(t);
                 case List<?> list -> String.join(", ", list.stream().map(Objects::toString).toList());
                 default -> value.toString();
             };

@@ -17,6 +17,11 @@ public record InstanceRow(String uuid, String name, String rsp, String state, St
         values = values == null ? Map.of() : Map.copyOf(values);
     }
 
+    /** When it was created, as dates are shown to a person (local time with zone). */
+    public String createdAtDisplay() {
+        return Dates.displayIso(createdAt);
+    }
+
     /** {@code broadband.technology=fttb, speed=100}, keys sorted. */
     public String valuesText() {
         return values.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue())
