@@ -48,6 +48,9 @@ public class MigrationViewModel {
     /** A per-instance choice that keeps the group's remedy. */
     public static final String AS_GROUP = "as the group";
 
+    /** Before the check summary once a run has used that check. */
+    static final String USED = "The last run's check: ";
+
     /** How many instances the per-instance list reads at a time. */
     static final int INSTANCE_PAGE = 100;
 
@@ -455,6 +458,9 @@ public class MigrationViewModel {
         tasks.run("Verifying", p -> migration.verify(run), verified -> report.set(verified.describe()), this::failed);
         // source, target and the plan stay as the run used them; the next run needs a new check
         planUsed.set(true);
+        if (!checkSummary.get().isEmpty() && !checkSummary.get().startsWith(USED)) {
+            checkSummary.set(USED + checkSummary.get() + ". Check again before another run.");
+        }
         countSelection();
         finishedRuns.set(finishedRuns.get() + 1);
         reload();

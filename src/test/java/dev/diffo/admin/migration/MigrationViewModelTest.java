@@ -380,6 +380,8 @@ class MigrationViewModelTest {
         assertThat(wizard.canRunProperty().get()).isFalse();
         assertThat(wizard.selectionCountProperty().get()).isEqualTo("1 selected");
         assertThat(wizard.finishedRunsProperty().get()).isEqualTo(1);
+        assertThat(wizard.checkSummaryProperty().get()).startsWith("The last run's check: 5 of acme's instances on broadband v1.0.0")
+                .endsWith("Check again before another run.");
     }
 
     @Test
