@@ -102,6 +102,7 @@ public class MainView {
             if (count.intValue() > 0) {
                 Specification changed = versioning.changedProperty().get();
                 catalogue.refreshSelecting(changed == null ? null : changed.uuid());
+                instances.reload();
                 history.reload();
             }
         });

@@ -70,6 +70,8 @@ public class VersioningView {
         dialog.getDialogPane().setContent((Parent) editor.root());
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
         dialog.getDialogPane().getStylesheets().addAll(createButton.getScene().getStylesheets());
+        // a validation, a diff or an error that appears grows the window rather than pushing Save and Cancel out
+        dev.diffo.admin.ui.DialogFit.fit(dialog, editorModel.validationProperty(), editorModel.diffProperty(), editorModel.errorProperty());
         editorModel.savedProperty().subscribe(saved -> {
             if (saved != null) {
                 viewModel.saved(saved);
