@@ -164,7 +164,10 @@ public class VersioningViewModel {
                 return spec;
             }, deleted -> {
                 busy.set(false);
-                specification.set(null);
+                // bound to the catalogue's selection in the app: there the reload clears it (the version is gone)
+                if (!specification.isBound()) {
+                    specification.set(null);
+                }
                 changed.set(null);
                 changes.set(changes.get() + 1);
             }, this::failed);
