@@ -106,6 +106,8 @@ public class MainView {
                 history.reload();
             }
         });
+        // an instance created in the Instances tab changes the catalogue's counts
+        instances.createdProperty().subscribe((before, count) -> catalogue.refresh());
         refreshMenuItem.disableProperty().bind(catalogue.canRefreshProperty().not());
         viewModel.connectionProblemProperty().subscribe(problem -> {
             if (problem != null) {
