@@ -93,11 +93,9 @@ public class ConnectionView {
         dialog.getDialogPane().setContent(root);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.getDialogPane().getStylesheets().add(theme);
-        dialog.setResizable(true);
         // an error that wraps over several lines grows the window (rather than pushing Connect and Close out of
         // it); where the screen is not tall enough the form scrolls and the buttons stay
-        view.viewModel.errorProperty().subscribe(text -> view.fitWindow(dialog));
-        dialog.setOnShown(e -> view.fitWindow(dialog));
+        dev.diffo.admin.ui.DialogFit.fit(dialog, view::fitForm, view.viewModel.errorProperty());
         view.viewModel.connectedProperty().subscribe(connected -> {
             if (connected) {
                 dialog.close();
@@ -106,28 +104,9 @@ public class ConnectionView {
         return dialog;
     }
 
-    /**
-     * Resizes the dialog's window to its content once laid out, kept within the screen it is on. The form's
-     * height is measured at its actual width (wrapped text is taller than at its preferred width).
-     */
-    private void fitWindow(Dialog<?> dialog) {
-        javafx.application.Platform.runLater(() -> {
-            Window window = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
-            if (window == null || !window.isShowing()) {
-                return;
-            }
-            dialog.getDialogPane().applyCss();
-            dialog.getDialogPane().layout();
-            double width = form.getViewportBounds().getWidth() > 0 ? form.getViewportBounds().getWidth() : formContent.prefWidth(-1);
-            form.setPrefViewportHeight(formContent.prefHeight(width));
-            window.sizeToScene();
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(window.getX(), window.getY(),
-                    Math.max(1, window.getWidth()), Math.max(1, window.getHeight())).stream().findFirst()
-                    .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
-            window.setWidth(Math.min(window.getWidth(), screen.getWidth()));
-            window.setHeight(Math.min(window.getHeight(), screen.getHeight()));
-            window.setX(Math.max(screen.getMinX(), Math.min(window.getX(), screen.getMaxX() - window.getWidth())));
-            window.setY(Math.max(screen.getMinY(), Math.min(window.getY(), screen.getMaxY() - window.getHeight())));
-        });
+    /** The form's height, measured at its real width (wrapped text is taller than at its preferred width). */
+    private void fitForm() {
+        double width = form.getViewportBounds().getWidth() > 0 ? form.getViewportBounds().getWidth() : formContent.prefWidth(-1);
+        form.setPrefViewportHeight(formContent.prefHeight(width) + form.snappedTopInset() + form.snappedBottomInset());
     }
 }
