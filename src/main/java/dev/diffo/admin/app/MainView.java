@@ -95,15 +95,25 @@ public class MainView {
                 instances.show(catalogue.selectedProperty().get());
             }
         });
-        migration.lastRunProperty().addListener((obs, old, run) -> catalogue.refresh());
+        // a run (or undo) moved instances: what the other screens show of them is read again
+        migration.finishedRunsProperty().subscribe((before, count) -> {
+            catalogue.refresh();
+            history.reload();
+            instances.reload();
+            instances.show(instances.specificationProperty().get());
+        });
         // the wizard's target has no allowed values recorded: the versioning feature records them
         migration.setRecordRules(versioning::recordRules);
         versioning.changesProperty().subscribe(count -> {
             if (count.intValue() > 0) {
-                catalogue.refresh();
+                Specification changed = versioning.changedProperty().get();
+                catalogue.refreshSelecting(changed == null ? null : changed.uuid());
+                instances.reload();
                 history.reload();
             }
         });
+        // an instance created in the Instances tab changes the catalogue's counts
+        instances.createdProperty().subscribe((before, count) -> catalogue.refresh());
         refreshMenuItem.disableProperty().bind(catalogue.canRefreshProperty().not());
         viewModel.connectionProblemProperty().subscribe(problem -> {
             if (problem != null) {

@@ -21,6 +21,8 @@ import javafx.scene.layout.VBox;
 public class CatalogueView {
 
     private final CatalogueViewModel viewModel;
+    /** While the tree is rebuilt its own selection moves; the view model's selection (by id) is what counts. */
+    private boolean rebuilding;
 
     @FXML
     private TextField search;
@@ -100,6 +102,11 @@ public class CatalogueView {
         detailsGrid.visibleProperty().bind(viewModel.hasSelectionProperty());
         detailUuid.textProperty().bind(viewModel.detailUuid());
         detailHref.textProperty().bind(viewModel.detailHref());
+        // the whole id and href, whatever the width of the pane (the fields scroll and copy)
+        detailUuid.setTooltip(new javafx.scene.control.Tooltip());
+        detailUuid.getTooltip().textProperty().bind(viewModel.detailUuid());
+        detailHref.setTooltip(new javafx.scene.control.Tooltip());
+        detailHref.getTooltip().textProperty().bind(viewModel.detailHref());
         detailName.textProperty().bind(viewModel.detailName());
         detailType.textProperty().bind(viewModel.detailType());
         detailVersion.textProperty().bind(viewModel.detailVersion());
@@ -116,7 +123,7 @@ public class CatalogueView {
         tree.setCellFactory(view -> new EntryCell());
         viewModel.groupsProperty().subscribe(this::rebuildTree);
         tree.getSelectionModel().selectedItemProperty().subscribe(item -> {
-            if (item != null) {
+            if (item != null && !rebuilding) {
                 viewModel.select(item.getValue());
             }
         });
@@ -135,7 +142,12 @@ public class CatalogueView {
             branch.setExpanded(true);
             return branch;
         }).toList();
-        tree.getRoot().getChildren().setAll(branches);
+        rebuilding = true;
+        try {
+            tree.getRoot().getChildren().setAll(branches);
+        } finally {
+            rebuilding = false;
+        }
         selectInTree(viewModel.selectedProperty().get());
     }
 

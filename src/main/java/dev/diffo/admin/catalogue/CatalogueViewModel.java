@@ -10,7 +10,6 @@ import dev.diffo.admin.domain.SpecificationGroup;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,7 +41,6 @@ public class CatalogueViewModel {
     /** What the screen shows in place of (or above) the tree. */
     public enum ViewState { NOT_CONNECTED, LOADING, EMPTY_DATABASE, FOREIGN_DATABASE, NO_MATCHES, CATALOGUE }
 
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
     private final CatalogueService catalogue;
     private final DemoService demo;
@@ -65,6 +63,8 @@ public class CatalogueViewModel {
     private long generation;
     /** Said before the counts after the next load, e.g. what loading the demo did. */
     private String notice;
+    /** The id to select after the next load, set by {@link #refreshSelecting}. */
+    private String pendingSelection;
     private TaskRunner.BackgroundTask running;
 
     @Inject
@@ -117,8 +117,20 @@ public class CatalogueViewModel {
         });
     }
 
+    /** Reloads, then selects the version with this id (one an action just made or changed); null keeps the selection. */
+    public void refreshSelecting(String uuid) {
+        if (uuid != null) {
+            pendingSelection = uuid;
+        }
+        refresh();
+    }
+
     private void show(CatalogueService.Snapshot snapshot) {
         var shape = snapshot.shape();
+        // the selection is kept by id across the reload (the tree's own selection may move while it is rebuilt)
+        Specification current = selected.get();
+        String keep = pendingSelection != null ? pendingSelection : current == null ? null : current.uuid();
+        pendingSelection = null;
         groups.setAll(snapshot.groups());
         warnings.set(String.join("\n", shape.warnings()));
         if (shape.isEmpty()) {
@@ -144,8 +156,7 @@ public class CatalogueViewModel {
         }
         statusMessage.set(notice == null ? counts : notice + " " + counts);
         notice = null;
-        Specification current = selected.get();
-        selected.set(current == null ? null : find(current.uuid()).orElse(null));
+        selected.set(keep == null ? null : find(keep).orElse(null));
     }
 
     /** The loaded version with this id, if the current tree has it. */
@@ -191,7 +202,7 @@ public class CatalogueViewModel {
             Object value = field.apply(s);
             return switch (value) {
                 case null -> "—";
-                case ZonedDateTime t -> TIMESTAMP.format(t);
+                case ZonedDateTime t -> dev.diffo.admin.domain.Dates.display(t);
                 case List<?> list -> String.join(", ", list.stream().map(Objects::toString).toList());
                 default -> value.toString();
             };

@@ -138,8 +138,18 @@ public class InstancesView {
         });
         column(stateColumn, InstanceRow::state);
         column(valuesColumn, InstanceRow::valuesText);
-        column(createdColumn, InstanceRow::createdAt);
+        column(createdColumn, InstanceRow::createdAtDisplay);
         idColumn.getStyleClass().add("mono");
+        // a long id is cut in the middle (both ends stay readable); the whole id is in the tooltip, and Copy id copies it
+        idColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String id, boolean empty) {
+                super.updateItem(id, empty);
+                setText(empty ? null : id);
+                setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+                setTooltip(empty || id == null ? null : new javafx.scene.control.Tooltip(id));
+            }
+        });
         table.setItems(viewModel.rowsProperty());
         viewModel.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
         // the order is the graph's, page by page: a header click asks for a new first page instead of sorting the rows shown

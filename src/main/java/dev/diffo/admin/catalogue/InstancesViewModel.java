@@ -69,6 +69,8 @@ public class InstancesViewModel {
     private final IntegerProperty pageSize = new SimpleIntegerProperty(InstanceQuery.DEFAULT_PAGE_SIZE);
 
     private final ObservableList<InstanceRow> rows = FXCollections.observableArrayList();
+    /** Counts instances created here: the screens that count instances read them again when it moves. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper created = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
     private final ObjectProperty<InstanceRow> selected = new SimpleObjectProperty<>();
     private final IntegerProperty page = new SimpleIntegerProperty(0);
     private final BooleanProperty hasMore = new SimpleBooleanProperty();
@@ -294,6 +296,7 @@ public class InstancesViewModel {
             valueFilter.set("");
             search();
             reload();
+            created.set(created.get() + 1);
         }, error -> {
             creating.set(false);
             createFailed.set(true);
@@ -350,6 +353,10 @@ public class InstancesViewModel {
 
     public IntegerProperty pageSizeProperty() {
         return pageSize;
+    }
+
+    public javafx.beans.property.ReadOnlyIntegerProperty createdProperty() {
+        return created.getReadOnlyProperty();
     }
 
     public ObservableList<InstanceRow> rowsProperty() {

@@ -64,8 +64,8 @@ public class CatalogueCommand implements Callable<Integer> {
             out.printf("%s  (%d major%s, %s)%n", group.name(), group.majors().size(), group.majors().size() == 1 ? "" : "s",
                     instances(group.instanceCount()));
             for (Specification s : group.majors()) {
-                out.printf("  %-9s %-22s %-12s %-14s %s%n", s.version(), s.type().stored(), s.category() == null ? "-" : s.category(),
-                        instances(s.instanceCount()), s.uuid());
+                out.printf("  %-9s %-9s %-22s %-12s %-14s %s%n", s.version(), s.status().name(), s.type().stored(),
+                        s.category() == null ? "-" : s.category(), instances(s.instanceCount()), s.uuid());
             }
         }
     }
@@ -88,11 +88,11 @@ public class CatalogueCommand implements Callable<Integer> {
             for (Specification s : group.majors()) {
                 ObjectNode m = majors.addObject()
                         .put("uuid", s.uuid()).put("href", s.href()).put("name", s.name()).put("type", s.type().stored())
-                        .put("version", s.version()).put("majorVersion", s.majorVersion()).put("minorVersion", s.minorVersion())
+                        .put("version", s.version()).put("status", s.status().name()).put("majorVersion", s.majorVersion()).put("minorVersion", s.minorVersion())
                         .put("patchVersion", s.patchVersion()).put("tmfVersion", s.tmfVersion())
                         .put("description", s.description()).put("category", s.category())
-                        .put("createdAt", s.createdAt() == null ? null : s.createdAt().toString())
-                        .put("updatedAt", s.updatedAt() == null ? null : s.updatedAt().toString())
+                        .put("createdAt", dev.diffo.admin.domain.Dates.iso(s.createdAt()))
+                        .put("updatedAt", dev.diffo.admin.domain.Dates.iso(s.updatedAt()))
                         .put("instanceCount", s.instanceCount());
                 ArrayNode labels = m.putArray("labels");
                 s.labels().forEach(labels::add);

@@ -46,6 +46,7 @@ public class MigrateCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "" + MigrationPlan.DEFAULT_BATCH_SIZE, description = "Instances per transaction (default ${DEFAULT-VALUE}).") int batchSize;
     @Option(names = "--dry-run", description = "Run the whole plan in transactions that are rolled back; report what would change.") boolean dryRun;
     @Option(names = "--check", description = "Only list the instances that need remediation, grouped by value.") boolean checkOnly;
+    @Option(names = "--yes", description = "Run after printing what the run will do (without it nothing is written; exit code 1).") boolean yes;
 
     @Override
     public Integer call() {
@@ -90,6 +91,13 @@ public class MigrateCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
+        }
+        migration.validate(plan, check);
+        out.println(MigrationService.describeRun(plan, check, owner.display()));
+        if (!yes) {
+            out.println("Not run: run again with --yes to move the instances.");
+            out.flush();
+            return 1;
         }
         return report(out, migration.run(plan, check, printer(out)), migration);
     }
@@ -191,13 +199,25 @@ public class MigrateCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "undo", description = "Undo a run: each instance back on its source with its original values, as a run of its own.")
+    @Command(name = "undo", description = "Undo a run: each instance back on its source with its original values, as a run of its own. "
+            + "Prints what it will do; --yes to go ahead.")
     static class Undo implements Callable<Integer> {
         @ParentCommand MigrateCommand parent;
         @Parameters(paramLabel = "RUN") String run;
+        @Option(names = "--yes", description = "Undo after printing what it will do.") boolean yes;
 
         @Override
         public Integer call() {
+            parent.context.connect();
+            PrintWriter out = parent.spec.commandLine().getOut();
+            MigrationRun found = parent.context.service(MigrationService.class).findRun(run)
+                    .orElseThrow(() -> new dev.diffo.admin.domain.DiffoAdminException("There is no migration run " + run, "List the runs with: migrate runs --name NAME --major N"));
+            out.println(MigrationService.describeUndo(found));
+            if (!yes) {
+                out.println("Not undone: run again with --yes to undo run " + run + ".");
+                out.flush();
+                return 1;
+            }
             return parent.runAndReport((migration, progress) -> migration.undo(run, progress));
         }
     }
@@ -240,7 +260,7 @@ public class MigrateCommand implements Callable<Integer> {
             Specification s = parent.context.service(CatalogueService.class).require(name, major);
             for (MigrationRun r : parent.context.service(MigrationService.class).runs(s.uuid())) {
                 out.printf("%s  %-6s %-11s %s %s → %s  %,d moved  %s  %s%s%n", r.uuid(), r.kind(), r.status(), r.rsp(), r.sourceVersion(),
-                        r.targetVersion(), r.migrated(), r.actor(), r.startedAt(), r.error() == null ? "" : "  error: " + r.error());
+                        r.targetVersion(), r.migrated(), r.actor(), dev.diffo.admin.domain.Dates.display(r.startedAt()), r.error() == null ? "" : "  error: " + r.error());
             }
             out.flush();
             return 0;

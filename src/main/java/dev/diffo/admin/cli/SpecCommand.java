@@ -11,7 +11,6 @@ import dev.diffo.admin.domain.VersionEvent;
 import dev.diffo.admin.versioning.RuleText;
 import dev.diffo.admin.versioning.VersioningService;
 import java.io.PrintWriter;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,20 +122,33 @@ public class SpecCommand {
         }).toList();
     }
 
-    @Command(name = "create", description = "Create a specification (major 1 unless --major), or update an existing {name, major} keeping what is not given.")
+    @Command(name = "create", description = "Create a specification (major 1 unless --major); an existing {name, major} is refused. "
+            + "--update changes only the fields given (description, category, type) of an existing current one, never what it allows.")
     static class Create extends Base {
         @Option(names = "--name", required = true) String name;
         @Option(names = "--id", description = "A UUID4 (default: generated).") String id;
-        @Option(names = "--type", defaultValue = "service", description = "service or resource.") String type;
+        @Option(names = "--type", description = "service (default) or resource.") String type;
         @Option(names = "--major", defaultValue = "1") long major;
         @Option(names = "--description") String description;
         @Option(names = "--category") String category;
         @Option(names = "--allows", paramLabel = "RULE", description = "e.g. \"broadband.technology: string = fttc, fttn\"; repeatable.") List<String> allows = List.of();
+        @Option(names = "--update", description = "Change only the fields given of an existing {name, major} (not frozen or withdrawn); never its rules.") boolean update;
 
         @Override
         int run() {
-            SpecificationType t = SpecificationType.parse(type).orElseThrow(() -> new InvalidInputException("Unknown type " + type, "Use service or resource."));
-            Specification s = versioning().create(name, id, t, major, description, category, allows.isEmpty() ? null : rules(allows), reason);
+            SpecificationType t = type == null ? null
+                    : SpecificationType.parse(type).orElseThrow(() -> new InvalidInputException("Unknown type " + type, "Use service or resource."));
+            if (update) {
+                if (!allows.isEmpty() || id != null) {
+                    throw new InvalidInputException("--update changes only the description, category or type",
+                            "What a version allows changes with spec minor or spec publish-major; its id never changes. Nothing was written.");
+                }
+                Specification s = versioning().update(name, major, t, description, category, reason);
+                print(s);
+                return 0;
+            }
+            Specification s = versioning().create(name, id, t == null ? SpecificationType.SERVICE : t, major, description, category,
+                    allows.isEmpty() ? null : rules(allows), reason);
             print(s);
             printRules(versioning().rules(s));
             return 0;
@@ -208,11 +220,19 @@ public class SpecCommand {
         }
     }
 
-    @Command(name = "freeze", description = "Freeze a major: no new instances on it; existing ones untouched.")
+    @Command(name = "freeze", description = "Freeze a major: no new instances on it; existing ones untouched. Prints what it does; --yes to go ahead.")
     static class Freeze extends Named {
+        @Option(names = "--yes", description = "Freeze after showing what it does.") boolean yes;
+
         @Override
         int run() {
-            print(versioning().freeze(find(name, major), reason));
+            Specification s = find(name, major);
+            out().println(VersioningService.describeFreeze(s));
+            if (!yes) {
+                out().println("Not frozen: run again with --yes to freeze " + s.name() + " v" + s.majorVersion() + ".");
+                return 1;
+            }
+            print(versioning().freeze(s, reason));
             return 0;
         }
     }
@@ -234,11 +254,9 @@ public class SpecCommand {
         int run() {
             Specification s = find(name, major);
             Map<String, Long> impact = versioning().withdrawalImpact(s);
-            long total = impact.values().stream().mapToLong(Long::longValue).sum();
-            out().printf("%,d instance%s on %s v%d%n", total, total == 1 ? "" : "s", s.name(), s.majorVersion());
-            impact.forEach((rsp, n) -> out().printf("  %s: %,d%n", rsp, n));
+            out().println(VersioningService.describeWithdrawal(s, impact));
             if (!yes) {
-                out().println("Not withdrawn: run again with --yes to withdraw.");
+                out().println("Not withdrawn: run again with --yes to withdraw " + s.name() + " v" + s.majorVersion() + ".");
                 return 1;
             }
             print(versioning().withdraw(s, reason));
@@ -253,6 +271,7 @@ public class SpecCommand {
         @Override
         int run() {
             Specification s = find(name, major);
+            out().println(VersioningService.describeDelete(s));
             if (!yes) {
                 out().println("Not deleted: run again with --yes to delete " + s.name() + " " + s.version() + ".");
                 return 1;
@@ -265,8 +284,6 @@ public class SpecCommand {
 
     @Command(name = "history", description = "The version history of a specification name, across majors.")
     static class History extends Base {
-        private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
-
         @Option(names = "--name", required = true) String name;
 
         @Override
@@ -276,7 +293,7 @@ public class SpecCommand {
                 out().println("No recorded history for " + name + ".");
             }
             for (VersionEvent e : events) {
-                out().printf("%s  %-26s %s%s%n", e.at() == null ? "" : WHEN.format(e.at()), e.headline(), e.who(),
+                out().printf("%s  %-26s %s%s%n", dev.diffo.admin.domain.Dates.display(e.at()), e.headline(), e.who(),
                         e.reason() == null ? "" : " · " + e.reason());
                 if (e.before() != null && e.after() != null) {
                     RulesDiff.between(e.before().rules(), e.after().rules()).lines().forEach(l -> out().println("      " + l));

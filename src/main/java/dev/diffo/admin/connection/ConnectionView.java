@@ -43,6 +43,10 @@ public class ConnectionView {
     private ProgressIndicator busyIndicator;
     @FXML
     private Button connectButton;
+    @FXML
+    private javafx.scene.control.ScrollPane form;
+    @FXML
+    private javafx.scene.layout.VBox formContent;
 
     @Inject
     public ConnectionView(ConnectionViewModel viewModel) {
@@ -76,7 +80,14 @@ public class ConnectionView {
     }
 
     /** Shows the dialog over {@code owner}; it closes by itself once a connection works. */
-    public static void showDialog(Parent root, ConnectionView view, Window owner, String theme, String problem) {
+    public static Dialog<ButtonType> showDialog(Parent root, ConnectionView view, Window owner, String theme, String problem) {
+        Dialog<ButtonType> dialog = dialog(root, view, owner, theme, problem);
+        dialog.show();
+        return dialog;
+    }
+
+    /** The dialog, not shown yet; it fits its window to its content when shown and whenever an error is told. */
+    public static Dialog<ButtonType> dialog(Parent root, ConnectionView view, Window owner, String theme, String problem) {
         if (problem != null) {
             view.viewModel.reportProblem(problem);
         }
@@ -87,11 +98,20 @@ public class ConnectionView {
         dialog.getDialogPane().setContent(root);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.getDialogPane().getStylesheets().add(theme);
+        // an error that wraps over several lines grows the window (rather than pushing Connect and Close out of
+        // it); where the screen is not tall enough the form scrolls and the buttons stay
+        dev.diffo.admin.ui.DialogFit.fit(dialog, view::fitForm, view.viewModel.errorProperty());
         view.viewModel.connectedProperty().subscribe(connected -> {
             if (connected) {
                 dialog.close();
             }
         });
-        dialog.show();
+        return dialog;
+    }
+
+    /** The form's height, measured at its real width (wrapped text is taller than at its preferred width). */
+    private void fitForm() {
+        double width = form.getViewportBounds().getWidth() > 0 ? form.getViewportBounds().getWidth() : formContent.prefWidth(-1);
+        form.setPrefViewportHeight(formContent.prefHeight(width) + form.snappedTopInset() + form.snappedBottomInset());
     }
 }

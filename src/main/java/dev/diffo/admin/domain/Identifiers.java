@@ -27,6 +27,10 @@ public final class Identifiers {
         return UUID.randomUUID().toString();
     }
 
+    public static boolean isSpecificationName(String name) {
+        return name != null && SPECIFICATION_NAME.matcher(name).matches();
+    }
+
     public static void requireSpecificationName(String name) {
         if (name == null || !SPECIFICATION_NAME.matcher(name).matches()) {
             throw new InvalidInputException("Specification name '" + name + "' is not valid",

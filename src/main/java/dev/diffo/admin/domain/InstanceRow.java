@@ -22,6 +22,11 @@ public record InstanceRow(String uuid, String name, Rsp owner, String state, Str
         return owner == null ? null : owner.key();
     }
 
+    /** When it was created, as dates are shown to a person (local time with zone). */
+    public String createdAtDisplay() {
+        return Dates.displayIso(createdAt);
+    }
+
     /** {@code broadband.technology=fttb, speed=100}, keys sorted. */
     public String valuesText() {
         return values.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue())

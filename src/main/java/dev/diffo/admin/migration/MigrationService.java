@@ -99,6 +99,48 @@ public class MigrationService {
         }
     }
 
+    /**
+     * What a run of {@code plan} will do, from the check it was planned on, said before it starts: "Move 4 of acme's
+     * instances from broadband v1.0.0 to v2.0.0, rewriting 2 values; batches of 5,000."
+     */
+    public static String describeRun(MigrationPlan plan, Check check) {
+        return describeRun(plan, check, plan.rsp());
+    }
+
+    /** The same, naming the RSP as the user chose it ({@code ORG000000123456 · organizationId}). */
+    public static String describeRun(MigrationPlan plan, Check check, String whose) {
+        long excluded = check.offences().entrySet().stream().filter(e -> plan.excludes(e.getKey().key(), e.getKey().value()))
+                .mapToLong(Map.Entry::getValue).sum();
+        long rewriting = check.offences().entrySet().stream().filter(e -> !plan.excludes(e.getKey().key(), e.getKey().value())
+                && plan.remap(e.getKey().key(), e.getKey().value()) != null).mapToLong(Map.Entry::getValue).sum();
+        long ownExcluded = plan.perInstance().values().stream().filter(MigrationPlan.InstanceRemedy::exclude).count();
+        long ownRemapped = plan.perInstance().size() - ownExcluded;
+        long moving = Math.max(0, check.selected() - excluded - ownExcluded);
+        StringBuilder text = new StringBuilder(String.format("Move %,d of %s's instances from %s %s to %s, rewriting %,d value%s; batches of %,d.",
+                moving, whose, check.source().name(), check.source().version(), check.target().version(), rewriting,
+                rewriting == 1 ? "" : "s", plan.batchSize()));
+        if (excluded + ownExcluded > 0) {
+            text.append(String.format("%n%,d stay%s on %s (excluded by the plan).", excluded + ownExcluded, excluded + ownExcluded == 1 ? "s" : "",
+                    check.source().version()));
+        }
+        if (ownRemapped > 0) {
+            text.append(String.format("%n%,d instance%s get%s a value of its own.", ownRemapped, ownRemapped == 1 ? "" : "s", ownRemapped == 1 ? "s" : ""));
+        }
+        if (plan.relabel() != null) {
+            text.append("\nMoved instances are relabelled ").append(plan.relabel()).append('.');
+        }
+        text.append("\nEach batch is recorded; Undo last run puts them back.");
+        return text.toString();
+    }
+
+    /** What undoing {@code run} will do, said before it starts. */
+    public static String describeUndo(MigrationRun run) {
+        return String.format("Undo run %s (%s's instances, %s → %s, started %s by %s): %,d instance%s go%s back to %s with %s original values.",
+                run.uuid(), run.rsp(), run.sourceVersion(), run.targetVersion(), dev.diffo.admin.domain.Dates.display(run.startedAt()), run.actor(),
+                run.migrated(), run.migrated() == 1 ? "" : "s", run.migrated() == 1 ? "es" : "", run.sourceVersion(),
+                run.migrated() == 1 ? "its" : "their");
+    }
+
     /** What a dry run would do; nothing was written. */
     public record DryRun(long selected, long wouldMigrate, long wouldExclude, long skipped, long wouldRelabel, List<String> sampleBefore,
                          List<String> sampleAfter) {

@@ -1,5 +1,6 @@
 package dev.diffo.admin.migration;
 
+import dev.diffo.admin.common.DialogService;
 import dev.diffo.admin.common.Errors;
 import dev.diffo.admin.common.TaskRunner;
 import dev.diffo.admin.domain.CharacteristicRule;
@@ -48,6 +49,9 @@ public class MigrationViewModel {
     /** A per-instance choice that keeps the group's remedy. */
     public static final String AS_GROUP = "as the group";
 
+    /** Before the check summary once a run has used that check. */
+    static final String USED = "The last run's check: ";
+
     /** How many instances the per-instance list reads at a time. */
     static final int INSTANCE_PAGE = 100;
 
@@ -65,6 +69,7 @@ public class MigrationViewModel {
     private final MigrationService migration;
     private final CatalogueRepository catalogue;
     private final TaskRunner tasks;
+    private final DialogService dialogs;
 
     private final ReadOnlyListWrapper<Specification> sources = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<Specification> targets = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
@@ -100,29 +105,42 @@ public class MigrationViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<MigrationService.Check> check = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<MigrationRun> lastRun = new ReadOnlyObjectWrapper<>();
+    /** The check and plan shown were used by a run (or undo): kept on screen, but a new check comes before the next run. */
+    private final ReadOnlyBooleanWrapper planUsed = new ReadOnlyBooleanWrapper(false);
+    /** Counts finished runs and undos: the screens that show what they changed reload when it moves. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper finishedRuns = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
     private final BooleanBinding canCheck;
     private final BooleanBinding canRun;
     private TaskRunner.BackgroundTask runTask;
 
     @Inject
-    public MigrationViewModel(MigrationService migration, CatalogueRepository catalogue, TaskRunner tasks) {
+    public MigrationViewModel(MigrationService migration, CatalogueRepository catalogue, TaskRunner tasks, DialogService dialogs) {
         this.migration = migration;
         this.catalogue = catalogue;
         this.tasks = tasks;
+        this.dialogs = dialogs;
         canCheck = busy.not().and(source.isNotNull()).and(target.isNotNull())
                 .and(Bindings.createBooleanBinding(() -> !rsp.get().isBlank(), rsp));
-        canRun = busy.not().and(check.isNotNull())
+        canRun = busy.not().and(check.isNotNull()).and(planUsed.not())
                 .and(batchSize.greaterThanOrEqualTo(1)).and(batchSize.lessThanOrEqualTo(MigrationPlan.MAX_BATCH_SIZE))
                 .and(Bindings.createBooleanBinding(() -> remedies.stream().allMatch(r -> r.choice().get() != null), remedies));
-        source.subscribe(s -> {
-            targets.setAll(s == null ? List.of() : sources.stream()
-                    .filter(t -> t.name().equals(s.name()) && t.majorVersion() > s.majorVersion() && t.status() == SpecificationStatus.CURRENT)
-                    .toList());
+        source.subscribe((before, s) -> {
+            // the same major read again (a reload): the target and the check stay; another major starts over
+            Specification chosen = target.get();
+            refreshTargets(s);
+            if (sameUuid(before, s) && chosen != null && targets.contains(target.get())) {
+                loadRsps(s); // its RSPs' counts may have changed (a run moved instances)
+                return;
+            }
             target.set(targets.isEmpty() ? null : targets.getLast());
             loadRsps(s);
             resetCheck();
         });
-        target.subscribe(t -> resetCheck());
+        target.subscribe((before, t) -> {
+            if (!sameUuid(before, t)) {
+                resetCheck();
+            }
+        });
         rsp.subscribe(r -> resetCheck());
         nameFilter.subscribe(f -> resetCheck());
     }
@@ -156,7 +174,23 @@ public class MigrationViewModel {
         return rsps.stream().filter(s -> s.rsp().key().equalsIgnoreCase(key)).map(s -> s.rsp().display()).findFirst().orElse(key);
     }
 
+    private static boolean sameUuid(Specification a, Specification b) {
+        return a != null && b != null && a.uuid().equals(b.uuid());
+    }
+
+    /** The newer current majors of the source's name, keeping the chosen target (by uuid) while it is still one of them. */
+    private void refreshTargets(Specification s) {
+        Specification chosen = target.get();
+        targets.setAll(s == null ? List.of() : sources.stream()
+                .filter(t -> t.name().equals(s.name()) && t.majorVersion() > s.majorVersion() && t.status() == SpecificationStatus.CURRENT)
+                .toList());
+        if (chosen != null) {
+            targets.stream().filter(t -> t.uuid().equals(chosen.uuid())).findFirst().ifPresent(target::set);
+        }
+    }
+
     private void resetCheck() {
+        planUsed.set(false);
         check.set(null);
         remedies.clear();
         checkSummary.set("");
@@ -276,9 +310,16 @@ public class MigrationViewModel {
             sources.setAll(specifications.stream()
                     .sorted(java.util.Comparator.comparing(Specification::name).thenComparingLong(Specification::majorVersion)).toList());
             if (chosen != null) {
-                source.set(sources.stream().filter(s -> s.uuid().equals(chosen.uuid())).findFirst().orElse(null));
-                if (chosen.equals(source.get())) {
-                    loadRsps(chosen); // the same source: its RSPs may have changed (instances moved, another RSP role)
+                Specification again = sources.stream().filter(s -> s.uuid().equals(chosen.uuid())).findFirst().orElse(null);
+                source.set(again);
+                // the same source read again does not fire: its targets may still have changed (a new major, a frozen one)
+                if (again != null && again.equals(chosen)) {
+                    Specification kept = target.get();
+                    refreshTargets(again);
+                    if (kept != null && !targets.contains(target.get())) {
+                        target.set(targets.isEmpty() ? null : targets.getLast());
+                    }
+                    loadRsps(again); // the same source: its RSPs may have changed (instances moved, another RSP role)
                 }
             }
         }, error -> report.set(Errors.describe(error)));
@@ -296,6 +337,7 @@ public class MigrationViewModel {
         String filter = nameFilter.get();
         tasks.run("Checking " + who + "'s instances", p -> migration.check(who, from.uuid(), to.uuid(), filter), result -> {
             busy.set(false);
+            planUsed.set(false);
             check.set(result);
             Map<String, CharacteristicRule> rules = new HashMap<>();
             result.targetRules().forEach(r -> rules.put(r.key(), r));
@@ -345,17 +387,24 @@ public class MigrationViewModel {
                 text.append("\n  ").append(result.sampleBefore().get(i)).append("\n    → ").append(result.sampleAfter().get(i));
             }
             report.set(text.toString());
+            // nothing was written: the bar does not stay full as if something had run
+            progress.set(0);
+            progressMessage.set("");
         }, this::failed);
     }
 
+    /** Asks first, saying how many instances move where and how many values are rewritten (from the check). */
     public void run() {
         if (!canRun.get()) {
             return;
         }
-        busy.set(true);
-        running.set(true);
         MigrationPlan plan = plan();
         MigrationService.Check checked = check.get();
+        if (!dialogs.confirm("Run the migration?", MigrationService.describeRun(plan, checked, rspShown(plan.rsp())), "Run migration")) {
+            return;
+        }
+        busy.set(true);
+        running.set(true);
         runTask = tasks.run("Migrating", p -> migration.run(plan, checked, p), this::updateProgress, this::finished, error -> {
             running.set(false);
             failed(error);
@@ -411,9 +460,13 @@ public class MigrationViewModel {
         });
     }
 
+    /** Asks first, naming the run and how many instances go back. */
     public void undo() {
         MigrationRun run = lastRun.get();
         if (run == null || busy.get()) {
+            return;
+        }
+        if (!dialogs.confirm("Undo the last run?", MigrationService.describeUndo(run), "Undo run")) {
             return;
         }
         busy.set(true);
@@ -439,7 +492,13 @@ public class MigrationViewModel {
             progress.set(1);
         }
         tasks.run("Verifying", p -> migration.verify(run), verified -> report.set(verified.describe()), this::failed);
-        resetCheck();
+        // source, target and the plan stay as the run used them; the next run needs a new check
+        planUsed.set(true);
+        if (!checkSummary.get().isEmpty() && !checkSummary.get().startsWith(USED)) {
+            checkSummary.set(USED + checkSummary.get() + ". Check again before another run.");
+        }
+        countSelection();
+        finishedRuns.set(finishedRuns.get() + 1);
         reload();
     }
 
@@ -561,6 +620,16 @@ public class MigrationViewModel {
 
     public ReadOnlyObjectProperty<MigrationRun> lastRunProperty() {
         return lastRun.getReadOnlyProperty();
+    }
+
+    /** Counts finished runs and undos (the catalogue, instances and history reload when it moves). */
+    public javafx.beans.property.ReadOnlyIntegerProperty finishedRunsProperty() {
+        return finishedRuns.getReadOnlyProperty();
+    }
+
+    /** True when the check and plan on screen are the ones the last run used (Check again before another run). */
+    public ReadOnlyBooleanProperty planUsedProperty() {
+        return planUsed.getReadOnlyProperty();
     }
 
     public BooleanBinding canCheckProperty() {

@@ -6,11 +6,14 @@ import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.ConcurrentChangeException;
 import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.Identifiers;
+import dev.diffo.admin.domain.InvalidInputException;
 import dev.diffo.admin.domain.NewSpecification;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationChange;
+import dev.diffo.admin.domain.SpecificationExistsException;
 import dev.diffo.admin.domain.SpecificationSnapshot;
 import dev.diffo.admin.domain.SpecificationStatus;
+import dev.diffo.admin.domain.SpecificationType;
 import dev.diffo.admin.domain.VersionEvent;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -101,7 +104,14 @@ public class Neo4jVersioningRepository implements VersioningRepository {
             SET s.description = $description, s.category = $category
             """;
 
-    static final String UPSERT_EXISTING = """
+    static final String FIND_BY_IDENTITY = """
+            MATCH (s:Specification {name: $name, majorVersion: $majorVersion})
+            RETURN %s
+            LIMIT 1
+            """.formatted(Neo4jCatalogueRepository.SPECIFICATION_COLUMNS);
+
+    /** Only the fields given; rules are never touched here. */
+    static final String UPDATE_FIELDS = """
             MATCH (s:Specification {uuid: $uuid})
             SET s.type = coalesce($type, s.type), s.description = coalesce($description, s.description),
                 s.category = coalesce($category, s.category), s.updatedAt = $now
@@ -244,31 +254,25 @@ public class Neo4jVersioningRepository implements VersioningRepository {
     }
 
     @Override
-    public Specification upsert(NewSpecification spec, EventDraft event) {
+    public Optional<Specification> find(String name, long majorVersion) {
+        return database.read(tx -> tx.run(FIND_BY_IDENTITY, Map.of("name", name, "majorVersion", majorVersion)).stream().findFirst()
+                .map(Neo4jCatalogueRepository::toSpecification));
+    }
+
+    @Override
+    public Specification create(NewSpecification spec, EventDraft event) {
         return database.write(tx -> {
             ZonedDateTime now = GraphValues.now();
-            Optional<String> existing = existingIdentity(tx, spec.name(), spec.majorVersion(), spec.uuid());
+            Optional<String> existing = existingIdentity(tx, spec.name(), spec.majorVersion(), null);
+            if (existing.isPresent()) {
+                throw new SpecificationExistsException(find(tx, existing.get()));
+            }
+            existingIdentity(tx, spec.name(), spec.majorVersion(), spec.uuid());
+            String uuid = spec.uuid() != null ? spec.uuid() : Identifiers.newUuid4();
             Map<String, Object> params = new HashMap<>();
-            params.put("type", spec.type() == null ? null : spec.type().stored());
             params.put("description", blankToNull(spec.description()));
             params.put("category", blankToNull(spec.category()));
             params.put("now", now);
-            if (existing.isPresent()) {
-                String uuid = existing.get();
-                tx.run(LOCK, Map.of("uuid", uuid)).consume();
-                Specification before = find(tx, uuid);
-                SpecificationSnapshot beforeSnapshot = SpecificationSnapshot.of(before, rules(tx, uuid));
-                params.put("uuid", uuid);
-                tx.run(UPSERT_EXISTING, params).consume();
-                if (spec.rules() != null) {
-                    replaceRules(tx, uuid, spec.rules());
-                }
-                Specification after = find(tx, uuid);
-                record(tx, uuid, new EventDraft(VersionEvent.Action.UPDATED, event.actor(), event.reason()), before.version(),
-                        beforeSnapshot, SpecificationSnapshot.of(after, rules(tx, uuid)), now);
-                return after;
-            }
-            String uuid = spec.uuid() != null ? spec.uuid() : Identifiers.newUuid4();
             params.put("uuid", uuid);
             params.put("name", spec.name());
             params.put("majorVersion", spec.majorVersion());
@@ -278,6 +282,33 @@ public class Neo4jVersioningRepository implements VersioningRepository {
             Specification created = find(tx, uuid);
             record(tx, uuid, event, null, null, SpecificationSnapshot.of(created, rules(tx, uuid)), now);
             return created;
+        });
+    }
+
+    @Override
+    public Specification update(String name, long majorVersion, SpecificationType type, String description, String category, EventDraft event) {
+        return database.write(tx -> {
+            ZonedDateTime now = GraphValues.now();
+            String uuid = existingIdentity(tx, name, majorVersion, null).orElseThrow(() -> new InvalidInputException(
+                    "There is no specification " + name + " v" + majorVersion, "Create it first (without --update). Nothing was written."));
+            tx.run(LOCK, Map.of("uuid", uuid)).consume();
+            Specification before = find(tx, uuid);
+            if (before.status() != SpecificationStatus.CURRENT) {
+                throw new InvalidInputException(before.name() + " v" + before.majorVersion() + " is " + before.status().stored()
+                        + ", so it is not updated", "A frozen or withdrawn major keeps what it says. Nothing was written.");
+            }
+            SpecificationSnapshot beforeSnapshot = SpecificationSnapshot.of(before, rules(tx, uuid));
+            Map<String, Object> params = new HashMap<>();
+            params.put("uuid", uuid);
+            params.put("type", type == null ? null : type.stored());
+            params.put("description", blankToNull(description));
+            params.put("category", blankToNull(category));
+            params.put("now", now);
+            tx.run(UPDATE_FIELDS, params).consume();
+            Specification after = find(tx, uuid);
+            record(tx, uuid, new EventDraft(VersionEvent.Action.UPDATED, event.actor(), event.reason()), before.version(),
+                    beforeSnapshot, SpecificationSnapshot.of(after, rules(tx, uuid)), now);
+            return after;
         });
     }
 

@@ -6,6 +6,7 @@ import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationChange;
 import dev.diffo.admin.domain.SpecificationSnapshot;
+import dev.diffo.admin.domain.SpecificationType;
 import dev.diffo.admin.domain.VersionEvent;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -29,8 +30,20 @@ public interface VersioningRepository {
      */
     Specification apply(String uuid, ZonedDateTime expectedUpdatedAt, SpecificationChange change, EventDraft event);
 
-    /** Creates the specification, or upserts on {name, majorVersion} keeping fields not given. */
-    Specification upsert(NewSpecification specification, EventDraft event);
+    /** The specification with diffo's identity {@code {name, majorVersion}}, if there is one. */
+    Optional<Specification> find(String name, long majorVersion);
+
+    /**
+     * Creates the specification; an existing {@code {name, majorVersion}} is refused with
+     * {@code SpecificationExistsException} and nothing is written (never an overwrite).
+     */
+    Specification create(NewSpecification specification, EventDraft event);
+
+    /**
+     * Changes only the fields given (non-null: type, description, category) of an existing {name, majorVersion},
+     * never its rules; refused, writing nothing, on a frozen or withdrawn version. Recorded as UPDATED.
+     */
+    Specification update(String name, long majorVersion, SpecificationType type, String description, String category, EventDraft event);
 
     /** Instances standing on the specification, per RSP (party where the data has it, else name prefix). */
     List<Rsp.Share> instancesPerRsp(String uuid);

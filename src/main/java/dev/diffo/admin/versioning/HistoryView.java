@@ -2,7 +2,6 @@ package dev.diffo.admin.versioning;
 
 import dev.diffo.admin.domain.VersionEvent;
 import jakarta.inject.Inject;
-import java.time.format.DateTimeFormatter;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -14,7 +13,6 @@ import javafx.scene.layout.VBox;
 /** The version timeline of one specification name, and the diff between two chosen versions. */
 public class HistoryView {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
     private final HistoryViewModel viewModel;
 
@@ -65,7 +63,7 @@ public class HistoryView {
                 return;
             }
             headline.setText(event.headline());
-            meta.setText((event.at() == null ? "" : WHEN.format(event.at())) + " · " + event.who()
+            meta.setText(dev.diffo.admin.domain.Dates.display(event.at()) + " · " + event.who()
                     + (event.reason() == null ? "" : " · " + event.reason()));
             setGraphic(box);
         }

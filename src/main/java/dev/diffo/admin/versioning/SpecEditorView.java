@@ -42,6 +42,10 @@ public class SpecEditorView {
     private ProgressIndicator busyIndicator;
     @FXML
     private Button saveButton;
+    @FXML
+    private javafx.scene.control.ScrollPane form;
+    @FXML
+    private javafx.scene.layout.VBox formContent;
 
     @Inject
     public SpecEditorView(SpecEditorViewModel viewModel) {
@@ -91,6 +95,26 @@ public class SpecEditorView {
         saveButton.textProperty().bind(viewModel.modeProperty().map(SpecEditorViewModel.Mode::action));
         saveButton.disableProperty().bind(viewModel.canSaveProperty().not());
     }
+
+    /**
+     * The form's height: all of it (measured at its real width, where wrapped text is taller), or as much as the
+     * screen leaves beside the dialog's header and buttons, the rest scrolling.
+     */
+    void fitForm() {
+        double width = form.getViewportBounds().getWidth() > 0 ? form.getViewportBounds().getWidth() : formContent.prefWidth(-1);
+        double content = formContent.prefHeight(width) + form.snappedTopInset() + form.snappedBottomInset();
+        javafx.scene.Parent pane = form.getScene() == null ? null : form.getScene().getRoot();
+        double chrome = pane == null ? 0 : Math.max(0, pane.prefHeight(-1) - form.prefHeight(-1));
+        javafx.stage.Window window = form.getScene() == null ? null : form.getScene().getWindow();
+        javafx.stage.Screen screen = window == null || Double.isNaN(window.getX()) ? javafx.stage.Screen.getPrimary()
+                : javafx.stage.Screen.getScreensForRectangle(window.getX(), window.getY(), 1, 1).stream().findFirst().orElse(javafx.stage.Screen.getPrimary());
+        double room = screen.getVisualBounds().getHeight() - chrome - WINDOW_DECORATION;
+        form.setPrefViewportHeight(Math.max(MIN_FORM_HEIGHT, Math.min(content, room)));
+    }
+
+    /** Room for the window's title bar and borders. */
+    private static final double WINDOW_DECORATION = 40;
+    private static final double MIN_FORM_HEIGHT = 120;
 
     @FXML
     private void save() {

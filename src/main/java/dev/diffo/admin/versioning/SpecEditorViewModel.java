@@ -69,17 +69,25 @@ public class SpecEditorViewModel {
     private final BooleanBinding rulesEditable;
     private final BooleanBinding identityEditable;
 
+    private final ReadOnlyBooleanWrapper lookingUp = new ReadOnlyBooleanWrapper(false);
+
     private Specification base;
     private List<CharacteristicRule> baseRules = List.of();
+    /** The specification already standing on {name, 1} as typed (CREATE), found by the latest lookup. */
+    private Specification existing;
+    private long lookup;
 
     @Inject
     public SpecEditorViewModel(VersioningService versioning, TaskRunner tasks) {
         this.versioning = versioning;
         this.tasks = tasks;
-        canSave = busy.not().and(validation.isEmpty());
+        canSave = busy.not().and(lookingUp.not()).and(validation.isEmpty());
         rulesEditable = mode.isNotEqualTo(Mode.PATCH);
         identityEditable = mode.isEqualTo(Mode.CREATE);
-        name.addListener(o -> check());
+        name.addListener(o -> {
+            lookUpExisting();
+            check();
+        });
         uuid.addListener(o -> check());
         description.addListener(o -> check());
         category.addListener(o -> check());
@@ -101,8 +109,8 @@ public class SpecEditorViewModel {
                         + specification.minorVersion() + "." + (specification.patchVersion() + 1) + ": metadata corrections";
                 case MINOR -> specification.name() + " " + specification.version() + " → v" + specification.majorVersion() + "."
                         + (specification.minorVersion() + 1) + ".0: backward-compatible additions, every instance sees them at once";
-                case MAJOR -> specification.name() + " v" + (specification.majorVersion() + 1) + ".0.0: a new node with a new id, beside "
-                        + specification.version() + "; RSPs migrate at their own pace";
+                case MAJOR -> specification.name() + " v" + (specification.majorVersion() + 1) + ".0.0, from " + specification.version()
+                        + "'s allowed values: a new node with a new id, beside it; RSPs migrate at their own pace";
                 case CREATE -> "";
             });
         } else {
@@ -111,7 +119,32 @@ public class SpecEditorViewModel {
         rules.set(RuleText.format(baseRules));
         reason.set("");
         error.set("");
+        lookUpExisting();
         check();
+    }
+
+    /** As the name is typed for a new specification: is {name, 1} taken? The newest lookup supersedes the others. */
+    private void lookUpExisting() {
+        long mine = ++lookup;
+        existing = null;
+        String wanted = name.get() == null ? "" : name.get().strip();
+        if (mode.get() != Mode.CREATE || !dev.diffo.admin.domain.Identifiers.isSpecificationName(wanted)) {
+            lookingUp.set(false);
+            return;
+        }
+        lookingUp.set(true);
+        tasks.run("Looking up " + wanted, p -> versioning.find(wanted, 1), found -> {
+            if (mine == lookup) {
+                existing = found.orElse(null);
+                lookingUp.set(false);
+                check();
+            }
+        }, failure -> {
+            if (mine == lookup) {
+                lookingUp.set(false);
+                check();
+            }
+        });
     }
 
     private void check() {
@@ -124,6 +157,9 @@ public class SpecEditorViewModel {
                 if (!uuid.get().isBlank()) {
                     dev.diffo.admin.domain.Identifiers.requireUuid4("Id", uuid.get().strip());
                 }
+            }
+            if (mode.get() == Mode.CREATE && existing != null && existing.name().equals(name.get().strip())) {
+                throw new dev.diffo.admin.domain.InvalidInputException(dev.diffo.admin.domain.SpecificationExistsException.describe(existing), "");
             }
             List<CharacteristicRule> parsed = RuleText.parse(rules.get());
             RulesDiff changes = RulesDiff.between(baseRules, parsed);

@@ -44,13 +44,34 @@ public class VersioningService {
         this.operator = operator;
     }
 
-    /** Creates a specification (major 1 unless given), or upserts an existing {name, major} keeping fields not given. */
+    /**
+     * Creates a specification (major 1 unless given). An existing {name, major} is refused, naming its version and
+     * what to use instead, and nothing is written: a create never overwrites.
+     */
     public Specification create(String name, String uuid, SpecificationType type, long majorVersion, String description, String category,
                                 List<CharacteristicRule> rules, String reason) {
         requireText("Name", name);
         String id = uuid == null || uuid.isBlank() ? null : uuid.strip();
-        return repository.upsert(new NewSpecification(id, name.strip(), type, majorVersion, description, category, rules),
+        return repository.create(new NewSpecification(id, name.strip(), type, majorVersion, description, category, rules),
                 event(VersionEvent.Action.CREATED, reason));
+    }
+
+    /** The specification {name, major} if it exists: the editor says so as the name is typed. */
+    public java.util.Optional<Specification> find(String name, long majorVersion) {
+        return name == null || name.isBlank() ? java.util.Optional.empty() : repository.find(name.strip(), majorVersion);
+    }
+
+    /**
+     * Changes only the fields given (type, description, category; null keeps) of an existing {name, major}, never
+     * what it allows; refused on a frozen or withdrawn version. Recorded as an update.
+     */
+    public Specification update(String name, long majorVersion, SpecificationType type, String description, String category, String reason) {
+        requireText("Name", name);
+        if (type == null && blankToNull(description) == null && blankToNull(category) == null) {
+            throw new InvalidInputException("Nothing to update in " + name.strip() + " v" + majorVersion,
+                    "Give --description, --category or --type.");
+        }
+        return repository.update(name.strip(), majorVersion, type, description, category, event(VersionEvent.Action.UPDATED, reason));
     }
 
     public List<CharacteristicRule> rules(Specification specification) {
@@ -90,16 +111,25 @@ public class VersioningService {
         return SpecificationSnapshot.of(latest, repository.rules(latest.uuid()));
     }
 
+    /** The latest major of a name: what a new major starts from. */
+    public Specification latestMajor(String name) {
+        return latest(name);
+    }
+
     /** The new major's difference from the latest major, before it is saved. */
     public RulesDiff diffAgainstLatest(String name, List<CharacteristicRule> rules) {
         return RulesDiff.between(repository.rules(latest(name).uuid()), rules);
     }
 
-    /** A new Specification node: same name, major + 1, a new UUID4, version reset to .0.0. */
+    /**
+     * A new Specification node: same name, the latest major + 1 (whatever version the caller looked at), a new
+     * UUID4, version reset to .0.0; null rules start from the latest major's.
+     */
     public Specification publishMajor(String name, String description, String category, List<CharacteristicRule> rules, String reason) {
         Specification latest = latest(name);
-        return repository.upsert(new NewSpecification(Identifiers.newUuid4(), latest.name(), latest.type(), latest.majorVersion() + 1,
-                description == null ? latest.description() : description, category == null ? latest.category() : category, rules),
+        List<CharacteristicRule> allowed = rules == null ? repository.rules(latest.uuid()) : rules;
+        return repository.create(new NewSpecification(Identifiers.newUuid4(), latest.name(), latest.type(), latest.majorVersion() + 1,
+                description == null ? latest.description() : description, category == null ? latest.category() : category, allowed),
                 event(VersionEvent.Action.MAJOR_PUBLISHED, reason));
     }
 
@@ -129,6 +159,38 @@ public class VersioningService {
     /** Refused, atomically, while any instance points to the specification. */
     public void delete(Specification seen, String reason) {
         repository.delete(seen.uuid(), event(VersionEvent.Action.DELETED, reason));
+    }
+
+    /** What freezing does, said before it is confirmed (screen and command line). */
+    public static String describeFreeze(Specification spec) {
+        return String.format("%s %s takes no new instances once frozen. The %s standing on it stay%s as they are. Unfreeze undoes it.",
+                spec.name(), spec.version(), plural(spec.instanceCount(), "instance"), spec.instanceCount() == 1 ? "s" : "");
+    }
+
+    /** What withdrawing does, with the instances still standing on the major per RSP. */
+    public static String describeWithdrawal(Specification spec, Map<String, Long> impact) {
+        long total = impact.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0) {
+            return "No instance stands on " + spec.name() + " v" + spec.majorVersion() + ". After withdrawal it takes no new instances.";
+        }
+        return String.format("%,d instance%s still stand%s on %s v%d:%n", total, total == 1 ? "" : "s", total == 1 ? "s" : "", spec.name(), spec.majorVersion())
+                + impact.entrySet().stream().map(e -> String.format("  %s: %,d", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining("\n"))
+                + "\nThey keep working and stay listed under the withdrawn major; it takes no new instances.";
+    }
+
+    /** What deleting does, or that it will be refused while instances stand on the specification. */
+    public static String describeDelete(Specification spec) {
+        String node = spec.name() + " " + spec.version() + " (" + spec.uuid() + ")";
+        if (spec.instanceCount() > 0) {
+            return String.format("%s has %s standing on it, so the delete will be refused; nothing is deleted while any instance stands on it.",
+                    node, plural(spec.instanceCount(), "instance"));
+        }
+        return node + " and what diffo-admin records about it (its allowed values and status) are deleted. No instance stands on it."
+                + " Its history stays. This cannot be undone.";
+    }
+
+    private static String plural(long n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     /**

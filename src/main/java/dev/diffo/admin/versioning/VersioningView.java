@@ -72,16 +72,11 @@ public class VersioningView {
         Views.Loaded<SpecEditorView> editor = views.loadView(SpecEditorView.class);
         SpecEditorViewModel editorModel = editor.controller().viewModel();
         editorModel.start(request.mode(), request.specification(), request.rules());
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(createButton.getScene().getWindow());
-        dialog.setTitle(request.mode().title());
-        dialog.setHeaderText(request.mode().title());
-        dialog.getDialogPane().setContent((Parent) editor.root());
-        dialog.getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
-        dialog.getDialogPane().getStylesheets().addAll(createButton.getScene().getStylesheets());
+        Dialog<ButtonType> dialog = editorDialog((Parent) editor.root(), editor.controller(), createButton.getScene().getWindow(),
+                createButton.getScene().getStylesheets());
         editorModel.savedProperty().subscribe(saved -> {
             if (saved != null) {
-                viewModel.saved();
+                viewModel.saved(saved);
                 dialog.close();
             }
         });
@@ -102,7 +97,7 @@ public class VersioningView {
         dialog.getDialogPane().getStylesheets().addAll(createButton.getScene().getStylesheets());
         model.savedProperty().subscribe(saved -> {
             if (saved != null) {
-                viewModel.saved();
+                viewModel.saved(saved);
                 dialog.close();
             }
         });
@@ -112,6 +107,22 @@ public class VersioningView {
     @FXML
     private void recordRules() {
         viewModel.recordRules();
+    }
+
+    /** The editor's dialog, not shown yet: it grows when a validation, a diff or an error appears, within the screen. */
+    static Dialog<ButtonType> editorDialog(Parent editor, SpecEditorView editorView, javafx.stage.Window owner, java.util.List<String> stylesheets) {
+        SpecEditorViewModel editorModel = editorView.viewModel();
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(editorModel.modeProperty().get().title());
+        dialog.setHeaderText(editorModel.modeProperty().get().title());
+        dialog.getDialogPane().setContent(editor);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
+        dialog.getDialogPane().getStylesheets().addAll(stylesheets);
+        // a validation, a diff or an error that appears grows the window rather than pushing Save and Cancel out
+        dev.diffo.admin.ui.DialogFit.fit(dialog, editorView::fitForm, editorModel.validationProperty(), editorModel.diffProperty(),
+                editorModel.errorProperty());
+        return dialog;
     }
 
     @FXML

@@ -39,6 +39,8 @@ public class VersioningViewModel {
     private final ObjectProperty<Specification> specification = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<EditRequest> editRequest = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper changes = new ReadOnlyIntegerWrapper(0);
+    /** The version the last change made or changed (null after a delete): the catalogue selects it after reloading. */
+    private final ReadOnlyObjectWrapper<Specification> changed = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper rulesText = new ReadOnlyStringWrapper("");
     private final BooleanBinding selected;
@@ -82,8 +84,20 @@ public class VersioningViewModel {
         edit(SpecEditorViewModel.Mode.MINOR);
     }
 
+    /** A new major always starts from the latest major of the name, whichever version is selected. */
     public void major() {
-        edit(SpecEditorViewModel.Mode.MAJOR);
+        Specification spec = specification.get();
+        if (spec == null) {
+            return;
+        }
+        busy.set(true);
+        tasks.run("Reading the latest major of " + spec.name(), p -> {
+            Specification latest = versioning.latestMajor(spec.name());
+            return new EditRequest(SpecEditorViewModel.Mode.MAJOR, latest, versioning.rules(latest));
+        }, request -> {
+            busy.set(false);
+            editRequest.set(request);
+        }, this::failed);
     }
 
     private void edit(SpecEditorViewModel.Mode mode) {
@@ -135,15 +149,23 @@ public class VersioningViewModel {
         editRequest.set(null);
     }
 
-    /** The editor saved a change. */
-    public void saved() {
+    /** The editor saved a change: the catalogue shows the version it made (a new major, a new specification) or changed. */
+    public void saved(Specification result) {
+        changed.set(result);
         changes.set(changes.get() + 1);
         // recording allowed values leaves diffo's node (and so the selection) as it was: read what it allows again
         loadRules(specification.get());
     }
 
+    /** Asks first, naming the version and the instances that stay on it. */
     public void freeze() {
-        act("Freezing", spec -> versioning.freeze(spec, null));
+        Specification spec = specification.get();
+        if (spec == null) {
+            return;
+        }
+        if (dialogs.confirm("Freeze " + spec.name() + " v" + spec.majorVersion() + "?", VersioningService.describeFreeze(spec), "Freeze v" + spec.majorVersion())) {
+            act("Freezing", s -> versioning.freeze(s, null));
+        }
     }
 
     public void unfreeze() {
@@ -159,20 +181,10 @@ public class VersioningViewModel {
         busy.set(true);
         tasks.run("Counting instances on " + spec.name() + " v" + spec.majorVersion(), p -> versioning.withdrawalImpact(spec), impact -> {
             busy.set(false);
-            if (dialogs.confirm("Withdraw " + spec.name() + " v" + spec.majorVersion() + "?", impactText(spec, impact))) {
+            if (dialogs.confirm("Withdraw " + spec.name() + " v" + spec.majorVersion() + "?", VersioningService.describeWithdrawal(spec, impact), "Withdraw v" + spec.majorVersion())) {
                 act("Withdrawing", s -> versioning.withdraw(s, null));
             }
         }, this::failed);
-    }
-
-    static String impactText(Specification spec, Map<String, Long> impact) {
-        long total = impact.values().stream().mapToLong(Long::longValue).sum();
-        if (total == 0) {
-            return "No instance stands on " + spec.name() + " v" + spec.majorVersion() + ". After withdrawal it takes no new instances.";
-        }
-        return String.format("%,d instance%s still stand%s on %s v%d:%n", total, total == 1 ? "" : "s", total == 1 ? "s" : "", spec.name(), spec.majorVersion())
-                + impact.entrySet().stream().map(e -> String.format("  %s: %,d", e.getKey(), e.getValue())).collect(Collectors.joining("\n"))
-                + "\nThey keep working and stay listed under the withdrawn major; it takes no new instances.";
     }
 
     public void delete() {
@@ -180,15 +192,18 @@ public class VersioningViewModel {
         if (spec == null) {
             return;
         }
-        if (dialogs.confirm("Delete " + spec.name() + " " + spec.version() + "?",
-                "The specification node and what diffo-admin records about it are deleted. This is refused while any instance stands on it.")) {
+        if (dialogs.confirm("Delete " + spec.name() + " " + spec.version() + "?", VersioningService.describeDelete(spec), "Delete " + spec.version())) {
             busy.set(true);
             tasks.run("Deleting " + spec.name(), p -> {
                 versioning.delete(spec, null);
                 return spec;
             }, deleted -> {
                 busy.set(false);
-                specification.set(null);
+                // bound to the catalogue's selection in the app: there the reload clears it (the version is gone)
+                if (!specification.isBound()) {
+                    specification.set(null);
+                }
+                changed.set(null);
                 changes.set(changes.get() + 1);
             }, this::failed);
         }
@@ -199,6 +214,7 @@ public class VersioningViewModel {
         busy.set(true);
         tasks.run(what + " " + spec.name(), p -> action.apply(spec), result -> {
             busy.set(false);
+            changed.set(result);
             changes.set(changes.get() + 1);
         }, this::failed);
     }
@@ -214,6 +230,11 @@ public class VersioningViewModel {
 
     public ReadOnlyObjectProperty<EditRequest> editRequestProperty() {
         return editRequest.getReadOnlyProperty();
+    }
+
+    /** The version the last change made or changed; null after a delete. */
+    public ReadOnlyObjectProperty<Specification> changedProperty() {
+        return changed.getReadOnlyProperty();
     }
 
     /** Counts saved changes: the catalogue reloads when it moves. */

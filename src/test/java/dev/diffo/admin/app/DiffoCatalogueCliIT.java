@@ -82,7 +82,7 @@ class DiffoCatalogueCliIT {
         assertThat(check.out()).contains("needs remediation: 2 with broadband.technology=fttb").doesNotContain("no allowed values recorded");
 
         LauncherIT.Run migrate = run("migrate", "--rsp", RESELLER_A.toLowerCase(), "--name", "broadband", "--from", "1", "--to", "2",
-                "--map", "broadband.technology=fttb:fttn");
+                "--map", "broadband.technology=fttb:fttn", "--yes");
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         assertThat(migrate.out()).contains("6 moved");
         assertThat(graph.count("MATCH (:Specification {majorVersion: 1})<-[:SPECIFIED_BY]-(i) RETURN count(i)")).isEqualTo(4);
@@ -96,8 +96,11 @@ class DiffoCatalogueCliIT {
         LauncherIT.Run history = run("spec", "history", "--name", "broadband");
 
         assertThat(history.exitCode()).isZero();
-        assertThat(history.out()).contains("2025-03-04 09:00:00 UTC  v1 created (from diffo's createdAt)",
-                "v1.1.0 last changed (from diffo's updatedAt)", "2025-09-15 10:00:00 UTC  v2 created (from diffo's createdAt)");
+        java.time.ZoneId utc = java.time.ZoneId.of("Etc/UTC");
+        assertThat(history.out()).contains(
+                dev.diffo.admin.domain.Dates.display(java.time.ZonedDateTime.of(2025, 3, 4, 9, 0, 0, 0, utc)) + "  v1 created (from diffo's createdAt)",
+                "v1.1.0 last changed (from diffo's updatedAt)  read from diffo's node",
+                dev.diffo.admin.domain.Dates.display(java.time.ZonedDateTime.of(2025, 9, 15, 10, 0, 0, 0, utc)) + "  v2 created (from diffo's createdAt)");
     }
 
     @Test

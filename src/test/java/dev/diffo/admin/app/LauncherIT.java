@@ -47,6 +47,7 @@ class LauncherIT {
         assertThat(catalogue.exitCode()).isZero();
         JsonNode json = new ObjectMapper().readTree(catalogue.out());
         assertThat(json.path("connection").path("embedded").asBoolean()).isFalse();
+        assertThat(json.path("specifications").get(0).path("majors").get(0).path("status").asText()).isEqualTo("CURRENT");
         JsonNode broadband = json.path("specifications").get(0);
         assertThat(broadband.path("name").asText()).isEqualTo("broadband");
         assertThat(broadband.path("instanceCount").asLong()).isEqualTo(3);
@@ -88,7 +89,7 @@ class LauncherIT {
         Run minor = run(store, "spec", "minor", "--name", "broadband", "--major", "1", "--add-value", "broadband.technology=fw", "--reason", "adds fw");
         Run narrowing = run(store, "spec", "minor", "--name", "broadband", "--major", "1", "--allows", "broadband.technology: string = fttc, fttn");
         Run major = run(store, "spec", "publish-major", "--name", "broadband", "--remove-value", "broadband.technology=fttc");
-        Run freeze = run(store, "spec", "freeze", "--name", "broadband", "--major", "1");
+        Run freeze = run(store, "spec", "freeze", "--name", "broadband", "--major", "1", "--yes");
         Run withdrawDry = run(store, "spec", "withdraw", "--name", "broadband", "--major", "1");
         Run withdraw = run(store, "spec", "withdraw", "--name", "broadband", "--major", "1", "--yes");
         Run delete = run(store, "spec", "delete", "--name", "broadband", "--major", "1", "--yes");
@@ -101,7 +102,7 @@ class LauncherIT {
         assertThat(major.out()).contains("broadband v3.0.0", "compared with v2.0.0", "− value broadband.technology = fttc");
         assertThat(freeze.out()).contains("frozen");
         assertThat(withdrawDry.exitCode()).isEqualTo(1);
-        assertThat(withdrawDry.out()).contains("2 instances on broadband v1", "acme: 2", "--yes");
+        assertThat(withdrawDry.out()).contains("2 instances still stand on broadband v1", "acme: 2", "--yes");
         assertThat(withdraw.out()).contains("withdrawn");
         assertThat(delete.exitCode()).isEqualTo(2);
         assertThat(delete.err()).contains("Cannot delete broadband v1.1.0: 2 instances still stand on it");
@@ -124,20 +125,97 @@ class LauncherIT {
         Run check = run(store, "migrate", "--rsp", "acme", "--name", "broadband", "--from", "1", "--to", "2", "--check");
         Run unmapped = run(store, "migrate", "--rsp", "acme", "--name", "broadband", "--from", "1", "--to", "2");
         Run dry = run(store, "migrate", "--rsp", "acme", "--name", "broadband", "--from", "1", "--to", "2", "--map", "broadband.technology=fttb:fttn", "--dry-run");
-        Run migrate = run(store, "migrate", "--rsp", "acme", "--name", "broadband", "--from", "1", "--to", "2", "--map", "broadband.technology=fttb:fttn", "--batch-size", "1");
+        Run migrate = run(store, "migrate", "--rsp", "acme", "--name", "broadband", "--from", "1", "--to", "2", "--map", "broadband.technology=fttb:fttn", "--batch-size", "1", "--yes");
 
         assertThat(check.out()).contains("acme: 2 instances", "needs remediation: 1 with broadband.technology=fttb");
         assertThat(unmapped.exitCode()).isEqualTo(2);
         assertThat(unmapped.err()).contains("does not allow", "Nothing was written");
         assertThat(dry.out()).contains("Dry run (nothing written): 2 would move", "fttb", "fttn");
         assertThat(migrate.exitCode()).isZero();
-        assertThat(migrate.out()).contains("completed: 2 moved", "in 2 batches", "remaining on v1.0.0: 0", "instances/s");
+        assertThat(migrate.out()).contains("Move 2 of acme's instances from broadband v1.0.0 to v2.0.0, rewriting 1 value; batches of 1.", "completed: 2 moved", "in 2 batches", "remaining on v1.0.0: 0", "instances/s");
         String runId = migrate.out().lines().filter(l -> l.startsWith("Run ")).findFirst().orElseThrow().split(" ")[1];
 
-        Run undo = run(store, "migrate", "undo", runId);
+        Run undo = run(store, "migrate", "undo", runId, "--yes");
         Run runs = run(store, "migrate", "runs", "--name", "broadband", "--major", "1");
 
         assertThat(undo.out()).contains("completed: 2 moved");
         assertThat(runs.out()).contains(runId, "UNDONE", "UNDO");
+    }
+
+    @Test
+    void catalogueShowsFrozenAndWithdrawnMajors(StoreCredentials store) throws Exception {
+        assertThat(run(store, "demo").exitCode()).isZero();
+        assertThat(run(store, "spec", "freeze", "--name", "broadband", "--major", "1", "--yes").exitCode()).isZero();
+
+        Run frozen = run(store, "catalogue");
+        assertThat(run(store, "spec", "withdraw", "--name", "broadband", "--major", "2", "--yes").exitCode()).isZero();
+        Run withdrawn = run(store, "catalogue");
+        Run json = run(store, "catalogue", "--json");
+
+        assertThat(frozen.out().lines().filter(l -> l.contains("v1.0.0"))).singleElement().asString().contains("FROZEN");
+        assertThat(frozen.out().lines().filter(l -> l.contains("v2.0.0"))).singleElement().asString().contains("CURRENT");
+        assertThat(withdrawn.out().lines().filter(l -> l.contains("v2.0.0"))).singleElement().asString().contains("WITHDRAWN");
+        JsonNode majors = new ObjectMapper().readTree(json.out()).path("specifications").get(0).path("majors");
+        assertThat(majors).extracting(m -> m.path("version").asText() + " " + m.path("status").asText())
+                .containsExactly("v2.0.0 WITHDRAWN", "v1.0.0 FROZEN");
+    }
+
+    @Test
+    void bulkAndDestructiveCommandsPrintWhatTheyWouldDoAndNeedYes(StoreCredentials store, TestGraph graph) {
+        assertThat(run(store, "demo").exitCode()).isZero();
+        String before = graph.fingerprint();
+
+        Run migrate = run(store, "migrate", "--rsp", "acme", "--name", "broadband", "--from", "1", "--to", "2", "--map", "broadband.technology=fttb:fttn");
+        Run freeze = run(store, "spec", "freeze", "--name", "broadband", "--major", "1");
+        Run withdraw = run(store, "spec", "withdraw", "--name", "broadband", "--major", "1");
+        Run delete = run(store, "spec", "delete", "--name", "broadband", "--major", "1");
+
+        assertThat(migrate.exitCode()).isEqualTo(1);
+        assertThat(migrate.out()).contains("Move 2 of acme's instances from broadband v1.0.0 to v2.0.0, rewriting 1 value; batches of 5,000.",
+                "Not run: run again with --yes");
+        assertThat(freeze.exitCode()).isEqualTo(1);
+        assertThat(freeze.out()).contains("broadband v1.0.0 takes no new instances once frozen. The 2 instances standing on it stay as they are.",
+                "Not frozen: run again with --yes");
+        assertThat(withdraw.exitCode()).isEqualTo(1);
+        assertThat(withdraw.out()).contains("2 instances still stand on broadband v1", "Not withdrawn: run again with --yes");
+        assertThat(delete.exitCode()).isEqualTo(1);
+        assertThat(delete.out()).contains("broadband v1.0.0 (a1b2c3d4-e5f6-4a7b-8c9d-e0f1a2b3c4d5) has 2 instances standing on it", "Not deleted: run again with --yes");
+        assertThat(graph.fingerprint()).isEqualTo(before);
+
+        Run migrated = run(store, "migrate", "--rsp", "acme", "--name", "broadband", "--from", "1", "--to", "2", "--map", "broadband.technology=fttb:fttn", "--yes");
+        String runId = migrated.out().lines().filter(l -> l.startsWith("Run ")).findFirst().orElseThrow().split(" ")[1];
+        String afterRun = graph.fingerprint();
+        Run undo = run(store, "migrate", "undo", runId);
+
+        assertThat(undo.exitCode()).isEqualTo(1);
+        assertThat(undo.out()).contains("Undo run " + runId + " (acme's instances, v1.0.0 → v2.0.0, started ", "2 instances go back to v1.0.0",
+                "Not undone: run again with --yes");
+        assertThat(graph.fingerprint()).isEqualTo(afterRun);
+    }
+
+    @Test
+    void createRefusesAnExistingNameAndMajorAndUpdateChangesOnlyTheFieldsGiven(StoreCredentials store, TestGraph graph) {
+        assertThat(run(store, "demo").exitCode()).isZero();
+        String before = graph.fingerprint();
+
+        Run create = run(store, "spec", "create", "--name", "broadband", "--description", "oops");
+
+        assertThat(create.exitCode()).isEqualTo(2);
+        assertThat(create.err()).contains("broadband v1 exists (v1.0.0): use Next patch/Next minor, or Publish major");
+        assertThat(graph.fingerprint()).isEqualTo(before);
+
+        Run update = run(store, "spec", "create", "--name", "broadband", "--update", "--category", "Access network");
+        Run show = run(store, "spec", "show", "--name", "broadband", "--major", "1");
+        Run rules = run(store, "spec", "create", "--name", "broadband", "--update", "--allows", "broadband.technology: string = fttc");
+        assertThat(run(store, "spec", "freeze", "--name", "broadband", "--major", "1", "--yes").exitCode()).isZero();
+        Run frozen = run(store, "spec", "create", "--name", "broadband", "--update", "--description", "oops");
+
+        assertThat(update.exitCode()).isZero();
+        assertThat(update.out()).contains("broadband v1.0.0", "Access network");
+        assertThat(show.out()).contains("allows broadband.technology ∈ {fttc, fttb, fttn, fttp}");
+        assertThat(rules.exitCode()).isEqualTo(2);
+        assertThat(rules.err()).contains("--update changes only the description, category or type");
+        assertThat(frozen.exitCode()).isEqualTo(2);
+        assertThat(frozen.err()).contains("broadband v1 is frozen");
     }
 }

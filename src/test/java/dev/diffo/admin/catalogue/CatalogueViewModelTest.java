@@ -129,4 +129,32 @@ class CatalogueViewModelTest {
         assertThat(vm.busyProperty().get()).isFalse();
         assertThat(vm.statusMessageProperty().get()).isEqualTo("Lost the connection to Neo4j at bolt://x");
     }
+
+    @Test
+    void theSelectionIsKeptByIdAcrossAReloadEvenIfSomethingElseSelectsWhileTheListIsReplaced() {
+        repository.specifications.addAll(List.of(spec("v3", 3, 0), spec("v2", 2, 1), spec("v1", 1, 2)));
+        connect();
+        viewModel.selectedProperty().set(viewModel.find("v3").orElseThrow());
+        repository.specifications.replaceAll(s -> s.uuid().equals("v3") ? spec("v3", 3, 5) : s);
+        // as a tree does while it is rebuilt: its own selection moves to another row
+        viewModel.groupsProperty().addListener((javafx.collections.ListChangeListener<dev.diffo.admin.domain.SpecificationGroup>) change ->
+                viewModel.selectedProperty().set(viewModel.find("v2").orElse(null)));
+
+        viewModel.refresh();
+
+        assertThat(viewModel.selectedProperty().get().uuid()).isEqualTo("v3");
+        assertThat(viewModel.selectedProperty().get().instanceCount()).isEqualTo(5);
+    }
+
+    @Test
+    void aRefreshAfterAnActionSelectsTheVersionItMade() {
+        repository.specifications.addAll(List.of(spec("v2", 2, 1), spec("v1", 1, 2)));
+        connect();
+        viewModel.selectedProperty().set(viewModel.find("v1").orElseThrow());
+        repository.specifications.add(spec("v3", 3, 0));
+
+        viewModel.refreshSelecting("v3");
+
+        assertThat(viewModel.selectedProperty().get().uuid()).isEqualTo("v3");
+    }
 }

@@ -9,6 +9,8 @@ public final class RecordingDialogs implements DialogService {
     public final List<String> errors = new ArrayList<>();
     /** "title: message" of each confirmation asked. */
     public final List<String> confirmations = new ArrayList<>();
+    /** The action button's label of each confirmation asked ("Withdraw v1"). */
+    public final List<String> actions = new ArrayList<>();
     public boolean answer = true;
 
     @Override
@@ -21,8 +23,9 @@ public final class RecordingDialogs implements DialogService {
     }
 
     @Override
-    public boolean confirm(String title, String message) {
+    public boolean confirm(String title, String message, String actionLabel) {
         confirmations.add(title + ": " + message);
+        actions.add(actionLabel);
         return answer;
     }
 }

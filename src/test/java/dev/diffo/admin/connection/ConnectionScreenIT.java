@@ -107,4 +107,71 @@ class ConnectionScreenIT {
         assertThat(now.uri()).isEqualTo(server.uri());
         assertThat(viewModel.passwordProperty().get()).as("the password is not kept in the form").isEmpty();
     }
+
+    /** The real dialog (as File → Connect… opens it) over the primary stage; its error grows it instead of pushing its buttons out. */
+    javafx.scene.control.Dialog<javafx.scene.control.ButtonType> showDialog(Injector injector, ConnectionInfo current, String fontSize) throws Exception {
+        store = new Store(new Database(), injector.getInstance(ConnectionSettings.class), new EmbeddedNeo4j.Options(0));
+        state = new ConnectionState();
+        state.connected(current);
+        ConnectionViewModel viewModel = new ConnectionViewModel(store, state, injector.getInstance(TaskRunner.class));
+        FxScreenExtension.show(javafx.scene.layout.StackPane::new);
+        javafx.stage.Window owner = org.testfx.api.FxToolkit.toolkitContext().getRegisteredStage();
+        return WaitForAsyncUtils.asyncFx(() -> {
+            FXMLLoader loader = new FXMLLoader(ConnectionView.class.getResource("ConnectionView.fxml"), null, null, type -> new ConnectionView(viewModel));
+            javafx.scene.Parent root = loader.load();
+            if (fontSize != null) {
+                root.setStyle("-fx-font-size: " + fontSize);
+            }
+            var dialog = ConnectionView.dialog(root, loader.getController(), owner,
+                    ConnectionScreenIT.class.getResource("/dev/diffo/admin/app/theme.css").toExternalForm(), null);
+            if (fontSize != null) {
+                dialog.getDialogPane().setStyle("-fx-font-size: " + fontSize);
+            }
+            dialog.show();
+            return dialog;
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    static void assertInsideWindow(javafx.scene.Node node, javafx.stage.Window window, String what) {
+        javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
+        assertThat(b).as(what + " is on screen").isNotNull();
+        assertThat(b.getMinX()).as(what + " left").isGreaterThanOrEqualTo(window.getX() - 0.5);
+        assertThat(b.getMinY()).as(what + " top").isGreaterThanOrEqualTo(window.getY() - 0.5);
+        assertThat(b.getMaxX()).as(what + " right").isLessThanOrEqualTo(window.getX() + window.getWidth() + 0.5);
+        assertThat(b.getMaxY()).as(what + " bottom").isLessThanOrEqualTo(window.getY() + window.getHeight() + 0.5);
+    }
+
+    @Test
+    void anErrorGrowsTheDialogAndItsButtonsStayInsideTheWindow(Injector injector, ConnectionInfo before) throws Exception {
+        errorInTheDialog(injector, before, null, "normal");
+    }
+
+    @Test
+    void atDoubleTextSizeAnErrorStillLeavesTheButtonsInsideTheWindow(Injector injector, ConnectionInfo before) throws Exception {
+        errorInTheDialog(injector, before, "26px", "double");
+    }
+
+    void errorInTheDialog(Injector injector, ConnectionInfo before, String fontSize, String size) throws Exception {
+        var dialog = showDialog(injector, before, fontSize);
+
+        typeServer("bolt://127.0.0.1:1", "whatever");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#error").queryAs(Label.class).isVisible()
+                && !robot.lookup("#error").queryAs(Label.class).getText().isEmpty() && !robot.lookup("#busyIndicator").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.stage.Window window = dialog.getDialogPane().getScene().getWindow();
+        if (fontSize == null) {
+            assertThat(window.getHeight()).as("fits a 720-pixel-high screen").isLessThanOrEqualTo(720);
+        } else {
+            // a 720-pixel-high screen: the window is as tall as the screen allows, the form scrolls
+            robot.interact(() -> window.setHeight(Math.min(window.getHeight(), 720)));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertInsideWindow(robot.lookup("#connectButton").query(), window, "Connect");
+        assertInsideWindow(dialog.getDialogPane().lookupButton(javafx.scene.control.ButtonType.CLOSE), window, "Close");
+        assertInsideWindow(robot.lookup("#form").query(), window, "the form");
+        Snapshots.save(dialog.getDialogPane(), "connection-dialog-error-" + size);
+        robot.interact(dialog::close);
+    }
 }

@@ -88,7 +88,7 @@ class GraphViewModelTest {
         }
 
         @Override
-        public boolean confirm(String title, String message) {
+        public boolean confirm(String title, String message, String actionLabel) {
             return true;
         }
     }

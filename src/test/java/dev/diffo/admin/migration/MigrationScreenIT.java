@@ -31,6 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class MigrationScreenIT {
 
     static final String V1 = "a1b2c3d4-e5f6-4a7b-8c9d-e0f1a2b3c4d5";
+    static final String V2 = "f6e5d4c3-b2a1-4f0e-9d8c-7b6a5f4e3d2c";
     final FxRobot robot = new FxRobot();
 
     static void await(BooleanSupplier condition) throws TimeoutException {
@@ -53,6 +54,14 @@ class MigrationScreenIT {
         await(() -> rsps.getValue() != null && rsps.getValue().rsp().key().equals(key));
     }
 
+    /** Answers the confirmation with its action button; returns what it said. */
+    String confirm() throws TimeoutException {
+        await(() -> robot.lookup("#confirmOk").tryQuery().isPresent());
+        String text = robot.lookup("#confirmText").queryAs(Label.class).getText();
+        robot.clickOn("#confirmOk");
+        return text;
+    }
+
     String report() {
         return robot.lookup("#report").queryAs(TextArea.class).getText();
     }
@@ -63,11 +72,17 @@ class MigrationScreenIT {
         demo.loadDemo();
         String before = graph.diffoFingerprint();
         MigrationViewModel wizard = injector.getInstance(MigrationViewModel.class);
+        dev.diffo.admin.catalogue.InstancesViewModel instances = injector.getInstance(dev.diffo.admin.catalogue.InstancesViewModel.class);
         FxScreenExtension.show(() -> {
             Region root = (Region) injector.getInstance(ViewLoader.class).load(MainView.class).root();
             root.setPrefSize(1280, 800);
             return root;
         });
+        // the Instances tab shows v2 (Beta's one instance) before the run
+        await(() -> robot.lookup("#spec-" + V2).tryQuery().isPresent());
+        robot.clickOn("#spec-" + V2);
+        FxScreenExtension.selectTab(robot, "instancesTab");
+        await(() -> instances.rowsProperty().size() == 1);
         FxScreenExtension.selectTab(robot, "migrationTab");
         await(() -> wizard.sourcesProperty().size() == 2);
 
@@ -94,12 +109,37 @@ class MigrationScreenIT {
         assertThat(graph.diffoFingerprint()).isEqualTo(before);
         Snapshots.save(robot.lookup("#report").query(), "migration-check-remediate-dry-run");
 
+        assertThat(robot.lookup("#progressBar").queryAs(javafx.scene.control.ProgressBar.class).getProgress())
+                .as("a dry run leaves the bar empty").isZero();
+
         robot.clickOn("#runButton");
+        await(() -> robot.lookup("#confirmOk").tryQuery().isPresent());
+        javafx.scene.control.Button runOk = robot.lookup("#confirmOk").queryButton();
+        javafx.scene.control.Button runCancel = robot.lookup("#confirmCancel").queryButton();
+        assertThat(runOk.getText()).isEqualTo("Run migration");
+        assertThat(runOk.isDefaultButton()).as("the action is not the default").isFalse();
+        assertThat(runCancel.isDefaultButton()).as("Cancel is the default").isTrue();
+        assertThat(robot.lookup("#confirmText").queryAs(Label.class).getText())
+                .startsWith("Move 2 of acme's instances from broadband v1.0.0 to v2.0.0, rewriting 1 value; batches of 5,000.");
+        Snapshots.save(robot.lookup("#confirmText").query(), "migration-run-confirmation");
+        robot.clickOn("#confirmOk");
         await(() -> !wizard.runningProperty().get() && !report().startsWith("Dry run") && !report().isEmpty());
         await(() -> !wizard.busyProperty().get());
         assertThat(report()).contains("Run completed: 2 moved, 0 excluded, 0 skipped in 1 batch.", "Instances of acme remaining on v1.0.0: 0");
         await(() -> wizard.sourceProperty().get() != null && wizard.sourceProperty().get().instanceCount() == 0);
+        // the Instances table (not reopened) was read again: Acme's two moved instances are on v2 now
+        await(() -> instances.rowsProperty().size() == 3);
+        assertThat(instances.rowsProperty()).extracting(r -> r.name()).contains("acme-broadband-001", "acme-broadband-002", "beta-broadband-v2-001");
+        // the wizard still shows what the run used: v1 → v2 and the plan
+        assertThat(robot.lookup("#sourceChoice").queryAs(ComboBox.class).getValue()).extracting(s -> ((Specification) s).version()).isEqualTo("v1.0.0");
+        assertThat(robot.lookup("#targetChoice").queryAs(ComboBox.class).getValue()).extracting(s -> ((Specification) s).version()).isEqualTo("v2.0.0");
+        assertThat(robot.lookup("#remedy-0").queryAs(ChoiceBox.class).getValue()).isEqualTo("fttn");
+        Snapshots.save(robot.lookup("#tabs").query(), "migration-after-run");
         Snapshots.save(robot.lookup("#report").query(), "migration-verify");
+        FxScreenExtension.selectTab(robot, "instancesTab");
+        await(() -> instances.rowsProperty().size() == 3);
+        Snapshots.save(robot.lookup("#tabs").query(), "migration-instances-after-run");
+        FxScreenExtension.selectTab(robot, "migrationTab");
         assertThat(robot.lookup("#exportButton").queryButton().isDisabled()).isFalse();
         java.nio.file.Path csv = java.nio.file.Files.createTempFile("migration", ".csv");
         robot.interact(() -> wizard.exportCsv(csv));
@@ -112,6 +152,11 @@ class MigrationScreenIT {
             throw new AssertionError("undo stays disabled: busy=" + wizard.busyProperty().get() + " lastRun=" + wizard.lastRunProperty().get() + " report=" + report(), e);
         }
         robot.clickOn("#undoButton");
+        await(() -> robot.lookup("#confirmOk").tryQuery().isPresent());
+        assertThat(robot.lookup("#confirmOk").queryButton().getText()).isEqualTo("Undo run");
+        assertThat(robot.lookup("#confirmText").queryAs(Label.class).getText()).contains("2 instances go back to v1.0.0 with their original values");
+        Snapshots.save(robot.lookup("#confirmText").query(), "migration-undo-confirmation");
+        robot.clickOn("#confirmOk");
         await(() -> report().startsWith("Undo"));
         assertThat(report()).contains("Undo completed: 2 moved", "Instances of acme remaining on v1.0.0: 2");
         assertThat(graph.diffoFingerprint()).isEqualTo(before);
@@ -138,6 +183,7 @@ class MigrationScreenIT {
         robot.interact(() -> remedy.setValue(MigrationViewModel.EXCLUDE));
 
         robot.clickOn("#runButton");
+        confirm();
         await(() -> report().startsWith("Run"));
         await(() -> !wizard.busyProperty().get());
         assertThat(report()).contains("Run completed: 1 moved, 1 excluded, 0 skipped in 1 batch.",
@@ -186,6 +232,7 @@ class MigrationScreenIT {
 
         robot.interact(() -> robot.lookup("#batchSizeSpinner").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(1));
         robot.clickOn("#runButton");
+        confirm();
         await(() -> report().startsWith("Run"));
         await(() -> !wizard.busyProperty().get());
         assertThat(report()).contains("Run completed: 2 moved, 0 excluded, 0 skipped in 2 batches.");
@@ -219,6 +266,7 @@ class MigrationScreenIT {
         robot.interact(() -> robot.lookup("#batchSizeSpinner").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(50));
 
         robot.clickOn("#runButton");
+        confirm();
         await(() -> wizard.progressProperty().get() > 0);
         Snapshots.save(robot.lookup("#tabs").query(), "migration-progress");
         robot.clickOn("#pauseButton");
@@ -275,6 +323,7 @@ class MigrationScreenIT {
         ChoiceBox<String> remedy = robot.lookup("#remedy-0").queryAs(ChoiceBox.class);
         robot.interact(() -> remedy.setValue("fttn"));
         robot.clickOn("#runButton");
+        assertThat(confirm()).contains("Move 6 of ORG000000123456 · organizationId's instances from broadband v1.1.0 to v2.0.0", "rewriting 2 values");
         await(() -> wizard.lastRunProperty().get() != null && !wizard.busyProperty().get());
 
         assertThat(graph.count("MATCH (:Specification {uuid: '" + dev.diffo.admin.support.DiffoLivebookCatalogue.V2 + "'})<-[:SPECIFIED_BY]-(i) RETURN count(i)")).isEqualTo(7);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffo.admin.common.ImmediateTaskRunner;
 import dev.diffo.admin.common.ManualTaskRunner;
+import dev.diffo.admin.common.RecordingDialogs;
 import dev.diffo.admin.common.TaskRunner;
 import dev.diffo.admin.domain.CharacteristicRule;
 import dev.diffo.admin.domain.CharacteristicRule.ValueType;
@@ -58,12 +59,13 @@ class MigrationViewModelTest {
     final FakeVersioningRepository versioning = new FakeVersioningRepository();
     final FakeMigrationRepository instances = new FakeMigrationRepository(catalogue);
     final MigrationService service = new MigrationService(instances, catalogue, versioning, new Operator("ops"));
+    final RecordingDialogs dialogs = new RecordingDialogs();
     MigrationViewModel wizard = wizard(new ImmediateTaskRunner());
     /** Lets the work submitted so far finish: nothing to do with the immediate runner. */
     Runnable settle = () -> { };
 
     MigrationViewModel wizard(TaskRunner tasks) {
-        return new MigrationViewModel(service, catalogue, tasks);
+        return new MigrationViewModel(service, catalogue, tasks, dialogs);
     }
 
     /** The wizard on work that waits for the test; the steps below let it finish. */
@@ -359,7 +361,7 @@ class MigrationViewModelTest {
     }
 
     @Test
-    void aFinishedRunIsTheLastRunAndTheWizardStartsOver() {
+    void aFinishedRunIsTheLastRunAndTheWizardKeepsWhatTheRunUsed() {
         checkedAndRemedied();
 
         wizard.run();
@@ -371,9 +373,69 @@ class MigrationViewModelTest {
         assertThat(wizard.progressProperty().get()).isEqualTo(1.0);
         assertThat(wizard.busyProperty().get()).isFalse();
         assertThat(wizard.runningProperty().get()).isFalse();
-        assertThat(wizard.remediesProperty()).isEmpty();
+        assertThat(wizard.sourceProperty().get().uuid()).isEqualTo(V1);
+        assertThat(wizard.targetProperty().get().uuid()).isEqualTo(V2);
+        assertThat(wizard.remediesProperty()).extracting(r -> r.choice().get()).containsExactlyInAnyOrder("fttn", MigrationViewModel.EXCLUDE);
+        assertThat(wizard.planUsedProperty().get()).isTrue();
         assertThat(wizard.canRunProperty().get()).isFalse();
         assertThat(wizard.selectionCountProperty().get()).isEqualTo("1 selected");
+        assertThat(wizard.finishedRunsProperty().get()).isEqualTo(1);
+        assertThat(wizard.checkSummaryProperty().get()).startsWith("The last run's check: 5 of acme's instances on broadband v1.0.0")
+                .endsWith("Check again before another run.");
+    }
+
+    @Test
+    void theRunAsksFirstWithTheCountsFromTheCheck() {
+        checkedAndRemedied();
+        dialogs.answer = false;
+
+        wizard.run();
+
+        assertThat(dialogs.confirmations).containsExactly("Run the migration?: Move 4 of acme's instances from broadband v1.0.0 to v2.0.0, "
+                + "rewriting 2 values; batches of 2.\n1 stays on v1.0.0 (excluded by the plan).\nEach batch is recorded; Undo last run puts them back.");
+        assertThat(dialogs.actions).containsExactly("Run migration");
+        assertThat(instances.allRuns()).isEmpty();
+        assertThat(instances.specOf("acme-1")).isEqualTo(V1);
+        assertThat(wizard.canRunProperty().get()).isTrue();
+    }
+
+    @Test
+    void undoAsksFirstNamingTheRunAndHowManyGoBack() {
+        checkedAndRemedied();
+        wizard.run();
+        MigrationRun run = wizard.lastRunProperty().get();
+        dialogs.answer = false;
+
+        wizard.undo();
+
+        assertThat(dialogs.confirmations.getLast()).startsWith("Undo the last run?: Undo run " + run.uuid() + " (acme's instances, v1.0.0 → v2.0.0, started ")
+                .endsWith("by ops): 4 instances go back to v1.0.0 with their original values.");
+        assertThat(dialogs.actions.getLast()).isEqualTo("Undo run");
+        assertThat(instances.specOf("acme-1")).isEqualTo(V2);
+    }
+
+    @Test
+    void aReloadKeepsTheChosenTargetAndOffersANewMajor() {
+        choose();
+        wizard.targetProperty().set(wizard.targetsProperty().stream().filter(t -> t.uuid().equals(V2)).findFirst().orElseThrow());
+        wizard.check();
+        catalogue.specifications.add(spec(V4, "broadband", 4, SpecificationStatus.CURRENT));
+
+        wizard.reload();
+
+        assertThat(wizard.targetsProperty()).extracting(Specification::uuid).containsExactly(V2, V4);
+        assertThat(wizard.targetProperty().get().uuid()).isEqualTo(V2);
+        assertThat(wizard.checkSummaryProperty().get()).isNotEmpty();
+    }
+
+    @Test
+    void aDryRunLeavesTheProgressBarEmpty() {
+        checkedAndRemedied();
+
+        wizard.dryRun();
+
+        assertThat(wizard.progressProperty().get()).isZero();
+        assertThat(wizard.reportProperty().get()).startsWith("Dry run, nothing written");
     }
 
     @Test

@@ -7,7 +7,9 @@ import dev.diffo.admin.domain.Identifiers;
 import dev.diffo.admin.domain.NewSpecification;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationChange;
+import dev.diffo.admin.domain.SpecificationExistsException;
 import dev.diffo.admin.domain.SpecificationSnapshot;
+import dev.diffo.admin.domain.SpecificationType;
 import dev.diffo.admin.domain.VersionEvent;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -23,7 +25,7 @@ import java.util.Optional;
 /**
  * The versioning repository in memory, for ViewModel tests: specifications with their rules, the instances
  * standing on each (per RSP), changes applied in place with the history they leave, and a delete refused while
- * instances stand. Creating specifications ({@link #upsert}) is left to the repository ITs.
+ * instances stand. Creating refuses an existing {name, major} as the real one does.
  */
 public class FakeVersioningRepository implements VersioningRepository {
     public final Map<String, Specification> specifications = new LinkedHashMap<>();
@@ -86,8 +88,30 @@ public class FakeVersioningRepository implements VersioningRepository {
     }
 
     @Override
-    public Specification upsert(NewSpecification specification, EventDraft event) {
-        throw new UnsupportedOperationException("creating specifications is shown by the repository ITs");
+    public synchronized Optional<Specification> find(String name, long majorVersion) {
+        return specifications.values().stream().filter(s -> s.name().equals(name) && s.majorVersion() == majorVersion).findFirst();
+    }
+
+    /** Refuses an existing {name, major}, as the real one does; otherwise keeps the new specification and its rules. */
+    @Override
+    public synchronized Specification create(NewSpecification specification, EventDraft event) {
+        Optional<Specification> existing = find(specification.name(), specification.majorVersion());
+        if (existing.isPresent()) {
+            throw new SpecificationExistsException(existing.get());
+        }
+        clock = clock.plusMinutes(1);
+        Specification created = new Specification(specification.uuid() == null ? Identifiers.newUuid4() : specification.uuid(), specification.name(),
+                specification.type() == null ? SpecificationType.SERVICE : specification.type(), specification.majorVersion(), 0, 0, 4,
+                specification.description(), specification.category(), clock, clock, 0, List.of("Provider", "Specification"), null);
+        put(created, specification.rules() == null ? List.of() : specification.rules());
+        events.add(new VersionEvent(Identifiers.newUuid4(), created.name(), created.uuid(), created.majorVersion(), event.action(), null,
+                created.version(), null, SpecificationSnapshot.of(created, rules(created.uuid())), event.actor(), event.reason(), clock));
+        return created;
+    }
+
+    @Override
+    public Specification update(String name, long majorVersion, SpecificationType type, String description, String category, EventDraft event) {
+        throw new UnsupportedOperationException("updating fields is shown by the repository ITs");
     }
 
     @Override

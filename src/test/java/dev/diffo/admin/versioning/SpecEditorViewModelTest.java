@@ -7,10 +7,12 @@ import dev.diffo.admin.domain.CharacteristicRule;
 import dev.diffo.admin.domain.CharacteristicRule.ValueType;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationType;
+import dev.diffo.admin.domain.Operator;
+import dev.diffo.admin.repository.FakeVersioningRepository;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The editor's checks as you type, without a toolkit (the service is not reached before Save). */
+/** The editor's checks as you type, without a toolkit (over the fake repository). */
 class SpecEditorViewModelTest {
 
     static final Specification V1 = new Specification("a1b2c3d4-e5f6-4a7b-8c9d-e0f1a2b3c4d5", "broadband", SpecificationType.SERVICE, 1, 0, 0, 4,
@@ -18,7 +20,8 @@ class SpecEditorViewModelTest {
     static final List<CharacteristicRule> RULES = List.of(
             new CharacteristicRule("broadband", "technology", ValueType.STRING, List.of("fttc", "fttb", "fttn", "fttp"), false));
 
-    final SpecEditorViewModel editor = new SpecEditorViewModel(null, new ImmediateTaskRunner());
+    final FakeVersioningRepository repository = new FakeVersioningRepository();
+    final SpecEditorViewModel editor = new SpecEditorViewModel(new VersioningService(repository, new Operator("ops")), new ImmediateTaskRunner());
 
     @Test
     void aMinorThatRemovesAValueCannotBeSavedAndSaysWhy() {
@@ -66,5 +69,28 @@ class SpecEditorViewModelTest {
 
         editor.uuidProperty().set("");
         assertThat(editor.canSaveProperty().get()).isTrue();
+    }
+
+    @Test
+    void aNewSpecificationWithAnExistingNameIsRefusedAsYouType() {
+        repository.put(new Specification(V1.uuid(), "broadband", SpecificationType.SERVICE, 1, 1, 0, 4, null, null, null, null, 2, List.of(), null), RULES);
+        editor.start(SpecEditorViewModel.Mode.CREATE, null, List.of());
+
+        editor.nameProperty().set("broadband");
+
+        assertThat(editor.validationProperty().get()).isEqualTo("broadband v1 exists (v1.1.0): use Next patch/Next minor, or Publish major");
+        assertThat(editor.canSaveProperty().get()).isFalse();
+
+        editor.nameProperty().set("broadbandBusiness");
+
+        assertThat(editor.validationProperty().get()).isEmpty();
+        assertThat(editor.canSaveProperty().get()).isTrue();
+    }
+
+    @Test
+    void aNewMajorSaysWhichVersionItStartsFrom() {
+        editor.start(SpecEditorViewModel.Mode.MAJOR, V1, RULES);
+
+        assertThat(editor.headingProperty().get()).startsWith("broadband v2.0.0, from v1.0.0's allowed values");
     }
 }

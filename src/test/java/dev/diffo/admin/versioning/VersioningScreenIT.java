@@ -97,12 +97,16 @@ class VersioningScreenIT {
         // freeze v1
         robot.clickOn("#spec-" + V1);
         robot.clickOn("#freezeButton");
+        await(() -> robot.lookup("#confirmOk").tryQuery().isPresent());
+        assertThat(robot.lookup("#confirmOk").queryButton().getText()).isEqualTo("Freeze v1");
+        robot.clickOn("#confirmOk");
         await(() -> v1(catalogue).status() == SpecificationStatus.FROZEN);
 
         // withdraw v1: the impact dialog names Acme's 2 instances
         robot.clickOn("#spec-" + V1);
         robot.clickOn("#withdrawButton");
         await(() -> robot.lookup("#confirmText").tryQuery().isPresent());
+        assertThat(robot.lookup("#confirmOk").queryButton().getText()).isEqualTo("Withdraw v1");
         assertThat(robot.lookup("#confirmText").queryAs(Label.class).getText()).contains("2 instances still stand on broadband v1", "acme: 2");
         Snapshots.save(robot.lookup("#confirmText").query(), "versioning-withdraw-impact");
         robot.clickOn("#confirmOk");
@@ -166,7 +170,7 @@ class VersioningScreenIT {
         await(() -> !dialogError.getText().isEmpty() || robot.lookup("#recordButton").tryQuery().isEmpty());
         assertThat(dialogError.getText()).as("the dialog's error").isEmpty();
         await(() -> injector.getInstance(dev.diffo.admin.app.FxTaskRunner.class).runningProperty().get() == 0);
-        robot.clickOn("#spec-" + v2Id);
+        assertThat(catalogue.selectedProperty().get().uuid()).as("the version acted on stays selected").isEqualTo(v2Id);
         await(() -> robot.lookup("#allowedValues").queryAs(Label.class).getText().contains("broadband.technology ∈ {fttn, fttc, fttp, fw}"));
 
         Specification v2 = catalogue.find(v2Id).orElseThrow();
@@ -181,5 +185,93 @@ class VersioningScreenIT {
                 "v1 created (from diffo's createdAt)", "v1.1.0 last changed (from diffo's updatedAt)", "v2 created (from diffo's createdAt)", "v2 allowed values recorded");
         assertThat(history.titleProperty().get()).contains("3 read from diffo's own timestamps");
         Snapshots.save(robot.lookup("#tabs").query(), "versioning-history-from-diffo");
+    }
+
+    static final String V2 = "f6e5d4c3-b2a1-4f0e-9d8c-7b6a5f4e3d2c";
+
+    /** The catalogue's selected version, as the details pane shows it. */
+    static Specification selected(CatalogueViewModel catalogue) {
+        return catalogue.selectedProperty().get();
+    }
+
+    @Test
+    void onTheDemoNothingIsOverwrittenMajorsStartFromTheLatestAndTheSelectionStays(Injector injector, DemoService demo, VersioningService versioning,
+                                                                                  dev.diffo.admin.support.TestGraph graph) throws TimeoutException {
+        demo.loadDemo();
+        CatalogueViewModel catalogue = injector.getInstance(CatalogueViewModel.class);
+        FxScreenExtension.show(() -> {
+            Region root = (Region) injector.getInstance(ViewLoader.class).load(MainView.class).root();
+            root.setPrefSize(1280, 720);
+            return root;
+        });
+        await(() -> catalogue.find(V1).isPresent() && catalogue.find(V2).isPresent());
+        String before = graph.fingerprint();
+
+        // 1. New specification… with an existing name: refused as it is typed, Save disabled
+        robot.clickOn("#createButton");
+        await(() -> robot.lookup("#name").tryQuery().isPresent());
+        robot.clickOn("#name").write("broadband");
+        await(() -> robot.lookup("#validation").queryAs(Label.class).isVisible()
+                && robot.lookup("#validation").queryAs(Label.class).getText().contains("exists"));
+        assertThat(robot.lookup("#validation").queryAs(Label.class).getText())
+                .isEqualTo("broadband v1 exists (v1.0.0): use Next patch/Next minor, or Publish major");
+        assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#description").write("oops");
+        assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isTrue();
+        Snapshots.save(robot.lookup("#validation").query(), "versioning-create-existing-refused");
+        robot.interact(() -> robot.lookup("#validation").query().getScene().getWindow().hide());
+        assertThat(graph.fingerprint()).isEqualTo(before);
+
+        // 2. Publish major… with v1 selected: v3.0.0 from v2.0.0's allowed values, compared with v2.0.0
+        robot.clickOn("#spec-" + V1);
+        robot.clickOn("#majorButton");
+        await(() -> robot.lookup("#heading").tryQuery().isPresent() && robot.lookup("#heading").queryAs(Label.class).getText().contains("v3.0.0"));
+        assertThat(robot.lookup("#heading").queryAs(Label.class).getText()).startsWith("broadband v3.0.0, from v2.0.0's allowed values");
+        editRulesAndSave("broadband.technology: string = fttc, fttn, fttp\n");
+        assertThat(robot.lookup("#changes").queryAs(TextArea.class).getText())
+                .contains("Compared with v2.0.0", "− value broadband.technology = fw").doesNotContain("fttb");
+        Snapshots.save(robot.lookup("#heading").query(), "versioning-major-from-latest");
+        robot.clickOn("#saveButton");
+        await(() -> catalogue.groupsProperty().stream().anyMatch(g -> g.majors().size() == 3));
+        Specification v3 = catalogue.groupsProperty().getFirst().majors().getFirst();
+        assertThat(v3.version()).isEqualTo("v3.0.0");
+        assertThat(versioning.rules(v3)).extracting(r -> r.allowedValues()).containsExactly(List.of("fttc", "fttn", "fttp"));
+        await(() -> selected(catalogue) != null && selected(catalogue).uuid().equals(v3.uuid()));
+
+        // 4. Next patch on v3: the selection stays on v3
+        robot.clickOn("#spec-" + v3.uuid());
+        robot.clickOn("#patchButton");
+        await(() -> robot.lookup("#description").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#description").queryAs(javafx.scene.control.TextField.class).setText("Broadband, third major"));
+        robot.clickOn("#saveButton");
+        await(() -> catalogue.find(v3.uuid()).map(s -> s.version().equals("v3.0.1")).orElse(false));
+        await(() -> selected(catalogue) != null && selected(catalogue).version().equals("v3.0.1"));
+        assertThat(selected(catalogue).uuid()).isEqualTo(v3.uuid());
+
+        // 3 and 4. Withdraw v3: the confirmation names it, Cancel is the default; afterwards the selection is still v3
+        robot.clickOn("#withdrawButton");
+        await(() -> robot.lookup("#confirmOk").tryQuery().isPresent());
+        assertThat(robot.lookup("#confirmOk").queryButton().getText()).isEqualTo("Withdraw v3");
+        assertThat(robot.lookup("#confirmOk").queryButton().isDefaultButton()).isFalse();
+        assertThat(robot.lookup("#confirmCancel").queryButton().isDefaultButton()).isTrue();
+        assertThat(robot.lookup("#confirmText").queryAs(Label.class).getText()).contains("No instance stands on broadband v3");
+        Snapshots.save(robot.lookup("#confirmText").query(), "versioning-withdraw-v3-confirmation");
+        robot.clickOn("#confirmOk");
+        await(() -> catalogue.find(v3.uuid()).map(s -> s.status() == SpecificationStatus.WITHDRAWN).orElse(false));
+        await(() -> selected(catalogue) != null && selected(catalogue).status() == SpecificationStatus.WITHDRAWN);
+        assertThat(selected(catalogue).uuid()).isEqualTo(v3.uuid());
+        assertThat(robot.lookup("#tree").queryAs(javafx.scene.control.TreeView.class).getSelectionModel().getSelectedItem())
+                .extracting(item -> ((javafx.scene.control.TreeItem<?>) item).getValue().toString()).asString().contains(v3.uuid());
+        Snapshots.save(robot.lookup("#tree").query(), "versioning-selection-after-withdraw");
+
+        // 3. Delete asks with the version and its count, the action named
+        robot.clickOn("#spec-" + V1);
+        robot.clickOn("#deleteButton");
+        await(() -> robot.lookup("#confirmOk").tryQuery().isPresent());
+        assertThat(robot.lookup("#confirmOk").queryButton().getText()).isEqualTo("Delete v1.0.0");
+        assertThat(robot.lookup("#confirmText").queryAs(Label.class).getText()).contains("has 2 instances standing on it");
+        Snapshots.save(robot.lookup("#confirmText").query(), "versioning-delete-confirmation");
+        robot.clickOn("#confirmCancel");
+        assertThat(catalogue.find(V1)).isPresent();
     }
 }

@@ -12,6 +12,7 @@ import dev.diffo.admin.domain.Identifiers;
 import dev.diffo.admin.domain.InvalidInputException;
 import dev.diffo.admin.domain.Scenario;
 import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.domain.SpecificationExistsException;
 import dev.diffo.admin.domain.SpecificationStatus;
 import dev.diffo.admin.domain.SpecificationType;
 import dev.diffo.admin.domain.VersionEvent;
@@ -130,26 +131,63 @@ class VersioningServiceIT {
     }
 
     @Test
-    void creatingAnExistingNameAndMajorUpsertsAndKeepsWhatIsNotGiven() {
-        Specification first = versioning.create("router", null, SpecificationType.RESOURCE, 1, "Home router", "Equipment", List.of(), null);
+    void creatingAnExistingNameAndMajorIsRefusedAndWritesNothing() {
+        versioning.nextMinor(spec(V1), List.of(technology("fttc", "fttb", "fttn", "fttp", "fw")), "adds fw");
+        versioning.freeze(spec(V1), null);
+        String before = graph.fingerprint();
 
-        Specification again = versioning.create("router", null, null, 1, "Home router, managed", null, null, null);
+        assertThatThrownBy(() -> versioning.create("broadband", null, SpecificationType.SERVICE, 1, "oops", null, List.of(), null))
+                .isInstanceOf(SpecificationExistsException.class)
+                .hasMessage("broadband v1 exists (v1.1.0): use Next patch/Next minor, or Publish major");
+
+        assertThat(graph.fingerprint()).isEqualTo(before);
+        assertThat(spec(V1).description()).isNotEqualTo("oops");
+        assertThat(versioning.rules(spec(V1))).containsExactly(technology("fttc", "fttb", "fttn", "fttp", "fw"));
+    }
+
+    @Test
+    void anUpdateChangesOnlyTheFieldsGivenAndNeverTheRules() {
+        Specification first = versioning.create("router", null, SpecificationType.RESOURCE, 1, "Home router", "Equipment",
+                List.of(new CharacteristicRule("router", "model", ValueType.STRING, List.of("a", "b"), false)), null);
+
+        Specification again = versioning.update("router", 1, null, "Home router, managed", null, "wording");
 
         assertThat(again.uuid()).isEqualTo(first.uuid());
         assertThat(again.description()).isEqualTo("Home router, managed");
         assertThat(again.category()).isEqualTo("Equipment");
         assertThat(again.type()).isEqualTo(SpecificationType.RESOURCE);
-        assertThat(graph.count("MATCH (s:Specification {name: 'router'}) RETURN count(s)")).isEqualTo(1);
+        assertThat(versioning.rules(again)).extracting(CharacteristicRule::allowedValues).containsExactly(List.of("a", "b"));
+        assertThat(versioning.history("router")).extracting(VersionEvent::action).containsExactly(Action.CREATED, Action.UPDATED);
         assertDiffoShape(first.uuid(), 1, 0, 0);
     }
 
     @Test
-    void creatingAnOlderMajorWithoutAnIdUpdatesItInPlace() {
-        Specification v1 = versioning.create("broadband", null, null, 1, null, "Access network", null, null);
+    void anUpdateOfAFrozenOrWithdrawnVersionIsRefused() {
+        versioning.freeze(spec(V1), null);
+        versioning.withdraw(spec(V2), null);
+        String before = graph.fingerprint();
 
-        assertThat(v1.uuid()).isEqualTo(V1);
-        assertThat(v1.category()).isEqualTo("Access network");
-        assertThat(graph.count("MATCH (s:Specification {name: 'broadband'}) RETURN count(s)")).isEqualTo(2);
+        assertThatThrownBy(() -> versioning.update("broadband", 1, null, "oops", null, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("broadband v1 is frozen");
+        assertThatThrownBy(() -> versioning.update("broadband", 2, null, null, "oops", null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("broadband v2 is withdrawn");
+        assertThatThrownBy(() -> versioning.update("broadband", 7, null, "oops", null, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no specification broadband v7");
+        assertThat(graph.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void publishingAMajorWithAnOlderMajorSelectedStartsFromTheLatest() {
+        Specification selected = spec(V1);
+
+        var draft = versioning.draftNextMajor(selected.name());
+        Specification v3 = versioning.publishMajor(selected.name(), null, null, null, "from the latest");
+
+        assertThat(draft.version()).isEqualTo("v2.0.0");
+        assertThat(draft.rules()).containsExactly(technology("fttc", "fttn", "fttp", "fw"));
+        assertThat(v3.version()).isEqualTo("v3.0.0");
+        assertThat(versioning.rules(v3)).containsExactly(technology("fttc", "fttn", "fttp", "fw"));
+        assertThat(versioning.rules(v3)).flatExtracting(CharacteristicRule::allowedValues).doesNotContain("fttb");
     }
 
     @Test
@@ -163,7 +201,7 @@ class VersioningServiceIT {
         assertThatThrownBy(() -> versioning.create(" ", null, SpecificationType.SERVICE, 1, null, null, List.of(), null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("Name is required");
         assertThatThrownBy(() -> versioning.create("broadband", "11111111-2222-4333-8444-555555555555", SpecificationType.SERVICE, 1, null, null, null, null))
-                .isInstanceOf(DiffoAdminException.class).hasMessageContaining("already exists with id " + V1);
+                .isInstanceOf(SpecificationExistsException.class).hasMessageContaining("broadband v1 exists (v1.0.0)");
         assertThat(graph.fingerprint()).isEqualTo(before);
     }
 

@@ -154,6 +154,7 @@ class VersioningViewModelTest {
 
         assertThat(dialogs.confirmations).containsExactly("Withdraw broadband v1?: 4 instances still stand on broadband v1:\n"
                 + "  acme: 3\n  beta: 1\nThey keep working and stay listed under the withdrawn major; it takes no new instances.");
+        assertThat(dialogs.actions).containsExactly("Withdraw v1");
     }
 
     @Test
@@ -209,8 +210,48 @@ class VersioningViewModelTest {
 
         versioning.delete();
 
-        assertThat(dialogs.confirmations).singleElement().asString().startsWith("Delete broadband v1.2.0?: ");
+        assertThat(dialogs.confirmations).singleElement().asString().startsWith("Delete broadband v1.2.0?: ")
+                .contains("4 instances standing on it", "refused");
+        assertThat(dialogs.actions).containsExactly("Delete v1.2.0");
         assertThat(repository.specifications).containsKey(V1);
         assertThat(versioning.changesProperty().get()).isZero();
+    }
+
+    @Test
+    void freezingAsksFirstNamingTheVersionAndItsInstances() {
+        selected(SpecificationStatus.CURRENT);
+        dialogs.answer = false;
+
+        versioning.freeze();
+
+        assertThat(dialogs.confirmations).containsExactly("Freeze broadband v1?: broadband v1.2.0 takes no new instances once frozen. "
+                + "The 4 instances standing on it stay as they are. Unfreeze undoes it.");
+        assertThat(dialogs.actions).containsExactly("Freeze v1");
+        assertThat(repository.specifications.get(V1).status()).isEqualTo(SpecificationStatus.CURRENT);
+    }
+
+    @Test
+    void aConfirmedFreezeFreezes() {
+        selected(SpecificationStatus.CURRENT);
+
+        versioning.freeze();
+
+        assertThat(repository.specifications.get(V1).status()).isEqualTo(SpecificationStatus.FROZEN);
+        assertThat(versioning.changesProperty().get()).isEqualTo(1);
+    }
+
+    @Test
+    void publishingAMajorWithAnOlderMajorSelectedStartsFromTheLatest() {
+        selected(SpecificationStatus.CURRENT);
+        Specification v2 = new Specification("f6e5d4c3-b2a1-4f0e-9d8c-7b6a5f4e3d2c", "broadband", SpecificationType.SERVICE, 2, 0, 0, 4, "Broadband",
+                "Access", null, null, 1, List.of(), SpecificationStatus.CURRENT);
+        List<CharacteristicRule> v2Rules = List.of(new CharacteristicRule("broadband", "technology", ValueType.STRING, List.of("fttc", "fw"), false));
+        repository.put(v2, v2Rules);
+
+        versioning.major();
+
+        assertThat(versioning.editRequestProperty().get().mode()).isEqualTo(SpecEditorViewModel.Mode.MAJOR);
+        assertThat(versioning.editRequestProperty().get().specification()).isEqualTo(v2);
+        assertThat(versioning.editRequestProperty().get().rules()).isEqualTo(v2Rules);
     }
 }
