@@ -99,7 +99,7 @@ class DiffoCatalogueCliIT {
         java.time.ZoneId utc = java.time.ZoneId.of("Etc/UTC");
         assertThat(history.out()).contains(
                 dev.diffo.admin.domain.Dates.display(java.time.ZonedDateTime.of(2025, 3, 4, 9, 0, 0, 0, utc)) + "  v1 created (from diffo's createdAt)",
-                "v1.1.0 last changed (from diffo's updatedAt)  read from diffo's node",
+                "v1.1.0 last changed (from diffo's updatedAt) read from diffo's node",
                 dev.diffo.admin.domain.Dates.display(java.time.ZonedDateTime.of(2025, 9, 15, 10, 0, 0, 0, utc)) + "  v2 created (from diffo's createdAt)");
     }
 
