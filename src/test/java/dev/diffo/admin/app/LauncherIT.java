@@ -127,7 +127,7 @@ class LauncherIT {
         Run dry = run(store, "migrate", "--rsp", "acme", "--name", "broadband", "--from", "1", "--to", "2", "--map", "broadband.technology=fttb:fttn", "--dry-run");
         Run migrate = run(store, "migrate", "--rsp", "acme", "--name", "broadband", "--from", "1", "--to", "2", "--map", "broadband.technology=fttb:fttn", "--batch-size", "1", "--yes");
 
-        assertThat(check.out()).contains("acme: 2 instances", "needs remediation: 1 with broadband.technology=fttb");
+        assertThat(check.out()).contains("acme (by name prefix): 2 instances on broadband v1.0.0", "needs remediation: 1 with broadband.technology=fttb");
         assertThat(unmapped.exitCode()).isEqualTo(2);
         assertThat(unmapped.err()).contains("does not allow", "Nothing was written");
         assertThat(dry.out()).contains("Dry run (nothing written): 2 would move", "fttb", "fttn");
