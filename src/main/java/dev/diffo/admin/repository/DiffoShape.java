@@ -1,5 +1,16 @@
 package dev.diffo.admin.repository;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.diffo.admin.common.CanonicalJson;
+import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.domain.SpecificationStatus;
+import dev.diffo.admin.domain.SpecificationType;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.types.Node;
+
 /**
  * diffo's graph shape, in one place: the Cypher fragments every feature shares (which party owns an instance,
  * an instance's characteristics, the values in use on a specification). Read from diffo's sources and its
@@ -54,4 +65,69 @@ final class DiffoShape {
             RETURN c.name AS name, c.value AS value, count(*) AS instances
             ORDER BY name, instances DESC
             """;
+
+    /*
+     * Matches :Specification broadly (not only :Provider:Specification) so that a node diffo cannot see is
+     * still shown and flagged. The instance count is the SPECIFIED_BY degree, which Neo4j answers from the
+     * node's relationship-group counts without touching millions of instance nodes.
+     */
+    /** The columns {@link #toSpecification} maps: the node, its instance count (degree) and our status. */
+    static final String SPECIFICATION_COLUMNS = """
+            s, COUNT { (s)<-[:SPECIFIED_BY]-() } AS instances,
+            COLLECT { MATCH (s)-[:HAS_STATUS]->(st:SpecificationStatus) RETURN st.status } AS status
+            """;
+
+    static Specification toSpecification(Record record) {
+        Node s = record.get("s").asNode();
+        String typeValue = GraphValues.string(s.get("type"));
+        SpecificationType type = SpecificationType.parse(typeValue == null ? SpecificationType.SERVICE.stored() : typeValue)
+                .orElse(SpecificationType.SERVICE);
+        String uuid = GraphValues.string(s.get("uuid"));
+        return new Specification(
+                uuid == null ? "(no uuid: " + s.elementId() + ")" : uuid,
+                Optional.ofNullable(GraphValues.string(s.get("name"))).orElse("(unnamed)"),
+                type,
+                GraphValues.integer(s.get("majorVersion"), 1),
+                GraphValues.integer(s.get("minorVersion"), 0),
+                GraphValues.integer(s.get("patchVersion"), 0),
+                GraphValues.integer(s.get("tmfVersion"), 4),
+                GraphValues.string(s.get("description")),
+                GraphValues.string(s.get("category")),
+                GraphValues.dateTime(s.get("createdAt")),
+                GraphValues.dateTime(s.get("updatedAt")),
+                record.get("instances").asLong(),
+                StreamSupport.stream(s.labels().spliterator(), false).sorted().toList(),
+                record.get("status").isEmpty() ? SpecificationStatus.CURRENT
+                        : SpecificationStatus.fromStored(record.get("status").get(0).asString()));
+    }
+
+    static final String COMMON_LABELS = """
+            MATCH (:Specification {uuid: $spec})<-[:SPECIFIED_BY]-(i)
+            WITH i LIMIT 1000
+            WITH labels(i) AS labels, count(*) AS n
+            RETURN labels ORDER BY n DESC LIMIT 1
+            """;
+
+
+    /** diffo's characteristic JSON as {@code name.field → value} (dynamic) or {@code name → value} (primitive). */
+    static void flatten(String name, String json, Map<String, String> into) {
+        if (name == null || json == null) {
+            return;
+        }
+        JsonNode root;
+        try {
+            root = CanonicalJson.read(json);
+        } catch (IllegalArgumentException e) {
+            into.put(name, json);
+            return;
+        }
+        if ("dynamic".equals(root.path("type").asText())) {
+            JsonNode fields = root.path("value").path("value");
+            fields.fieldNames().forEachRemaining(f -> into.put(name + "." + f, fields.get(f).isValueNode() ? fields.get(f).asText() : fields.get(f).toString()));
+        } else {
+            JsonNode holder = root.path("value");
+            JsonNode v = holder.path(holder.path("type").asText(root.path("type").asText("")));
+            into.put(name, v.isMissingNode() ? holder.toString() : v.asText());
+        }
+    }
 }

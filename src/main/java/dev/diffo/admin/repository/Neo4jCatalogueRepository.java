@@ -19,17 +19,6 @@ import org.neo4j.driver.types.Node;
 @Singleton
 public class Neo4jCatalogueRepository implements CatalogueRepository {
 
-    /*
-     * Matches :Specification broadly (not only :Provider:Specification) so that a node diffo cannot see is
-     * still shown and flagged. The instance count is the SPECIFIED_BY degree, which Neo4j answers from the
-     * node's relationship-group counts without touching millions of instance nodes.
-     */
-    /** The columns {@link #toSpecification} maps: the node, its instance count (degree) and our status. */
-    static final String SPECIFICATION_COLUMNS = """
-            s, COUNT { (s)<-[:SPECIFIED_BY]-() } AS instances,
-            COLLECT { MATCH (s)-[:HAS_STATUS]->(st:SpecificationStatus) RETURN st.status } AS status
-            """;
-
     static final String FIND_SPECIFICATIONS = """
             MATCH (s:Specification)
             WHERE $search = ''
@@ -37,12 +26,12 @@ public class Neo4jCatalogueRepository implements CatalogueRepository {
                OR toLower(toString(coalesce(s.category, ''))) CONTAINS $search
             RETURN %s
             ORDER BY toString(s.name), s.majorVersion DESC
-            """.formatted(SPECIFICATION_COLUMNS);
+            """.formatted(DiffoShape.SPECIFICATION_COLUMNS);
 
     static final String FIND_BY_UUID = """
             MATCH (s:Specification {uuid: $uuid})
             RETURN %s
-            """.formatted(SPECIFICATION_COLUMNS);
+            """.formatted(DiffoShape.SPECIFICATION_COLUMNS);
 
     static final String SHAPE = """
             CALL () { MATCH (n) RETURN count(n) AS nodes }
@@ -85,14 +74,14 @@ public class Neo4jCatalogueRepository implements CatalogueRepository {
     @Override
     public List<Specification> findSpecifications(String search) {
         String needle = search == null ? "" : search.strip().toLowerCase(java.util.Locale.ROOT);
-        return database.read(tx -> tx.run(FIND_SPECIFICATIONS, Map.of("search", needle)).list(Neo4jCatalogueRepository::toSpecification));
+        return database.read(tx -> tx.run(FIND_SPECIFICATIONS, Map.of("search", needle)).list(DiffoShape::toSpecification));
     }
 
     @Override
     public Optional<Specification> findByUuid(String uuid) {
         return database.read(tx -> tx.run(FIND_BY_UUID, Map.of("uuid", uuid)).stream()
                 .findFirst()
-                .map(Neo4jCatalogueRepository::toSpecification));
+                .map(DiffoShape::toSpecification));
     }
 
     @Override
@@ -111,27 +100,4 @@ public class Neo4jCatalogueRepository implements CatalogueRepository {
         });
     }
 
-    static Specification toSpecification(Record record) {
-        Node s = record.get("s").asNode();
-        String typeValue = GraphValues.string(s.get("type"));
-        SpecificationType type = SpecificationType.parse(typeValue == null ? SpecificationType.SERVICE.stored() : typeValue)
-                .orElse(SpecificationType.SERVICE);
-        String uuid = GraphValues.string(s.get("uuid"));
-        return new Specification(
-                uuid == null ? "(no uuid: " + s.elementId() + ")" : uuid,
-                Optional.ofNullable(GraphValues.string(s.get("name"))).orElse("(unnamed)"),
-                type,
-                GraphValues.integer(s.get("majorVersion"), 1),
-                GraphValues.integer(s.get("minorVersion"), 0),
-                GraphValues.integer(s.get("patchVersion"), 0),
-                GraphValues.integer(s.get("tmfVersion"), 4),
-                GraphValues.string(s.get("description")),
-                GraphValues.string(s.get("category")),
-                GraphValues.dateTime(s.get("createdAt")),
-                GraphValues.dateTime(s.get("updatedAt")),
-                record.get("instances").asLong(),
-                StreamSupport.stream(s.labels().spliterator(), false).sorted().toList(),
-                record.get("status").isEmpty() ? SpecificationStatus.CURRENT
-                        : SpecificationStatus.fromStored(record.get("status").get(0).asString()));
-    }
 }

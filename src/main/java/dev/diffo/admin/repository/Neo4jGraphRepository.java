@@ -287,7 +287,7 @@ public class Neo4jGraphRepository implements GraphRepository {
         } else if (labels.contains("Characteristic")) {
             kind = Kind.CHARACTERISTIC;
             Map<String, String> flat = new TreeMap<>();
-            Neo4jInstanceRepository.flatten(name, props.get("value"), flat);
+            DiffoShape.flatten(name, props.get("value"), flat);
             title = flat.isEmpty() ? String.valueOf(name) : String.join(", ", flat.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
             subtitle = "characteristic";
         } else if (labels.contains("Party") || labels.contains("PartyRef")) {

@@ -221,7 +221,7 @@ public class Neo4jInstanceRepository implements InstanceRepository {
 
     @Override
     public List<String> commonLabels(String specificationUuid) {
-        return database.read(tx -> tx.run(Neo4jMigrationRepository.COMMON_LABELS, Map.of("spec", specificationUuid))
+        return database.read(tx -> tx.run(DiffoShape.COMMON_LABELS, Map.of("spec", specificationUuid))
                 .list(r -> r.get("labels").asList(Value::asString)).stream().findFirst().orElse(List.of()));
     }
 
@@ -290,33 +290,11 @@ public class Neo4jInstanceRepository implements InstanceRepository {
     private InstanceRow toRow(Record r) {
         Map<String, String> values = new TreeMap<>();
         for (Value c : r.get("chars").values()) {
-            flatten(c.get("name").asString(null), c.get("value").asString(null), values);
+            DiffoShape.flatten(c.get("name").asString(null), c.get("value").asString(null), values);
         }
         return new InstanceRow(r.get("uuid").asString(null), r.get("name").asString(null),
                 Rsp.of(r.get("rsp").asString(null), r.get("rspName").asString(null), r.get("rspBy").asString(null), settings.rspRole()),
                 r.get("state").asString(null), r.get("which").asString(null), r.get("createdAt").asString(null),
                 r.get("labels").asList(Value::asString), values);
-    }
-
-    /** diffo's characteristic JSON as {@code name.field → value} (dynamic) or {@code name → value} (primitive). */
-    static void flatten(String name, String json, Map<String, String> into) {
-        if (name == null || json == null) {
-            return;
-        }
-        JsonNode root;
-        try {
-            root = CanonicalJson.read(json);
-        } catch (IllegalArgumentException e) {
-            into.put(name, json);
-            return;
-        }
-        if ("dynamic".equals(root.path("type").asText())) {
-            JsonNode fields = root.path("value").path("value");
-            fields.fieldNames().forEachRemaining(f -> into.put(name + "." + f, fields.get(f).isValueNode() ? fields.get(f).asText() : fields.get(f).toString()));
-        } else {
-            JsonNode holder = root.path("value");
-            JsonNode v = holder.path(holder.path("type").asText(root.path("type").asText("")));
-            into.put(name, v.isMissingNode() ? holder.toString() : v.asText());
-        }
     }
 }

@@ -107,13 +107,6 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             SET i:$(r.remove)
             """;
 
-    static final String COMMON_LABELS = """
-            MATCH (:Specification {uuid: $spec})<-[:SPECIFIED_BY]-(i)
-            WITH i LIMIT 1000
-            WITH labels(i) AS labels, count(*) AS n
-            RETURN labels ORDER BY n DESC LIMIT 1
-            """;
-
     static final String REWRITE_VALUES = """
             UNWIND $updates AS u
             MATCH (c) WHERE elementId(c) = u.id
@@ -594,7 +587,7 @@ public class Neo4jMigrationRepository implements MigrationRepository {
 
     @Override
     public List<String> commonLabels(String specUuid) {
-        return database.read(tx -> tx.run(COMMON_LABELS, Map.of("spec", specUuid)).list(r -> r.get("labels").asList(Value::asString))
+        return database.read(tx -> tx.run(DiffoShape.COMMON_LABELS, Map.of("spec", specUuid)).list(r -> r.get("labels").asList(Value::asString))
                 .stream().findFirst().orElse(List.of()));
     }
 

@@ -108,7 +108,7 @@ public class Neo4jVersioningRepository implements VersioningRepository {
             MATCH (s:Specification {name: $name, majorVersion: $majorVersion})
             RETURN %s
             LIMIT 1
-            """.formatted(Neo4jCatalogueRepository.SPECIFICATION_COLUMNS);
+            """.formatted(DiffoShape.SPECIFICATION_COLUMNS);
 
     /** Only the fields given; rules are never touched here. */
     static final String UPDATE_FIELDS = """
@@ -121,7 +121,7 @@ public class Neo4jVersioningRepository implements VersioningRepository {
             MATCH (s:Specification {name: $name})
             RETURN %s
             ORDER BY s.majorVersion DESC LIMIT 1
-            """.formatted(Neo4jCatalogueRepository.SPECIFICATION_COLUMNS);
+            """.formatted(DiffoShape.SPECIFICATION_COLUMNS);
 
     static final String DELETE_SPECIFICATION = """
             MATCH (s:Specification {uuid: $uuid})
@@ -147,7 +147,7 @@ public class Neo4jVersioningRepository implements VersioningRepository {
             MATCH (s:Specification {name: $name})
             RETURN %s
             ORDER BY s.majorVersion
-            """.formatted(Neo4jCatalogueRepository.SPECIFICATION_COLUMNS);
+            """.formatted(DiffoShape.SPECIFICATION_COLUMNS);
 
     private final Database database;
     private final CatalogueSettings settings;
@@ -190,7 +190,7 @@ public class Neo4jVersioningRepository implements VersioningRepository {
 
     @Override
     public Optional<Specification> latestMajor(String name) {
-        return database.read(tx -> tx.run(LATEST_MAJOR, Map.of("name", name)).stream().findFirst().map(Neo4jCatalogueRepository::toSpecification));
+        return database.read(tx -> tx.run(LATEST_MAJOR, Map.of("name", name)).stream().findFirst().map(DiffoShape::toSpecification));
     }
 
     @Override
@@ -235,7 +235,7 @@ public class Neo4jVersioningRepository implements VersioningRepository {
     }
 
     static Specification find(TransactionContext tx, String uuid) {
-        return Neo4jCatalogueRepository.toSpecification(tx.run(Neo4jCatalogueRepository.FIND_BY_UUID, Map.of("uuid", uuid)).single());
+        return DiffoShape.toSpecification(tx.run(Neo4jCatalogueRepository.FIND_BY_UUID, Map.of("uuid", uuid)).single());
     }
 
     private static void record(TransactionContext tx, String uuid, EventDraft event, String fromVersion, SpecificationSnapshot before,
@@ -256,7 +256,7 @@ public class Neo4jVersioningRepository implements VersioningRepository {
     @Override
     public Optional<Specification> find(String name, long majorVersion) {
         return database.read(tx -> tx.run(FIND_BY_IDENTITY, Map.of("name", name, "majorVersion", majorVersion)).stream().findFirst()
-                .map(Neo4jCatalogueRepository::toSpecification));
+                .map(DiffoShape::toSpecification));
     }
 
     @Override
@@ -399,7 +399,7 @@ public class Neo4jVersioningRepository implements VersioningRepository {
 
     @Override
     public List<Specification> majors(String specificationName) {
-        return database.read(tx -> tx.run(MAJORS, Map.of("name", specificationName)).list(Neo4jCatalogueRepository::toSpecification));
+        return database.read(tx -> tx.run(MAJORS, Map.of("name", specificationName)).list(DiffoShape::toSpecification));
     }
 
     @Override
@@ -407,7 +407,7 @@ public class Neo4jVersioningRepository implements VersioningRepository {
         Map<List<String>, Long> counts = new java.util.TreeMap<>(java.util.Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
         database.read(tx -> tx.run(DiffoShape.VALUES_ON, Map.of("spec", uuid)).list()).forEach(r -> {
             Map<String, String> flat = new java.util.TreeMap<>();
-            Neo4jInstanceRepository.flatten(r.get("name").asString(null), r.get("value").asString(null), flat);
+            DiffoShape.flatten(r.get("name").asString(null), r.get("value").asString(null), flat);
             flat.forEach((key, value) -> counts.merge(List.of(key, value), r.get("instances").asLong(), Long::sum));
         });
         return counts.entrySet().stream().map(e -> new dev.diffo.admin.domain.ValueInUse(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList();
