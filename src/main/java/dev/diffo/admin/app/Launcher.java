@@ -46,6 +46,7 @@ public final class Launcher {
             commandLine.getErr().flush();
             return 2;
         });
+        cli.setParameterExceptionHandler(new CommandLineSecrets(cli.getParameterExceptionHandler()));
         return cli;
     }
 
