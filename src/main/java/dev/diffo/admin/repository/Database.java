@@ -149,7 +149,8 @@ public class Database implements AutoCloseable {
     }
 
     private static DiffoAdminException lostConnection(Connection c, String hint, RuntimeException cause) {
-        return new DiffoAdminException("Lost the connection to Neo4j at " + c.info().uri(), hint, cause);
+        LOG.log(java.util.logging.Level.FINE, "Lost the connection to Neo4j at " + c.info().uri(), cause);
+        return new dev.diffo.admin.domain.ConnectionLostException("Lost the connection to Neo4j at " + c.info().uri(), hint, cause);
     }
 
     @Override
