@@ -67,7 +67,7 @@ final class BoltProbe {
             throw new DiffoAdminException("Unknown host '" + host + "'", "Check the address. Nothing was read or written.", e);
         } catch (ConnectException e) {
             throw new DiffoAdminException("Cannot reach Neo4j at " + uri,
-                    "Nothing listens at " + where + ": is the server running there? Check host and port, or use the embedded store. Nothing was read or written.", e);
+                    "Nothing listens at " + where + ". Is the server running there? Check host and port, or use the embedded store. Nothing was read or written.", e);
         } catch (IOException e) {
             throw new DiffoAdminException("Cannot reach " + where + ": " + e.getMessage(),
                     "Check host, port and network. Nothing was read or written.", e);
