@@ -115,7 +115,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     /** The password file is created owner-read/write only before anything is written into it. */
     static char[] readOrCreatePassword(Path file) throws IOException {
         if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            PrivateFiles.requirePrivate(file, "The password file " + file, "chmod 600 " + file);
+            PrivateFiles.requirePrivate(file, "The password file " + file, "chmod 600 " + file, false);
             String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
             if (!stored.isEmpty()) {
                 return stored.toCharArray();

@@ -53,12 +53,14 @@ final class PrivateFiles {
         if (!Files.isDirectory(dir)) {
             throw new DiffoAdminException("The data directory " + dir + " is not a directory", "Choose another with --data-dir.");
         }
-        requirePrivate(dir, "The data directory " + dir, "chmod 700 " + dir);
+        requirePrivate(dir, "The data directory " + dir, "chmod 700 " + dir, true);
     }
 
     /** Refuses a file or directory that another user owns, or that group or others may use. */
-    static void requirePrivate(Path path, String what, String fix) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    static void requirePrivate(Path path, String what, String fix, boolean followLinks) throws IOException {
+        // a data directory may be a link to a directory (the directory is judged); a password file that is a link is judged as a link (open)
+        PosixFileAttributeView view = followLinks ? Files.getFileAttributeView(path, PosixFileAttributeView.class)
+                : Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (view == null) {
             return;
         }
