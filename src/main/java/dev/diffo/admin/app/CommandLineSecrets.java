@@ -18,11 +18,14 @@ final class CommandLineSecrets implements CommandLine.IParameterExceptionHandler
         this.fallback = fallback;
     }
 
-    /** What may be a password in {@code args}: the token after {@code --password} unless it is an option, and {@code --password=…}'s value. */
-    static List<String> suspects(String[] args) {
+    /**
+     * What may be a password in {@code args}: the token after {@code --password} unless it is an option or one of the
+     * {@code commands} ({@code --password catalogue} prompts, then lists), and {@code --password=…}'s value.
+     */
+    static List<String> suspects(String[] args, java.util.Set<String> commands) {
         List<String> suspects = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--password") && i + 1 < args.length && !args[i + 1].startsWith("-")) {
+            if (args[i].equals("--password") && i + 1 < args.length && !args[i + 1].startsWith("-") && !commands.contains(args[i + 1])) {
                 suspects.add(args[i + 1]);
             } else if (args[i].startsWith("--password=")) {
                 suspects.add(args[i].substring("--password=".length()));
@@ -34,13 +37,17 @@ final class CommandLineSecrets implements CommandLine.IParameterExceptionHandler
 
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] args) throws Exception {
-        List<String> suspects = suspects(args);
+        List<String> suspects = suspects(args, ex.getCommandLine().getSubcommands().keySet());
         if (suspects.isEmpty()) {
             return fallback.handleParseException(ex, args);
         }
-        PrintWriter err = ex.getCommandLine().getErr();
+        return refuse(ex.getCommandLine().getErr());
+    }
+
+    /** The refusal, which never shows what followed {@code --password}; exit code 2. */
+    static int refuse(PrintWriter err) {
         err.println("error: --password takes no value: it asks for the password at a prompt (what followed it is not shown here)");
-        err.println("Run again without it after --password, or set DIFFO_ADMIN_PASSWORD. It may now be in your shell history: consider changing that password.");
+        err.println("Run again with nothing after --password, or set DIFFO_ADMIN_PASSWORD. It may now be in your shell history: consider changing that password.");
         err.flush();
         return 2;
     }

@@ -36,7 +36,13 @@ public final class Launcher {
     }
 
     static CommandLine commandLine(Map<String, String> env) {
-        CommandLine cli = new CommandLine(new RootCommand(env));
+        CommandLine cli = new CommandLine(new RootCommand(env)) {
+            @Override
+            public int execute(String... args) {
+                // before parsing: picocli would first prompt for --password, then echo what followed it
+                return CommandLineSecrets.suspects(args, getSubcommands().keySet()).isEmpty() ? super.execute(args) : CommandLineSecrets.refuse(getErr());
+            }
+        };
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             Throwable t = error;
             while (t.getCause() != null && !(t instanceof DiffoAdminException)) {
