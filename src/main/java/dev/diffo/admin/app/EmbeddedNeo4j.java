@@ -53,7 +53,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     public static EmbeddedNeo4j start(Path dataDirectory, Options options) {
         try {
-            Files.createDirectories(dataDirectory);
+            if (dataDirectory.toString().isBlank()) {
+                throw new DiffoAdminException("No data directory given for the embedded store", "Give one with --data-dir DIR.");
+            }
+            PrivateFiles.prepareDirectory(dataDirectory);
             char[] password = readOrCreatePassword(dataDirectory.resolve(PASSWORD_FILE));
             DatabaseManagementService service = new DatabaseManagementServiceBuilder(dataDirectory.resolve("neo4j"))
                     .setConfig(Map.of(
@@ -70,6 +73,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 setPassword(service, password);
                 var db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
                 var port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class).getLocalAddress(ConnectorType.BOLT);
+                PrivateFiles.tighten(dataDirectory);
                 return new EmbeddedNeo4j(dataDirectory, service, "bolt://127.0.0.1:" + port.getPort(), password);
             } catch (RuntimeException e) {
                 service.shutdown();
@@ -110,7 +114,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     /** The password file is created owner-read/write only before anything is written into it. */
     static char[] readOrCreatePassword(Path file) throws IOException {
-        if (Files.exists(file)) {
+        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            PrivateFiles.requirePrivate(file, "The password file " + file, "chmod 600 " + file, false);
             String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
             if (!stored.isEmpty()) {
                 return stored.toCharArray();

@@ -37,7 +37,13 @@ public final class Launcher {
     }
 
     static CommandLine commandLine(Map<String, String> env) {
-        CommandLine cli = new CommandLine(new RootCommand(env));
+        CommandLine cli = new CommandLine(new RootCommand(env)) {
+            @Override
+            public int execute(String... args) {
+                // before parsing: picocli would first prompt for --password, then echo what followed it
+                return CommandLineSecrets.suspects(args, getSubcommands().keySet()).isEmpty() ? super.execute(args) : CommandLineSecrets.refuse(getErr());
+            }
+        };
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             Throwable t = error;
             while (t.getCause() != null && !(t instanceof DiffoAdminException)) {
@@ -47,6 +53,7 @@ public final class Launcher {
             commandLine.getErr().flush();
             return 2;
         });
+        cli.setParameterExceptionHandler(new CommandLineSecrets(cli.getParameterExceptionHandler()));
         return cli;
     }
 

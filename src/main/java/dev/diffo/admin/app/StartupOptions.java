@@ -42,6 +42,17 @@ public class StartupOptions {
     char[] password;
 
     public ConnectionSettings resolve(Map<String, String> env) {
+        // an empty value given on purpose is a mistake, never "use the default" (an empty --uri used to open the
+        // embedded store, an empty --data-dir to make a store in the current directory)
+        if (uri != null && uri.isBlank()) {
+            throw new InvalidInputException("--uri is empty", "Give a Neo4j address such as bolt://127.0.0.1:7687, or leave --uri out to use the embedded store.");
+        }
+        if (dataDir != null && dataDir.toString().isBlank()) {
+            throw new InvalidInputException("--data-dir is empty", "Give a directory (e.g. ~/diffo-bench), or leave --data-dir out for the user's data directory.");
+        }
+        if (env.get("DIFFO_ADMIN_DATA_DIR") != null && env.get("DIFFO_ADMIN_DATA_DIR").isBlank() && dataDir == null) {
+            throw new InvalidInputException("DIFFO_ADMIN_DATA_DIR is set but empty", "Unset it, or give a directory.");
+        }
         Properties fromProfile = new Properties();
         if (profile != null) {
             try (Reader reader = Files.newBufferedReader(profile)) {

@@ -32,6 +32,17 @@ import org.neo4j.driver.exceptions.ServiceUnavailableException;
 @Singleton
 public class Store implements Connector, AutoCloseable {
 
+    /** Seconds to wait for a server to accept and answer (connect, handshake, a pooled connection); default 5. */
+    static final String CONNECT_TIMEOUT_PROPERTY = "diffo.neo4j.connectTimeoutSeconds";
+    /** Seconds the driver keeps retrying a transaction that failed transiently (deadlock, leader switch); default 10. */
+    static final String RETRY_PROPERTY = "diffo.neo4j.retrySeconds";
+    /** The driver's own log level (java.util.logging name, e.g. WARNING); default OFF: its stack traces never reach the console. */
+    static final String DRIVER_LOG_PROPERTY = "diffo.neo4j.driverLog";
+
+    static int connectTimeoutSeconds() {
+        return Math.max(1, Integer.getInteger(CONNECT_TIMEOUT_PROPERTY, 5));
+    }
+
     private static final Set<String> SCHEMES = Set.of("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc");
 
     private final Database database;
@@ -74,6 +85,7 @@ public class Store implements Connector, AutoCloseable {
             password = target.password();
         } else {
             uri = validateUri(settings.uri());
+            BoltProbe.check(uri, connectTimeoutSeconds());
             user = settings.userOrDefault();
             password = settings.password();
             if (password == null && !settings.noAuth()) {
@@ -86,10 +98,11 @@ public class Store implements Connector, AutoCloseable {
             // a server without authentication (--no-auth): no password is asked for, sent or kept
             AuthToken auth = !wantsEmbedded && settings.noAuth() ? AuthTokens.none() : AuthTokens.basic(user, new String(password));
             driver = GraphDatabase.driver(uri, auth, Config.builder()
-                    .withConnectionTimeout(5, TimeUnit.SECONDS)
-                    .withMaxTransactionRetryTime(15, TimeUnit.SECONDS)
+                    .withConnectionTimeout(connectTimeoutSeconds(), TimeUnit.SECONDS)
+                    .withConnectionAcquisitionTimeout(connectTimeoutSeconds(), TimeUnit.SECONDS)
+                    .withMaxTransactionRetryTime(Math.max(0, Integer.getInteger(RETRY_PROPERTY, 10)), TimeUnit.SECONDS)
                     .withUserAgent("diffo-admin")
-                    .withLogging(Logging.javaUtilLogging(Level.WARNING))
+                    .withLogging(driverLogging())
                     .build());
             driver.verifyConnectivity();
             String db = settings.database() == null || settings.database().isBlank() ? null : settings.database().strip();
@@ -114,7 +127,15 @@ public class Store implements Connector, AutoCloseable {
         }
     }
 
+    private static Logging driverLogging() {
+        String level = System.getProperty(DRIVER_LOG_PROPERTY);
+        return level == null || level.isBlank() || level.equalsIgnoreCase("OFF") ? Logging.none() : Logging.javaUtilLogging(Level.parse(level.strip()));
+    }
+
     static String validateUri(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidInputException("The Neo4j address is empty", "Give one such as bolt://127.0.0.1:7687, or choose the embedded store.");
+        }
         String uri = raw.strip();
         try {
             URI parsed = new URI(uri);
@@ -137,13 +158,14 @@ public class Store implements Connector, AutoCloseable {
             case SecurityException sec -> new DiffoAdminException("Neo4j at " + uri + " refused the connection: " + sec.getMessage(),
                     "Check the user's rights and the TLS scheme (bolt+s / bolt+ssc).", sec);
             case ServiceUnavailableException down -> new DiffoAdminException("Cannot reach Neo4j at " + uri,
-                    "Is the server running and listening there? Check host and port, or use the embedded store. (" + down.getMessage() + ")", down);
+                    "Is the server running and listening there? Check host and port, or use the embedded store.", down);
             case ClientException client when client.code() != null && client.code().contains("DatabaseNotFound") ->
                     new DiffoAdminException("Database '" + database + "' does not exist on " + uri,
                             "Leave the database empty for the server's default, or name one that exists (SHOW DATABASES).", client);
             case IllegalArgumentException bad -> new InvalidInputException("Cannot connect to '" + uri + "': " + bad.getMessage(),
                     "Use bolt://host:7687 or neo4j://host:7687.");
-            default -> new DiffoAdminException("Connecting to " + uri + " failed: " + e.getMessage(), "Check the address and credentials.", e);
+            default -> new DiffoAdminException("Connecting to " + uri + " failed (" + e.getClass().getSimpleName() + ")",
+                    "Check the address and that it is a Neo4j server; the details are in the log.", e);
         };
     }
 

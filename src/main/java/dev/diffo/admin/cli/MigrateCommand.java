@@ -54,6 +54,7 @@ public class MigrateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("migrate needs --rsp, --name, --from and --to (or a subcommand: resume, undo, runs)");
             return 2;
         }
+        CliChecks.batchSize(batchSize);
         context.connect();
         PrintWriter out = spec.commandLine().getOut();
         CatalogueService catalogue = context.service(CatalogueService.class);
@@ -195,6 +196,7 @@ public class MigrateCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            CliChecks.runId(run);
             return parent.runAndReport((migration, progress) -> migration.resume(run, progress));
         }
     }
@@ -208,6 +210,7 @@ public class MigrateCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            CliChecks.runId(run);
             parent.context.connect();
             PrintWriter out = parent.spec.commandLine().getOut();
             MigrationRun found = parent.context.service(MigrationService.class).findRun(run)
@@ -230,6 +233,10 @@ public class MigrateCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws java.io.IOException {
+            CliChecks.runId(run);
+            if (file != null) {
+                CliChecks.outputFile(file);
+            }
             parent.context.connect();
             MigrationService migration = parent.context.service(MigrationService.class);
             if (file == null) {
@@ -237,9 +244,7 @@ public class MigrateCommand implements Callable<Integer> {
                 migration.exportCsv(run, out);
                 out.flush();
             } else {
-                try (var writer = java.nio.file.Files.newBufferedWriter(file)) {
-                    migration.exportCsv(run, writer);
-                }
+                CliChecks.writeAtomically(file, writer -> migration.exportCsv(run, writer));
                 parent.spec.commandLine().getOut().println("Wrote " + file);
                 parent.spec.commandLine().getOut().flush();
             }

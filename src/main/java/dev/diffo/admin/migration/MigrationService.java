@@ -570,11 +570,27 @@ public class MigrationService {
             workers.shutdown();
         }
         if (failure != null) {
-            repository.finish(run.uuid(), MigrationRun.Status.INTERRUPTED, failure.getMessage());
+            finishInterrupted(run.uuid(), failure);
             throw new DiffoAdminException("The migration stopped after " + String.format("%,d", done) + " of " + String.format("%,d", selection.size())
-                    + " instances: " + failure.getMessage(), "Every finished batch is kept and every instance is on exactly one specification. Resume it: migrate resume " + run.uuid(), failure);
+                    + " instances: " + failure.getMessage() + " (run " + run.uuid() + ")", "Every finished batch is kept and every instance is on exactly one specification. Resume it with:\n"
+                    + "diffo-admin migrate resume " + run.uuid(), failure);
         }
         return repository.finish(run.uuid(), paused ? MigrationRun.Status.PAUSED : MigrationRun.Status.COMPLETED, null);
+    }
+
+    /**
+     * Records the run as interrupted, unless the connection is gone (that write would only wait out the driver's
+     * retries and fail too): the run then stays running, and a resume takes it over once its heartbeat is stale.
+     */
+    private void finishInterrupted(String runUuid, RuntimeException failure) {
+        if (failure instanceof dev.diffo.admin.domain.ConnectionLostException) {
+            return;
+        }
+        try {
+            repository.finish(runUuid, MigrationRun.Status.INTERRUPTED, failure.getMessage());
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     static String rateAndEta(long done, long total, long elapsedNanos) {
@@ -642,9 +658,10 @@ public class MigrationService {
             workers.shutdown();
         }
         if (failure != null) {
-            repository.finish(undo.uuid(), MigrationRun.Status.INTERRUPTED, failure.getMessage());
-            throw new DiffoAdminException("The undo stopped after " + String.format("%,d", moved) + " instances: " + failure.getMessage(),
-                    "Every finished batch is kept and every instance is on exactly one specification. Resume it: migrate resume " + undo.uuid(), failure);
+            finishInterrupted(undo.uuid(), failure);
+            throw new DiffoAdminException("The undo stopped after " + String.format("%,d", moved) + " instances: " + failure.getMessage() + " (run " + undo.uuid() + ")",
+                    "Every finished batch is kept and every instance is on exactly one specification. Resume it with:\n"
+                    + "diffo-admin migrate resume " + undo.uuid(), failure);
         }
         if (paused) {
             return repository.finish(undo.uuid(), MigrationRun.Status.PAUSED, null);

@@ -8,8 +8,11 @@ import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
 
 /**
  * The one place that holds the {@link Driver}. Every repository call opens a short session and runs one
@@ -77,6 +80,8 @@ public class Database implements AutoCloseable {
             }
         } catch (ServiceUnavailableException | SessionExpiredException e) {
             throw lostConnection(c, "Nothing was written (a dry run never writes); reconnect and try again.", e);
+        } catch (Neo4jException e) {
+            throw translate(c, AccessMode.READ, e);
         }
     }
 
@@ -88,7 +93,46 @@ public class Database implements AutoCloseable {
             throw lostConnection(c, mode == AccessMode.WRITE
                     ? "The interrupted change was rolled back by Neo4j unless it had already committed; refresh to see the graph as it is, then reconnect and try again."
                     : "Check that the server is running, then reconnect (File → Connect…).", e);
+        } catch (Neo4jException e) {
+            throw translate(c, mode, e);
         }
+    }
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Database.class.getName());
+
+    /**
+     * Every other driver failure that would reach a user, as one sentence and a hint; the driver's own message and
+     * stack trace go to the log (level FINE), never to the console or a dialog. The cause is kept for callers that
+     * react to a particular code (e.g. {@link Neo4jSchema} on a read-only database).
+     */
+    static DiffoAdminException translate(Connection c, AccessMode mode, Neo4jException e) {
+        LOG.log(java.util.logging.Level.FINE, "Neo4j at " + c.info().uri() + " failed: " + e.code(), e);
+        String code = e.code() == null ? "" : e.code();
+        String nothing = mode == AccessMode.WRITE ? " Nothing was written." : "";
+        if (e instanceof ClientException && (code.contains("Forbidden") || code.contains("AccessMode") || code.contains("Unauthorized"))) {
+            return new DiffoAdminException("Neo4j refused the " + (mode == AccessMode.WRITE ? "change" : "request") + ": user '" + c.info().user()
+                    + "' may not do this on " + (c.info().database() == null ? "this database" : "database '" + c.info().database() + "'"),
+                    "Connect as a user with the rights it needs, or to a writable database." + nothing, e);
+        }
+        if (code.contains("ConstraintValidationFailed")) {
+            return new DiffoAdminException("Neo4j refused the change: someone wrote the same thing at the same moment",
+                    "Refresh to see the graph as it is now, then try again if it is still needed." + nothing, e);
+        }
+        if (code.contains("EntityNotFound") || code.contains("DeletedEntity")) {
+            return new DiffoAdminException("Something this " + (mode == AccessMode.WRITE ? "change" : "request") + " relies on was deleted meanwhile",
+                    "Refresh to see the graph as it is now, then try again." + nothing, e);
+        }
+        if (e instanceof TransientException) {
+            return new DiffoAdminException("Neo4j could not complete the " + (mode == AccessMode.WRITE ? "change" : "request")
+                    + " because of other changes running at the same time",
+                    "Try again in a moment." + nothing, e);
+        }
+        if (e instanceof ClientException) {
+            return new DiffoAdminException("Neo4j refused the " + (mode == AccessMode.WRITE ? "change" : "request") + " (" + code + ")",
+                    "Refresh and try again; if it keeps failing, report it with the time and this code." + nothing, e);
+        }
+        return new DiffoAdminException("Neo4j failed while running the " + (mode == AccessMode.WRITE ? "change" : "request") + " (" + code + ")",
+                "Try again; if it keeps failing, look at the server's log around this time." + nothing, e);
     }
 
     /** The named database, or the server's default when none is named. */
@@ -105,7 +149,8 @@ public class Database implements AutoCloseable {
     }
 
     private static DiffoAdminException lostConnection(Connection c, String hint, RuntimeException cause) {
-        return new DiffoAdminException("Lost the connection to Neo4j at " + c.info().uri(), hint, cause);
+        LOG.log(java.util.logging.Level.FINE, "Lost the connection to Neo4j at " + c.info().uri(), cause);
+        return new dev.diffo.admin.domain.ConnectionLostException("Lost the connection to Neo4j at " + c.info().uri(), hint, cause);
     }
 
     @Override

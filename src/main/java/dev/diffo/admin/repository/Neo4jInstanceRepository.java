@@ -200,7 +200,7 @@ public class Neo4jInstanceRepository implements InstanceRepository {
                     for (String index : INDEXES) {
                         database.write(tx -> tx.run(index).consume());
                     }
-                } catch (org.neo4j.driver.exceptions.Neo4jException e) {
+                } catch (DiffoAdminException e) { // the driver's failure, translated by Database (e.g. a user who may not create indexes)
                     LOG.warning("Could not create diffo-admin's instance indexes (" + e.getMessage() + "); large specifications page more slowly.");
                 }
             }

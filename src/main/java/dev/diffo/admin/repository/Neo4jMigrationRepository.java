@@ -136,6 +136,10 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             RETURN run
             """;
 
+    /**
+     * With the constraint {@code diffo_admin_migration_lock_key} (schema step V0001) two transactions MERGing the same
+     * key are serialised: the second waits for the first to commit, then matches its lock and sees its run.
+     */
     static final String LOCK_KEY = """
             MERGE (l:DiffoAdmin:MigrationLock {key: $key})
             SET l.touchedAt = $now
@@ -250,11 +254,13 @@ public class Neo4jMigrationRepository implements MigrationRepository {
 
     private final Database database;
     private final CatalogueSettings settings;
+    private final Neo4jSchema schema;
 
     @Inject
-    public Neo4jMigrationRepository(Database database, CatalogueSettings settings) {
+    public Neo4jMigrationRepository(Database database, CatalogueSettings settings, Neo4jSchema schema) {
         this.database = database;
         this.settings = settings;
+        this.schema = schema;
     }
 
     private Map<String, Object> selected(String sourceUuid, String rsp, String nameFilter) {
@@ -309,6 +315,8 @@ public class Neo4jMigrationRepository implements MigrationRepository {
 
     @Override
     public MigrationRun startRun(MigrationPlan plan, MigrationRun.Kind kind, String undoOf, String actor, String owner, long total) {
+        // the lock's uniqueness constraint makes the MERGE below atomic: of two first runs, one waits for the other's commit
+        schema.require("start a migration run");
         return database.write(tx -> {
             ZonedDateTime now = GraphValues.now();
             String key = lockKey(plan.sourceUuid(), plan.rsp());

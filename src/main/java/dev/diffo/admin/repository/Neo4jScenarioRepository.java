@@ -131,6 +131,9 @@ public class Neo4jScenarioRepository implements ScenarioRepository {
     }
 
     static boolean createInstanceIfAbsent(TransactionContext tx, InstanceDraft instance, ZonedDateTime now) {
+        // the specification's write lock first, as delete, freeze and withdraw take it: none of them can slip between
+        // the checks below and the SPECIFIED_BY edge (a delete would otherwise leave an orphan, or this write nothing)
+        tx.run(Neo4jVersioningRepository.LOCK, Map.of("uuid", instance.specificationUuid())).consume();
         Record found = tx.run(FIND_INSTANCE, Map.of("name", instance.name(), "uuid", instance.uuid())).single();
         List<Object> nameUuids = found.get("nameUuids").asList();
         List<Object> uuidOwners = found.get("uuidOwners").asList();
@@ -173,8 +176,23 @@ public class Neo4jScenarioRepository implements ScenarioRepository {
         params.put("now", now);
         params.put("characteristics", characteristics(instance.characteristics()));
         tx.run(CREATE_INSTANCE, params).consume();
+        Record written = tx.run(WRITTEN_INSTANCE, Map.of("uuid", instance.uuid(), "spec", instance.specificationUuid())).single();
+        if (written.get("instances").asLong() != 1 || written.get("specifiedBy").asLong() != 1 || written.get("onSpec").asLong() != 1) {
+            // thrown inside the transaction: it is rolled back, so nothing half-written stays
+            throw new DiffoAdminException("Instance " + instance.name() + " was not created: its specification "
+                    + instance.specificationUuid() + " disappeared while it was being written",
+                    "Refresh the catalogue and create it on a specification that exists. Nothing was written.");
+        }
         return true;
     }
+
+    /** What the create wrote, read back in its own transaction: one instance, with exactly one SPECIFIED_BY, to the live spec. */
+    static final String WRITTEN_INSTANCE = """
+            OPTIONAL MATCH (i:Instance {uuid: $uuid})
+            RETURN count(i) AS instances,
+                   sum(COUNT { (i)-[:SPECIFIED_BY]->() }) AS specifiedBy,
+                   sum(COUNT { (i)-[:SPECIFIED_BY]->(:Specification {uuid: $spec}) }) AS onSpec
+            """;
 
     private static List<Map<String, Object>> characteristics(List<CharacteristicDraft> drafts) {
         return drafts.stream()

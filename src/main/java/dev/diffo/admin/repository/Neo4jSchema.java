@@ -1,0 +1,113 @@
+package dev.diffo.admin.repository;
+
+import dev.diffo.admin.domain.ConnectionInfo;
+import dev.diffo.admin.domain.DiffoAdminException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.neo4j.driver.exceptions.ClientException;
+
+/**
+ * diffo-admin's own schema: the versioned steps {@code neo4j/schema/V000n__*.cypher} (constraints on our own labels
+ * only), applied once per database and recorded in a {@code :DiffoAdmin:SchemaVersion} node (no {@code :Provider}
+ * label: diffo never sees it). They are applied lazily, right before the first write that relies on them (a
+ * migration's overlap guard), never on connect: a database that is only looked at is never written to. A user or
+ * database that may not write gets a plain refusal of those writes, not a driver error.
+ */
+@Singleton
+public class Neo4jSchema {
+
+    /** The steps in order; add {@code V0002__…} here and under resources when the schema grows. */
+    static final List<String> STEPS = List.of("V0001__Create_constraints.cypher");
+    public static final int LATEST = STEPS.size();
+
+    static final String KEY = "diffo-admin";
+
+    static final String CURRENT_VERSION = """
+            OPTIONAL MATCH (v:DiffoAdmin:SchemaVersion {key: $key})
+            RETURN coalesce(v.version, 0) AS version
+            """;
+
+    static final String RECORD_VERSION = """
+            MERGE (v:DiffoAdmin:SchemaVersion {key: $key})
+            ON CREATE SET v.appliedAt = datetime({timezone: 'Etc/UTC'})
+            SET v.version = $version, v.step = $step, v.updatedAt = datetime({timezone: 'Etc/UTC'})
+            """;
+
+    private final Database database;
+    /** The connection the schema was found current on (a new connection checks again). */
+    private volatile ConnectionInfo checkedOn;
+
+    @Inject
+    public Neo4jSchema(Database database) {
+        this.database = database;
+    }
+
+    /**
+     * Makes sure every step is applied on the current database, applying the missing ones. Refuses, with what to do,
+     * when the user or the database may not write: the caller's write relies on these constraints.
+     */
+    public void require(String forWhat) {
+        ConnectionInfo on = database.info().orElse(null);
+        if (on != null && on == checkedOn) {
+            return;
+        }
+        try {
+            long version = database.read(tx -> tx.run(CURRENT_VERSION, Map.of("key", KEY)).single().get("version").asLong());
+            for (int step = (int) version; step < LATEST; step++) {
+                for (String statement : statements(STEPS.get(step))) {
+                    try {
+                        database.write(tx -> tx.run(statement).consume());
+                    } catch (DiffoAdminException e) {
+                        // another process applied the same step at the same moment: its constraint is ours too
+                        String code = e.getCause() instanceof ClientException client && client.code() != null ? client.code() : "";
+                        if (!(code.contains("AlreadyExists") || code.contains("Equivalent"))) {
+                            throw e;
+                        }
+                    }
+                }
+                int applied = step + 1;
+                database.write(tx -> tx.run(RECORD_VERSION, Map.of("key", KEY, "version", applied, "step", STEPS.get(applied - 1))).consume());
+            }
+            checkedOn = on;
+        } catch (DiffoAdminException translated) {
+            if (translated.getCause() instanceof ClientException e && isForbidden(e)) {
+                String who = on == null ? "this user" : "user '" + on.user() + "'";
+                throw new DiffoAdminException("Cannot " + forWhat + ": " + who + " may not write to this database"
+                        + (on == null || on.database() == null ? "" : " (" + on.database() + ")")
+                        + ", so diffo-admin's constraints (one migration at a time, unique run ids) cannot be created",
+                        "Connect as a user who may create constraints (e.g. an admin), or to a writable database. Nothing was written.", e);
+            }
+            throw translated;
+        }
+    }
+
+    static boolean isForbidden(ClientException e) {
+        String code = e.code() == null ? "" : e.code();
+        return code.contains("Forbidden") || code.contains("AccessMode") || code.contains("Unauthorized");
+    }
+
+    /** The statements of one step: {@code //} comment lines dropped, split on {@code ;}. */
+    static List<String> statements(String step) {
+        String text;
+        try (InputStream in = Neo4jSchema.class.getResourceAsStream("/neo4j/schema/" + step)) {
+            if (in == null) {
+                throw new IllegalStateException("schema step " + step + " is missing from the build");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read schema step " + step, e);
+        }
+        String withoutComments = text.lines().filter(l -> !l.strip().startsWith("//")).collect(Collectors.joining("\n"));
+        List<String> statements = new ArrayList<>();
+        Arrays.stream(withoutComments.split(";")).map(String::strip).filter(s -> !s.isEmpty()).forEach(statements::add);
+        return statements;
+    }
+}
