@@ -8,9 +8,8 @@ import java.util.Map;
 @Singleton
 public class BenchmarkRepository {
 
-    static final String SEED = """
-            MATCH (spec:Specification {uuid: $spec})
-            UNWIND range($from, $to) AS k
+    /** Instance k (with {@code spec} in scope) in diffo's shape: a broadband characteristic with the k-th technology in turn. */
+    private static final String INSTANCE_K = """
             CREATE (i:Nbn:Broadband:Instance:Provider {uuid: randomUUID(), which: 'actual', type: 'service',
                     name: $prefix + toString(k), state: 'initial', createdAt: $now, updatedAt: $now})
             CREATE (c:Provider:Characteristic {uuid: randomUUID(), name: 'broadband', type: 'instance', isArray: false,
@@ -18,6 +17,11 @@ public class BenchmarkRepository {
                            + $technologies[k % size($technologies)] + '"}}}', createdAt: $now, updatedAt: $now})
             CREATE (i)-[:SPECIFIED_BY]->(spec), (i)-[:HAS]->(c)
             """;
+
+    static final String SEED = """
+            MATCH (spec:Specification {uuid: $spec})
+            UNWIND range($from, $to) AS k
+            """ + INSTANCE_K;
 
     /** The parties of a catalogue in diffo's livebook shape: NBNCo, the resellers (all named organizationId) and a pool of site contacts. */
     static final String SEED_PARTIES = """
@@ -38,12 +42,7 @@ public class BenchmarkRepository {
             CALL () { MATCH (p:Individual:Party) RETURN collect(p) AS contacts }
             UNWIND range($from, $to) AS k
             WITH spec, nbn, k, resellers[k % size(resellers)] AS org, contacts[k % size(contacts)] AS person
-            CREATE (i:Nbn:Broadband:Instance:Provider {uuid: randomUUID(), which: 'actual', type: 'service',
-                    name: $prefix + toString(k), state: 'initial', createdAt: $now, updatedAt: $now})
-            CREATE (c:Provider:Characteristic {uuid: randomUUID(), name: 'broadband', type: 'instance', isArray: false,
-                    value: '{"type":"dynamic","value":{"type":"Elixir.Diffo.Nbn.BroadbandValue","value":{"technology":"'
-                           + $technologies[k % size($technologies)] + '"}}}', createdAt: $now, updatedAt: $now})
-            CREATE (i)-[:SPECIFIED_BY]->(spec), (i)-[:HAS]->(c)
+            """ + INSTANCE_K + """
             CREATE (i)-[:RELATES]->(:Provider:PartyRef {uuid: randomUUID(), role: 'SiteContact'})-[:RELATES]->(person)
             CREATE (i)-[:RELATES]->(:Provider:PartyRef {uuid: randomUUID(), role: 'Provider'})-[:RELATES]->(nbn)
             CREATE (i)-[:RELATES]->(:Provider:PartyRef {uuid: randomUUID(), role: 'Reseller'})-[:RELATES]->(org)

@@ -8,8 +8,6 @@ import dev.diffo.admin.support.DiffoLivebookCatalogue;
 import dev.diffo.admin.support.Neo4jExtension;
 import dev.diffo.admin.support.StoreCredentials;
 import dev.diffo.admin.support.TestGraph;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,7 +22,6 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
-import picocli.CommandLine;
 
 /** The command line on a catalogue diffo wrote: RSPs by party key, allowed values recorded without a bump, history from diffo's timestamps. */
 @ExtendWith(Neo4jExtension.class)
@@ -117,9 +114,9 @@ class DiffoCatalogueCliIT {
             int port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class).getLocalAddress(ConnectorType.BOLT).getPort();
             Map<String, String> env = Map.of("DIFFO_ADMIN_URI", "bolt://127.0.0.1:" + port);
 
-            LauncherIT.Run withoutFlag = run(env, "catalogue");
-            LauncherIT.Run demo = run(env, "--no-auth", "demo");
-            LauncherIT.Run catalogue = run(env, "--no-auth", "catalogue");
+            LauncherIT.Run withoutFlag = LauncherIT.run(env, "catalogue");
+            LauncherIT.Run demo = LauncherIT.run(env, "--no-auth", "demo");
+            LauncherIT.Run catalogue = LauncherIT.run(env, "--no-auth", "catalogue");
 
             assertThat(withoutFlag.exitCode()).isEqualTo(2);
             assertThat(withoutFlag.err()).contains("No password given");
@@ -129,20 +126,5 @@ class DiffoCatalogueCliIT {
         } finally {
             server.shutdown();
         }
-    }
-
-    static LauncherIT.Run run(Map<String, String> env, String... args) {
-        CommandLine cli = Launcher.commandLine(env);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code;
-        try {
-            code = cli.execute(args);
-        } finally {
-            ((Launcher.RootCommand) cli.getCommand()).close();
-        }
-        return new LauncherIT.Run(code, out.toString(), err.toString());
     }
 }

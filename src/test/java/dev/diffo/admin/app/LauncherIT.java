@@ -22,7 +22,11 @@ class LauncherIT {
     }
 
     static Run run(StoreCredentials store, String... args) {
-        Map<String, String> env = Map.of("DIFFO_ADMIN_URI", store.uri(), "DIFFO_ADMIN_PASSWORD", new String(store.password()));
+        return run(Map.of("DIFFO_ADMIN_URI", store.uri(), "DIFFO_ADMIN_PASSWORD", new String(store.password())), args);
+    }
+
+    /** The command line with this environment (e.g. a server reached without a password). */
+    static Run run(Map<String, String> env, String... args) {
         CommandLine cli = Launcher.commandLine(env);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -44,6 +44,22 @@ class MigrationScreenIT {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The main window on the Migration tab, with {@code sourceUuid} chosen as the source (of two majors). */
+    @SuppressWarnings("unchecked")
+    MigrationViewModel openWizardOn(Injector injector, String sourceUuid) throws TimeoutException {
+        MigrationViewModel wizard = injector.getInstance(MigrationViewModel.class);
+        FxScreenExtension.show(() -> {
+            Region root = (Region) injector.getInstance(ViewLoader.class).load(MainView.class).root();
+            root.setPrefSize(1280, 800);
+            return root;
+        });
+        FxScreenExtension.selectTab(robot, "migrationTab");
+        await(() -> wizard.sourcesProperty().size() == 2);
+        ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);
+        robot.interact(() -> source.getSelectionModel().select(source.getItems().stream().filter(s -> s.uuid().equals(sourceUuid)).findFirst().orElseThrow()));
+        return wizard;
+    }
+
     /** Picks the RSP from the wizard's list by clicking it, once the list of the chosen source has been read. */
     @SuppressWarnings("unchecked")
     void chooseRsp(String key) throws TimeoutException {
@@ -166,16 +182,7 @@ class MigrationScreenIT {
     @SuppressWarnings("unchecked")
     void verifyListsTheInstancesAnExclusionLeftOnTheSourceWithTheirReason(Injector injector, DemoService demo, TestGraph graph) throws Exception {
         demo.loadDemo();
-        MigrationViewModel wizard = injector.getInstance(MigrationViewModel.class);
-        FxScreenExtension.show(() -> {
-            Region root = (Region) injector.getInstance(ViewLoader.class).load(MainView.class).root();
-            root.setPrefSize(1280, 800);
-            return root;
-        });
-        FxScreenExtension.selectTab(robot, "migrationTab");
-        await(() -> wizard.sourcesProperty().size() == 2);
-        ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);
-        robot.interact(() -> source.getSelectionModel().select(source.getItems().stream().filter(s -> s.uuid().equals(V1)).findFirst().orElseThrow()));
+        MigrationViewModel wizard = openWizardOn(injector, V1);
         chooseRsp("acme");
         robot.clickOn("#checkButton");
         await(() -> wizard.remediesProperty().size() == 1);
@@ -197,16 +204,7 @@ class MigrationScreenIT {
     @SuppressWarnings("unchecked")
     void aNameFilterCountsLiveAndOneInstanceGetsItsOwnRemedy(Injector injector, DemoService demo, TestGraph graph) throws Exception {
         demo.loadDemo();
-        MigrationViewModel wizard = injector.getInstance(MigrationViewModel.class);
-        FxScreenExtension.show(() -> {
-            Region root = (Region) injector.getInstance(ViewLoader.class).load(MainView.class).root();
-            root.setPrefSize(1280, 800);
-            return root;
-        });
-        FxScreenExtension.selectTab(robot, "migrationTab");
-        await(() -> wizard.sourcesProperty().size() == 2);
-        ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);
-        robot.interact(() -> source.getSelectionModel().select(source.getItems().stream().filter(s -> s.uuid().equals(V1)).findFirst().orElseThrow()));
+        MigrationViewModel wizard = openWizardOn(injector, V1);
         chooseRsp("acme");
         Label count = robot.lookup("#selectionCount").queryAs(Label.class);
         await(() -> count.getText().equals("2 selected"));
@@ -246,17 +244,7 @@ class MigrationScreenIT {
                                                            dev.diffo.admin.repository.BenchmarkRepository seeding) throws Exception {
         demo.loadDemo();
         seeding.seed(V1, "acme-bulk-", 1, 20_000, List.of("fttp", "fttn", "fttc"));
-        MigrationViewModel wizard = injector.getInstance(MigrationViewModel.class);
-        FxScreenExtension.show(() -> {
-            Region root = (Region) injector.getInstance(ViewLoader.class).load(MainView.class).root();
-            root.setPrefSize(1280, 800);
-            return root;
-        });
-        FxScreenExtension.selectTab(robot, "migrationTab");
-        await(() -> wizard.sourcesProperty().size() == 2);
-        @SuppressWarnings("unchecked")
-        ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);
-        robot.interact(() -> source.getSelectionModel().select(source.getItems().stream().filter(s -> s.uuid().equals(V1)).findFirst().orElseThrow()));
+        MigrationViewModel wizard = openWizardOn(injector, V1);
         chooseRsp("acme");
         robot.clickOn("#checkButton");
         await(() -> wizard.remediesProperty().size() == 1);
@@ -290,17 +278,7 @@ class MigrationScreenIT {
                                                                                               dev.diffo.admin.versioning.VersioningService versioning,
                                                                                               dev.diffo.admin.catalogue.CatalogueService catalogue) throws Exception {
         dev.diffo.admin.support.DiffoLivebookCatalogue.write(graph);
-        MigrationViewModel wizard = injector.getInstance(MigrationViewModel.class);
-        FxScreenExtension.show(() -> {
-            Region root = (Region) injector.getInstance(ViewLoader.class).load(MainView.class).root();
-            root.setPrefSize(1280, 800);
-            return root;
-        });
-        FxScreenExtension.selectTab(robot, "migrationTab");
-        await(() -> wizard.sourcesProperty().size() == 2);
-        ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);
-        robot.interact(() -> source.getSelectionModel().select(source.getItems().stream()
-                .filter(s -> s.uuid().equals(dev.diffo.admin.support.DiffoLivebookCatalogue.V1)).findFirst().orElseThrow()));
+        MigrationViewModel wizard = openWizardOn(injector, dev.diffo.admin.support.DiffoLivebookCatalogue.V1);
 
         ComboBox<dev.diffo.admin.domain.Rsp.Share> rsps = robot.lookup("#rspChoice").queryAs(ComboBox.class);
         await(() -> rsps.getItems().size() == 2);
