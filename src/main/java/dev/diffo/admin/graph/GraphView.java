@@ -159,11 +159,11 @@ public class GraphView {
         viewModel.nodesProperty().addListener((ListChangeListener<GraphNode>) c -> queueRedraw());
         viewModel.edgesProperty().addListener((ListChangeListener<GraphSlice.Edge>) c -> queueRedraw());
         viewModel.selectedProperty().subscribe((old, now) -> {
-            if (old != null && drawn.containsKey(old.id())) {
-                drawn.get(old.id()).getStyleClass().remove("selected");
+            if (old != null && drawn.containsKey(old.key())) {
+                drawn.get(old.key()).getStyleClass().remove("selected");
             }
-            if (now != null && drawn.containsKey(now.id())) {
-                drawn.get(now.id()).getStyleClass().add("selected");
+            if (now != null && drawn.containsKey(now.key())) {
+                drawn.get(now.key()).getStyleClass().add("selected");
             }
         });
     }
@@ -186,24 +186,24 @@ public class GraphView {
         Map<String, Double> widths = new HashMap<>();
         for (GraphNode n : nodes) {
             double width = Math.max(120, Math.min(300, 24 + 8.0 * Math.max(n.title().length(), n.subtitle() == null ? 0 : n.subtitle().length())));
-            widths.put(n.id(), width);
-            boxes.add(new GraphLayout.Box(n.id(), width, NODE_HEIGHT));
+            widths.put(n.key(), width);
+            boxes.add(new GraphLayout.Box(n.key(), width, NODE_HEIGHT));
         }
-        Map<String, GraphLayout.Point> at = GraphLayout.layout(boxes, edges.stream().map(e -> Map.entry(e.from(), e.to())).toList());
+        Map<String, GraphLayout.Point> at = GraphLayout.layout(boxes, edges.stream().map(e -> Map.entry(e.from().key(), e.to().key())).toList());
         nodeLayer.getChildren().clear();
         drawn.clear();
         for (GraphNode n : nodes) {
-            Group group = nodeGroup(n, widths.get(n.id()));
-            GraphLayout.Point p = at.get(n.id());
+            Group group = nodeGroup(n, widths.get(n.key()));
+            GraphLayout.Point p = at.get(n.key());
             group.setLayoutX(p.x());
             group.setLayoutY(p.y());
-            drawn.put(n.id(), group);
+            drawn.put(n.key(), group);
             nodeLayer.getChildren().add(group);
         }
         drawEdges();
         GraphNode selected = viewModel.selectedProperty().get();
-        if (selected != null && drawn.containsKey(selected.id())) {
-            drawn.get(selected.id()).getStyleClass().add("selected");
+        if (selected != null && drawn.containsKey(selected.key())) {
+            drawn.get(selected.key()).getStyleClass().add("selected");
         }
         if (!nodes.isEmpty()) {
             fit();
@@ -213,8 +213,8 @@ public class GraphView {
     private void drawEdges() {
         edgeLayer.getChildren().clear();
         for (GraphSlice.Edge e : viewModel.edgesProperty()) {
-            Group from = drawn.get(e.from());
-            Group to = drawn.get(e.to());
+            Group from = drawn.get(e.from().key());
+            Group to = drawn.get(e.to().key());
             if (from == null || to == null) {
                 continue;
             }
@@ -252,7 +252,7 @@ public class GraphView {
         MenuItem expand = new MenuItem(n.kind() == GraphNode.Kind.MORE ? "Show the next " + viewModel.capProperty().get() : "Expand (at most " + viewModel.capProperty().get() + ")");
         expand.setOnAction(e -> viewModel.expand(n));
         menu.getItems().add(expand);
-        if (n.kind() == GraphNode.Kind.INSTANCES && n.id().split("\\|").length == 2) {
+        if (n.ref().splitsByRsp()) {
             MenuItem split = new MenuItem("Split by RSP");
             split.setOnAction(e -> viewModel.splitByRsp(n));
             menu.getItems().add(split);
