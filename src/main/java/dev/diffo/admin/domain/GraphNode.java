@@ -3,12 +3,11 @@ package dev.diffo.admin.domain;
 import java.util.Map;
 
 /**
- * A node of the graph view. {@code id} is the graph's element id, or for nodes that stand for many (an
- * aggregate of a specification's instances, an RSP's share of them, "more…") an id of the form
- * {@code kind:spec[:rsp][:offset]} that the view can expand. {@code count} is how many instances an
- * aggregate stands for (else 0).
+ * A node of the graph view. {@code ref} says what it stands for: one element of the graph, or for nodes that stand
+ * for many an aggregate of a specification's instances (or an RSP's share of them) or "more…", which the view can
+ * expand. {@code count} is how many instances an aggregate stands for (else 0).
  */
-public record GraphNode(String id, Kind kind, String title, String subtitle, Map<String, String> properties, long count) {
+public record GraphNode(GraphRef ref, Kind kind, String title, String subtitle, Map<String, String> properties, long count) {
 
     /** What a node is, which decides its shape and colour, and how it expands. */
     public enum Kind {
@@ -47,6 +46,12 @@ public record GraphNode(String id, Kind kind, String title, String subtitle, Map
     }
 
     public GraphNode {
+        java.util.Objects.requireNonNull(ref, "ref");
         properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+
+    /** The reference's string form, for maps keyed by node. */
+    public String key() {
+        return ref.key();
     }
 }

@@ -5,11 +5,8 @@ import java.util.List;
 /** Nodes and edges read for one step of the graph view (an opening or an expansion); never more than the cap asked for. */
 public record GraphSlice(List<GraphNode> nodes, List<Edge> edges) {
 
-    /** An edge between two nodes of the view, by their ids, with the relationship type it shows. */
-    public record Edge(String from, String to, String type) {
-        public String id() {
-            return from + "-" + type + "->" + to;
-        }
+    /** An edge between two nodes of the view, by their references, with the relationship type it shows. */
+    public record Edge(GraphRef from, GraphRef to, String type) {
     }
 
     public GraphSlice {

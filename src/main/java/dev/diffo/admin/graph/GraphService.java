@@ -1,6 +1,7 @@
 package dev.diffo.admin.graph;
 
 import dev.diffo.admin.domain.GraphNode;
+import dev.diffo.admin.domain.GraphRef;
 import dev.diffo.admin.domain.GraphSlice;
 import dev.diffo.admin.domain.Identifiers;
 import dev.diffo.admin.domain.InvalidInputException;
@@ -78,27 +79,27 @@ public class GraphService {
     /** A node's next step out: an aggregate's instances (capped), "more…"'s next page, or any other node's neighbours (capped). */
     public GraphSlice expand(GraphNode node, int cap) {
         requireCap(cap);
-        String[] parts = node.id().split("\\|", -1);
-        return switch (node.kind()) {
-            case INSTANCES -> graph.instances(parts[1], parts.length > 2 ? parts[2] : null, 0, cap);
-            case MORE -> {
-                long offset = Long.parseLong(parts[1]);
-                String parent = node.id().substring(("more|" + parts[1] + "|").length());
-                String[] p = parent.split("\\|", -1);
-                yield parent.startsWith("instances|") ? graph.instances(p[1], p.length > 2 ? p[2] : null, offset, cap) : graph.neighbours(parent, offset, cap);
-            }
-            default -> graph.neighbours(node.id(), 0, cap);
+        return switch (node.ref()) {
+            case GraphRef.More more -> page(more.parent(), more.offset(), cap);
+            case GraphRef ref -> page(ref, 0, cap);
+        };
+    }
+
+    private GraphSlice page(GraphRef ref, long offset, int cap) {
+        return switch (ref) {
+            case GraphRef.Aggregate aggregate -> graph.instances(aggregate.specElementId(), aggregate.rsp(), offset, cap);
+            case GraphRef.Element element -> graph.neighbours(element, offset, cap);
+            case GraphRef.More more -> throw new IllegalArgumentException("\"more…\" of \"more…\": " + more);
         };
     }
 
     /** An aggregate of a specification's instances split into one aggregate per RSP (the largest {@code cap}). */
     public GraphSlice splitByRsp(GraphNode aggregate, int cap) {
         requireCap(cap);
-        String[] parts = aggregate.id().split("\\|", -1);
-        if (aggregate.kind() != GraphNode.Kind.INSTANCES || parts.length != 2) {
+        if (!(aggregate.ref() instanceof GraphRef.Aggregate all) || !all.splitsByRsp()) {
             throw new InvalidInputException("Only a specification's instance aggregate splits by RSP", "Right-click the \"N instances\" node.");
         }
-        return graph.instancesByRsp(parts[1], cap);
+        return graph.instancesByRsp(all.specElementId(), cap);
     }
 
     private static void requireCap(int cap) {

@@ -4,6 +4,7 @@ import dev.diffo.admin.common.DialogService;
 import dev.diffo.admin.common.Errors;
 import dev.diffo.admin.common.TaskRunner;
 import dev.diffo.admin.domain.GraphNode;
+import dev.diffo.admin.domain.GraphRef;
 import dev.diffo.admin.domain.GraphSlice;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -39,7 +40,7 @@ import javafx.collections.ObservableList;
 public class GraphViewModel {
 
     /** One expansion: which node it grew from and what it added. */
-    private record Expansion(String from, Set<String> nodes, Set<String> edges) {
+    private record Expansion(GraphRef from, Set<GraphRef> nodes, Set<GraphSlice.Edge> edges) {
     }
 
     private final GraphService service;
@@ -142,10 +143,10 @@ public class GraphViewModel {
         status.set(what + " …");
         tasks.run(what, p -> read.get(), (GraphSlice slice) -> {
             busy.set(false);
-            Expansion added = add(slice, node.id());
+            Expansion added = add(slice, node.ref());
             if (node.kind() == GraphNode.Kind.MORE) {
                 // "more…" is spent: its page replaces it
-                removeNode(node.id());
+                removeNode(node.ref());
             }
             if (!added.nodes().isEmpty() || !added.edges().isEmpty()) {
                 history.push(added);
@@ -173,7 +174,7 @@ public class GraphViewModel {
     /** Takes back every expansion made from this node (and from what those added). */
     public void collapse(GraphNode node) {
         List<Expansion> gone = new ArrayList<>();
-        Set<String> roots = new LinkedHashSet<>(List.of(node.id()));
+        Set<GraphRef> roots = new LinkedHashSet<>(List.of(node.ref()));
         boolean found = true;
         while (found) {
             found = false;
@@ -192,14 +193,14 @@ public class GraphViewModel {
     }
 
     private void take(Expansion e) {
-        edges.removeIf(edge -> e.edges().contains(edge.id()));
+        edges.removeIf(e.edges()::contains);
         e.nodes().forEach(this::removeNode);
     }
 
-    private void removeNode(String id) {
-        nodes.removeIf(n -> n.id().equals(id));
-        edges.removeIf(edge -> edge.from().equals(id) || edge.to().equals(id));
-        if (selected.get() != null && selected.get().id().equals(id)) {
+    private void removeNode(GraphRef ref) {
+        nodes.removeIf(n -> n.ref().equals(ref));
+        edges.removeIf(edge -> edge.from().equals(ref) || edge.to().equals(ref));
+        if (selected.get() != null && selected.get().ref().equals(ref)) {
             selected.set(null);
         }
     }
@@ -208,23 +209,23 @@ public class GraphViewModel {
         return add(slice, null);
     }
 
-    private Expansion add(GraphSlice slice, String from) {
-        Set<String> shown = new LinkedHashSet<>(nodes.stream().map(GraphNode::id).toList());
-        Set<String> shownEdges = new LinkedHashSet<>(edges.stream().map(GraphSlice.Edge::id).toList());
-        Set<String> newNodes = new LinkedHashSet<>();
-        Set<String> newEdges = new LinkedHashSet<>();
+    private Expansion add(GraphSlice slice, GraphRef from) {
+        Set<GraphRef> shown = new LinkedHashSet<>(nodes.stream().map(GraphNode::ref).toList());
+        Set<GraphSlice.Edge> shownEdges = new LinkedHashSet<>(edges);
+        Set<GraphRef> newNodes = new LinkedHashSet<>();
+        Set<GraphSlice.Edge> newEdges = new LinkedHashSet<>();
         List<GraphNode> toAdd = new ArrayList<>();
         for (GraphNode n : slice.nodes()) {
-            if (shown.add(n.id())) {
+            if (shown.add(n.ref())) {
                 toAdd.add(n);
-                newNodes.add(n.id());
+                newNodes.add(n.ref());
             }
         }
         List<GraphSlice.Edge> edgesToAdd = new ArrayList<>();
         for (GraphSlice.Edge e : slice.edges()) {
-            if (shown.contains(e.from()) && shown.contains(e.to()) && shownEdges.add(e.id())) {
+            if (shown.contains(e.from()) && shown.contains(e.to()) && shownEdges.add(e)) {
                 edgesToAdd.add(e);
-                newEdges.add(e.id());
+                newEdges.add(e);
             }
         }
         nodes.addAll(toAdd);
@@ -232,8 +233,8 @@ public class GraphViewModel {
         return new Expansion(from, newNodes, newEdges);
     }
 
-    private String title(String id) {
-        return nodes.stream().filter(n -> n.id().equals(id)).map(GraphNode::title).findFirst().orElse("a node");
+    private String title(GraphRef ref) {
+        return nodes.stream().filter(n -> n.ref().equals(ref)).map(GraphNode::title).findFirst().orElse("a node");
     }
 
     private String describe(GraphSlice slice, String what) {

@@ -1,5 +1,6 @@
 package dev.diffo.admin.repository;
 
+import dev.diffo.admin.domain.GraphRef;
 import dev.diffo.admin.domain.GraphSlice;
 
 /**
@@ -28,5 +29,5 @@ public interface GraphRepository {
     GraphSlice instancesByRsp(String specificationElementId, int cap);
 
     /** At most {@code cap} neighbours of a node, after the first {@code offset}; a specification's instances are never among them. */
-    GraphSlice neighbours(String elementId, long offset, int cap);
+    GraphSlice neighbours(GraphRef.Element node, long offset, int cap);
 }

@@ -2,6 +2,7 @@ package dev.diffo.admin.repository;
 
 import dev.diffo.admin.common.CatalogueSettings;
 import dev.diffo.admin.domain.GraphNode;
+import dev.diffo.admin.domain.GraphRef;
 import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.GraphNode.Kind;
 import dev.diffo.admin.domain.GraphSlice;
@@ -103,43 +104,34 @@ public class Neo4jGraphRepository implements GraphRepository {
         this.settings = settings;
     }
 
-    /** The aggregate node standing for a specification's instances (or one RSP's share): its id names what it expands to. */
-    public static String aggregateId(String specElementId, String rsp) {
-        return rsp == null ? "instances|" + specElementId : "instances|" + specElementId + "|" + rsp;
-    }
-
-    public static String moreId(String parentId, long offset) {
-        return "more|" + offset + "|" + parentId;
-    }
-
     @Override
     public GraphSlice lineage(String specificationName, int cap) {
         return database.read(tx -> {
             List<GraphNode> nodes = new ArrayList<>();
             List<GraphSlice.Edge> edges = new ArrayList<>();
-            Map<String, String> idByUuid = new LinkedHashMap<>();
+            Map<String, GraphRef> refByUuid = new LinkedHashMap<>();
             GraphNode previous = null;
             for (Record r : tx.run(LINEAGE, Map.of("name", specificationName)).list()) {
                 GraphNode spec = toNode(r.get("node"));
                 nodes.add(spec);
-                idByUuid.put(spec.properties().get("uuid"), spec.id());
+                refByUuid.put(spec.properties().get("uuid"), spec.ref());
                 addAggregate(spec, nodes, edges);
                 if (previous != null) {
-                    edges.add(new GraphSlice.Edge(previous.id(), spec.id(), "NEXT_MAJOR"));
+                    edges.add(new GraphSlice.Edge(previous.ref(), spec.ref(), "NEXT_MAJOR"));
                 }
                 previous = spec;
             }
-            if (!idByUuid.isEmpty()) {
-                for (Record r : tx.run(RUNS_BETWEEN, Map.of("uuids", List.copyOf(idByUuid.keySet()), "cap", cap)).list()) {
+            if (!refByUuid.isEmpty()) {
+                for (Record r : tx.run(RUNS_BETWEEN, Map.of("uuids", List.copyOf(refByUuid.keySet()), "cap", cap)).list()) {
                     GraphNode run = toNode(r.get("node"));
                     nodes.add(run);
-                    String source = idByUuid.get(r.get("source").asString(null));
-                    String target = idByUuid.get(r.get("target").asString(null));
+                    GraphRef source = refByUuid.get(r.get("source").asString(null));
+                    GraphRef target = refByUuid.get(r.get("target").asString(null));
                     if (source != null) {
-                        edges.add(new GraphSlice.Edge(source, run.id(), "MIGRATED_BY"));
+                        edges.add(new GraphSlice.Edge(source, run.ref(), "MIGRATED_BY"));
                     }
                     if (target != null) {
-                        edges.add(new GraphSlice.Edge(run.id(), target, "MOVED_TO"));
+                        edges.add(new GraphSlice.Edge(run.ref(), target, "MOVED_TO"));
                     }
                 }
             }
@@ -148,12 +140,12 @@ public class Neo4jGraphRepository implements GraphRepository {
     }
 
     private static void addAggregate(GraphNode spec, List<GraphNode> nodes, List<GraphSlice.Edge> edges) {
-        if (spec.count() > 0) {
-            GraphNode aggregate = new GraphNode(aggregateId(spec.id(), null), Kind.INSTANCES, String.format("%,d instance%s", spec.count(),
+        if (spec.count() > 0 && spec.ref() instanceof GraphRef.Specification specification) {
+            GraphNode aggregate = new GraphNode(new GraphRef.Aggregate(specification.elementId(), null), Kind.INSTANCES, String.format("%,d instance%s", spec.count(),
                     spec.count() == 1 ? "" : "s"), "of " + spec.title(), Map.of("specification", spec.title(), "instances", String.format("%,d", spec.count())),
                     spec.count());
             nodes.add(aggregate);
-            edges.add(new GraphSlice.Edge(aggregate.id(), spec.id(), "SPECIFIED_BY"));
+            edges.add(new GraphSlice.Edge(aggregate.ref(), spec.ref(), "SPECIFIED_BY"));
         }
     }
 
@@ -177,7 +169,7 @@ public class Neo4jGraphRepository implements GraphRepository {
         if (found.isEmpty()) {
             return GraphSlice.empty();
         }
-        GraphSlice around = neighbours(found.getFirst().id(), 0, cap);
+        GraphSlice around = neighbours((GraphRef.Element) found.getFirst().ref(), 0, cap);
         List<GraphNode> nodes = new ArrayList<>(found);
         nodes.addAll(around.nodes());
         return new GraphSlice(nodes, around.edges());
@@ -194,12 +186,12 @@ public class Neo4jGraphRepository implements GraphRepository {
                 if (!r.get("source").isNull()) {
                     GraphNode source = toNode(r.get("source"));
                     nodes.add(source);
-                    edges.add(new GraphSlice.Edge(source.id(), run.id(), "MIGRATED_BY"));
+                    edges.add(new GraphSlice.Edge(source.ref(), run.ref(), "MIGRATED_BY"));
                 }
                 if (!r.get("target").isNull()) {
                     GraphNode target = toNode(r.get("target"));
                     nodes.add(target);
-                    edges.add(new GraphSlice.Edge(run.id(), target.id(), "MOVED_TO"));
+                    edges.add(new GraphSlice.Edge(run.ref(), target.ref(), "MOVED_TO"));
                     addAggregate(target, nodes, edges);
                 }
             }
@@ -209,7 +201,7 @@ public class Neo4jGraphRepository implements GraphRepository {
 
     @Override
     public GraphSlice instances(String specificationElementId, String rsp, long offset, int cap) {
-        String parent = aggregateId(specificationElementId, rsp);
+        GraphRef parent = new GraphRef.Aggregate(specificationElementId, rsp);
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("spec", specificationElementId);
         params.put("rsp", rsp);
@@ -218,47 +210,47 @@ public class Neo4jGraphRepository implements GraphRepository {
         params.put("limit", cap + 1);
         List<GraphNode> read = database.read(tx -> tx.run(rsp == null ? INSTANCES : RSP_INSTANCES, params).list(r -> toNode(r.get("node"))));
         List<GraphNode> nodes = new ArrayList<>(read.subList(0, Math.min(cap, read.size())));
-        List<GraphSlice.Edge> edges = new ArrayList<>(nodes.stream().map(n -> new GraphSlice.Edge(n.id(), parent, "SPECIFIED_BY")).toList());
+        List<GraphSlice.Edge> edges = new ArrayList<>(nodes.stream().map(n -> new GraphSlice.Edge(n.ref(), parent, "SPECIFIED_BY")).toList());
         if (read.size() > cap) {
-            GraphNode more = new GraphNode(moreId(parent, offset + cap), Kind.MORE, "more…", "the next " + cap, Map.of("after", String.format("%,d", offset + cap)), 0);
+            GraphNode more = new GraphNode(new GraphRef.More(parent, offset + cap), Kind.MORE, "more…", "the next " + cap, Map.of("after", String.format("%,d", offset + cap)), 0);
             nodes.add(more);
-            edges.add(new GraphSlice.Edge(more.id(), parent, "MORE"));
+            edges.add(new GraphSlice.Edge(more.ref(), parent, "MORE"));
         }
         return new GraphSlice(nodes, edges);
     }
 
     @Override
     public GraphSlice instancesByRsp(String specificationElementId, int cap) {
-        String parent = aggregateId(specificationElementId, null);
+        GraphRef parent = new GraphRef.Aggregate(specificationElementId, null);
         List<GraphNode> nodes = database.read(tx -> tx.run(BY_RSP, Map.of("spec", specificationElementId, "cap", cap, "rspRole", settings.rspRole())).list(r -> {
             String rsp = r.get("rsp").asString();
             Rsp owner = Rsp.of(rsp, r.get("rspName").asString(null), r.get("rspBy").asString(), settings.rspRole());
             long n = r.get("n").asLong();
-            return new GraphNode(aggregateId(specificationElementId, rsp), Kind.INSTANCES, String.format("%s: %,d instance%s", owner.display(), n, n == 1 ? "" : "s"),
+            return new GraphNode(new GraphRef.Aggregate(specificationElementId, rsp), Kind.INSTANCES, String.format("%s: %,d instance%s", owner.display(), n, n == 1 ? "" : "s"),
                     "RSP " + owner.display() + " (" + owner.how() + ")",
                     Map.of("rsp", rsp, "rsp name", owner.name() == null ? "" : owner.name(), "found", owner.how(), "instances", String.format("%,d", n)), n);
         }));
-        return new GraphSlice(nodes, nodes.stream().map(n -> new GraphSlice.Edge(n.id(), parent, "PART_OF")).toList());
+        return new GraphSlice(nodes, nodes.stream().map(n -> new GraphSlice.Edge(n.ref(), parent, "PART_OF")).toList());
     }
 
     @Override
-    public GraphSlice neighbours(String elementId, long offset, int cap) {
-        List<Record> read = database.read(tx -> tx.run(NEIGHBOURS, Map.of("id", elementId, "offset", offset, "limit", cap + 1)).list());
+    public GraphSlice neighbours(GraphRef.Element node, long offset, int cap) {
+        List<Record> read = database.read(tx -> tx.run(NEIGHBOURS, Map.of("id", node.elementId(), "offset", offset, "limit", cap + 1)).list());
         List<GraphNode> nodes = new ArrayList<>();
         List<GraphSlice.Edge> edges = new ArrayList<>();
         for (Record r : read.subList(0, Math.min(cap, read.size()))) {
             GraphNode m = toNode(r.get("node"));
             nodes.add(m);
             String type = r.get("type").asString();
-            edges.add(r.get("incoming").asBoolean() ? new GraphSlice.Edge(m.id(), elementId, type) : new GraphSlice.Edge(elementId, m.id(), type));
+            edges.add(r.get("incoming").asBoolean() ? new GraphSlice.Edge(m.ref(), node, type) : new GraphSlice.Edge(node, m.ref(), type));
             if (m.kind().specification()) {
                 addAggregate(m, nodes, edges);
             }
         }
         if (read.size() > cap) {
-            GraphNode more = new GraphNode(moreId(elementId, offset + cap), Kind.MORE, "more…", "the next " + cap, Map.of("after", String.format("%,d", offset + cap)), 0);
+            GraphNode more = new GraphNode(new GraphRef.More(node, offset + cap), Kind.MORE, "more…", "the next " + cap, Map.of("after", String.format("%,d", offset + cap)), 0);
             nodes.add(more);
-            edges.add(new GraphSlice.Edge(elementId, more.id(), "MORE"));
+            edges.add(new GraphSlice.Edge(node, more.ref(), "MORE"));
         }
         return new GraphSlice(nodes, edges);
     }
@@ -304,7 +296,18 @@ public class Neo4jGraphRepository implements GraphRepository {
             title = label + (name != null ? " " + name : props.containsKey("key") ? " " + props.get("key") : "");
             subtitle = String.join(":", labels);
         }
-        return new GraphNode(v.get("id").asString(), kind, title, subtitle, props, count);
+        return new GraphNode(ref(kind, v.get("id").asString()), kind, title, subtitle, props, count);
+    }
+
+    private static GraphRef.Element ref(Kind kind, String elementId) {
+        if (kind.specification()) {
+            return new GraphRef.Specification(elementId);
+        }
+        return switch (kind) {
+            case INSTANCE -> new GraphRef.Instance(elementId);
+            case MIGRATION_RUN -> new GraphRef.Run(elementId);
+            default -> new GraphRef.Node(elementId);
+        };
     }
 
     private static String text(Object value) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.diffo.admin.common.DialogService;
 import dev.diffo.admin.common.ImmediateTaskRunner;
 import dev.diffo.admin.domain.GraphNode;
+import dev.diffo.admin.domain.GraphRef;
 import dev.diffo.admin.domain.GraphNode.Kind;
 import dev.diffo.admin.domain.GraphSlice;
 import dev.diffo.admin.repository.GraphRepository;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The graph view's state without a toolkit or a database: a fake graph of one spec with 120 instances, each with one characteristic. */
 class GraphViewModelTest {
 
-    static GraphNode node(String id, Kind kind, String title) {
-        return new GraphNode(id, kind, title, "", Map.of("name", title), 0);
+    static GraphNode node(GraphRef ref, Kind kind, String title) {
+        return new GraphNode(ref, kind, title, "", Map.of("name", title), 0);
     }
 
     /** Honest about the cap: hands out at most {@code cap} instances per call and records what it was asked. */
@@ -27,9 +28,9 @@ class GraphViewModelTest {
         @Override
         public GraphSlice lineage(String name, int cap) {
             calls.add("lineage " + name);
-            GraphNode spec = node("s1", Kind.SPECIFICATION_CURRENT, name + " v1.0.0");
-            GraphNode aggregate = new GraphNode("instances|s1", Kind.INSTANCES, "120 instances", "", Map.of(), 120);
-            return new GraphSlice(List.of(spec, aggregate), List.of(new GraphSlice.Edge("instances|s1", "s1", "SPECIFIED_BY")));
+            GraphNode spec = node(new GraphRef.Specification("s1"), Kind.SPECIFICATION_CURRENT, name + " v1.0.0");
+            GraphNode aggregate = new GraphNode(new GraphRef.Aggregate("s1", null), Kind.INSTANCES, "120 instances", "", Map.of(), 120);
+            return new GraphSlice(List.of(spec, aggregate), List.of(new GraphSlice.Edge(aggregate.ref(), spec.ref(), "SPECIFIED_BY")));
         }
 
         @Override
@@ -53,11 +54,11 @@ class GraphViewModelTest {
             List<GraphNode> nodes = new ArrayList<>();
             List<GraphSlice.Edge> edges = new ArrayList<>();
             for (long k = offset; k < Math.min(120, offset + cap); k++) {
-                nodes.add(node("i" + k, Kind.INSTANCE, "acme-" + k));
-                edges.add(new GraphSlice.Edge("i" + k, "instances|" + spec, "SPECIFIED_BY"));
+                nodes.add(node(new GraphRef.Instance("i" + k), Kind.INSTANCE, "acme-" + k));
+                edges.add(new GraphSlice.Edge(new GraphRef.Instance("i" + k), new GraphRef.Aggregate(spec, rsp), "SPECIFIED_BY"));
             }
             if (offset + cap < 120) {
-                nodes.add(new GraphNode("more|" + (offset + cap) + "|instances|" + spec, Kind.MORE, "more…", "", Map.of(), 0));
+                nodes.add(new GraphNode(new GraphRef.More(new GraphRef.Aggregate(spec, rsp), offset + cap), Kind.MORE, "more…", "", Map.of(), 0));
             }
             return new GraphSlice(nodes, edges);
         }
@@ -68,10 +69,11 @@ class GraphViewModelTest {
         }
 
         @Override
-        public GraphSlice neighbours(String id, long offset, int cap) {
+        public GraphSlice neighbours(GraphRef.Element of, long offset, int cap) {
+            String id = of.elementId();
             calls.add("neighbours " + id);
-            GraphNode c = node("c-" + id, Kind.CHARACTERISTIC, "technology of " + id);
-            return new GraphSlice(List.of(c), List.of(new GraphSlice.Edge(id, c.id(), "HAS")));
+            GraphNode c = node(new GraphRef.Node("c-" + id), Kind.CHARACTERISTIC, "technology of " + id);
+            return new GraphSlice(List.of(c), List.of(new GraphSlice.Edge(of, c.ref(), "HAS")));
         }
     }
 

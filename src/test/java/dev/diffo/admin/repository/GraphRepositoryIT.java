@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffo.admin.catalogue.DemoService;
 import dev.diffo.admin.domain.GraphNode;
+import dev.diffo.admin.domain.GraphRef;
 import dev.diffo.admin.domain.GraphNode.Kind;
 import dev.diffo.admin.domain.GraphSlice;
 import dev.diffo.admin.support.Neo4jExtension;
@@ -71,15 +72,15 @@ class GraphRepositoryIT {
         GraphNode more = only(first, Kind.MORE);
         GraphSlice second = graph.instances(spec, null, 50, 50);
         assertThat(second.nodes().stream().filter(n -> n.kind() == Kind.INSTANCE)).hasSize(50)
-                .extracting(GraphNode::id).doesNotContainAnyElementsOf(first.nodes().stream().map(GraphNode::id).toList());
-        assertThat(more.id()).contains("|50|");
+                .extracting(GraphNode::ref).doesNotContainAnyElementsOf(first.nodes().stream().map(GraphNode::ref).toList());
+        assertThat(more.ref()).isEqualTo(new GraphRef.More(new GraphRef.Aggregate(spec, null), 50));
 
         GraphSlice acme = graph.instances(spec, "acme", 0, 7);
         assertThat(acme.nodes().stream().filter(n -> n.kind() == Kind.INSTANCE)).hasSize(7).allSatisfy(n -> assertThat(n.title()).startsWith("acme-"));
         GraphSlice byRsp = graph.instancesByRsp(spec, 10);
         assertThat(byRsp.nodes()).extracting(GraphNode::title).containsExactly("acme: 100,002 instances");
 
-        GraphSlice around = graph.neighbours(spec, 0, 5);
+        GraphSlice around = graph.neighbours(new GraphRef.Specification(spec), 0, 5);
         assertThat(around.nodes()).as("a specification's neighbours never include its instances").noneMatch(n -> n.kind() == Kind.INSTANCE);
     }
 
