@@ -45,6 +45,32 @@ final class DiffoShape {
     /** {@link #rspOf} for an instance whose name is read from the node. */
     static final String RSP_OF_INSTANCE = rspOf("", "i.name");
 
+    /**
+     * The instances {@code i} of RSP {@code $rsp} on specification {@code $source}, by the same rule as {@link #rspOf}
+     * but read from the RSP's side: a party key walks from that party through its PartyRefs in role {@code $rspRole}
+     * (a third of a million instances of one reseller are read, not every instance of the specification), and only
+     * when no party has that key are the specification's instances matched by name prefix. Measured on 1,000,000
+     * instances in diffo's livebook shape (warm, 2 cores): 2.3–2.8 s for one reseller's 333,333, against 5.3–7.4 s
+     * working out every instance's RSP. The branches are disjoint (the second only where no party has that key).
+     */
+    static final String INSTANCES_OF_RSP = """
+            CALL () {
+              MATCH (s:Specification {uuid: $source})
+              MATCH (p:Party {key: $rsp})<-[:RELATES]-(ref:PartyRef)<-[:RELATES]-(i)
+              WHERE ref.role = $rspRole AND (i)-[:SPECIFIED_BY]->(s)
+                AND NOT EXISTS { MATCH (i)-[:RELATES]->(other:PartyRef)-[:RELATES]->(q:Party)
+                                 WHERE other.role = $rspRole AND coalesce(q.key, q.name) < $rsp }
+              RETURN i
+              UNION ALL
+              MATCH (s:Specification {uuid: $source})
+              WHERE NOT EXISTS { MATCH (:Party {key: $rsp}) }
+              MATCH (s)<-[:SPECIFIED_BY]-(i)
+              WHERE (toLower(i.name) STARTS WITH toLower($rsp) + '-' OR toLower(coalesce(i.name, '(unnamed)')) = toLower($rsp))
+                AND NOT EXISTS { MATCH (i)-[:RELATES]->(ref:PartyRef)-[:RELATES]->(:Party) WHERE ref.role = $rspRole }
+              RETURN i
+            }
+            """;
+
     /** Keeps only the instances of RSP {@code $rsp} (a party key or a name prefix, any case). */
     static final String OF_RSP = "WITH i WHERE toLower(rsp) = toLower($rsp)\n";
 

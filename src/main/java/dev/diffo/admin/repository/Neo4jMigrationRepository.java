@@ -33,11 +33,9 @@ import org.neo4j.driver.Value;
 public class Neo4jMigrationRepository implements MigrationRepository {
 
     /** The RSP's instances on the source, optionally only those whose name contains {@code $name} (any case). */
-    static final String SELECTED = """
-            MATCH (:Specification {uuid: $source})<-[:SPECIFIED_BY]-(i)
-            %s
-            WITH i, rsp WHERE toLower(rsp) = toLower($rsp) AND ($name IS NULL OR toLower(i.name) CONTAINS toLower($name))
-            """.formatted(DiffoShape.RSP_OF_INSTANCE);
+    static final String SELECTED = DiffoShape.INSTANCES_OF_RSP + """
+            WITH i WHERE $name IS NULL OR toLower(i.name) CONTAINS toLower($name)
+            """;
 
     static final String SELECTION = SELECTED + """
             RETURN elementId(i) AS id
