@@ -8,6 +8,7 @@ import dev.diffo.admin.graph.GraphModule;
 import dev.diffo.admin.migration.MigrationModule;
 import dev.diffo.admin.versioning.VersioningModule;
 import dev.diffo.admin.domain.Operator;
+import jakarta.inject.Provider;
 
 /**
  * The application's services and repositories, shared by the GUI and the command line: the store, the repositories,
@@ -15,17 +16,25 @@ import dev.diffo.admin.domain.Operator;
  */
 public class AppModule extends AbstractModule {
 
-    private final ConnectionSettings startup;
+    private final Provider<ConnectionSettings> startup;
     private final EmbeddedNeo4j.Options embeddedOptions;
 
     public AppModule(ConnectionSettings startup, EmbeddedNeo4j.Options embeddedOptions) {
+        this(() -> startup, embeddedOptions);
+    }
+
+    /**
+     * Settings known only later: the command line's, read from its parsed options when the store is first made
+     * (the launcher builds the injector, and the commands through it, before it parses).
+     */
+    public AppModule(Provider<ConnectionSettings> startup, EmbeddedNeo4j.Options embeddedOptions) {
         this.startup = startup;
         this.embeddedOptions = embeddedOptions;
     }
 
     @Override
     protected void configure() {
-        bind(ConnectionSettings.class).toInstance(startup);
+        bind(ConnectionSettings.class).toProvider(startup);
         bind(EmbeddedNeo4j.Options.class).toInstance(embeddedOptions);
         install(new Neo4jModule());
         install(new RepositoryModule());
