@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * S13: the injector the desktop app builds ({@link DesktopApp#createInjector}: AppModule + FxModule) resolves
  * every View and ViewModel of the code base, found by scanning, so a new feature is covered without editing
  * this test. Nothing connects: the settings name a server that is never reached (connecting is a later,
- * explicit step), so no database is needed. A ViewModel that more than one class injects (MainView wires the
- * features together through them) must be one application-wide instance; a ViewModel only its own View injects
+ * explicit step), so no database is needed. A ViewModel that more than one class injects ({@link Navigation} wires
+ * the features together through them) must be one application-wide instance; a ViewModel only its own View injects
  * (a dialog's) and every View (an FXML controller) are new each time.
  */
 class GuiceWiringTest {
@@ -127,9 +127,10 @@ class GuiceWiringTest {
         assertThat(injector.getInstance(type)).isSameAs(injector.getInstance(type));
     }
 
-    /** The one store, its one driver holder, the connection every screen follows, the task runner, dialogs and view loader (S12). */
+    /** The one store, its one driver holder, the connection every screen follows, the task runner, dialogs, view loader and navigation (S12). */
     static List<Class<?>> applicationWide() {
-        return List.of(Database.class, Connector.class, Store.class, ConnectionState.class, TaskRunner.class, DialogService.class, Views.class);
+        return List.of(Database.class, Connector.class, Store.class, ConnectionState.class, TaskRunner.class, DialogService.class, Views.class,
+                Navigation.class);
     }
 
     /** Every Guice module of a feature package (S10), found by scanning like the Views. */
