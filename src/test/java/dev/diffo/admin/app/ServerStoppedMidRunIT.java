@@ -74,7 +74,7 @@ class ServerStoppedMidRunIT {
                 cli.setErr(new PrintWriter(err, true));
                 try {
                     return cli.execute("migrate", "--rsp", "acme", "--name", "broadband", "--from", "1", "--to", "2",
-                            "--map", "broadband.technology=fttb:fttn", "--batch-size", "5");
+                            "--map", "broadband.technology=fttb:fttn", "--batch-size", "5", "--yes");
                 } finally {
                     ((Launcher.RootCommand) cli.getCommand()).close();
                 }
