@@ -34,6 +34,12 @@ class ArchitectureTest {
             .that().haveSimpleNameEndingWith("Service").and().resideOutsideOfPackage("..app..")
             .should().dependOnClassesThat().resideInAnyPackage(UI_TOOLKIT);
 
+    /** How the features meet is decided without the scene graph, so it is tested like a ViewModel (the main window only follows it). */
+    @ArchTest
+    static final ArchRule navigationDoesNotTouchTheSceneGraph = noClasses().that().haveFullyQualifiedName("dev.diffo.admin.app.Navigation")
+            .or().haveNameMatching("dev\\.diffo\\.admin\\.app\\.Navigation\\$.*")
+            .should().dependOnClassesThat().resideInAnyPackage(UI_TOOLKIT);
+
     @ArchTest
     static final ArchRule onlyRepositoriesAndBootstrapUseTheDriver = noClasses()
             .that().resideOutsideOfPackages("..repository..", "..app..")

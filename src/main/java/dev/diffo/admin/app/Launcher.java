@@ -37,7 +37,8 @@ public final class Launcher {
     }
 
     static CommandLine commandLine(Map<String, String> env) {
-        CommandLine cli = new CommandLine(new RootCommand(env)) {
+        RootCommand root = new RootCommand(env);
+        CommandLine cli = new CommandLine(root, new GuiceCommandFactory(root.injector)) {
             @Override
             public int execute(String... args) {
                 // before parsing: picocli would first prompt for --password, then echo what followed it
@@ -54,6 +55,11 @@ public final class Launcher {
             return 2;
         });
         cli.setParameterExceptionHandler(new CommandLineSecrets(cli.getParameterExceptionHandler()));
+        CommandLine.IExecutionStrategy run = cli.getExecutionStrategy();
+        cli.setExecutionStrategy(parseResult -> {
+            root.parsed();
+            return run.execute(parseResult);
+        });
         return cli;
     }
 
@@ -66,10 +72,19 @@ public final class Launcher {
         StartupOptions options = new StartupOptions();
 
         private final Map<String, String> env;
-        private Injector injector;
+        /** The services; built before parsing (picocli makes the commands first), its settings read from the parsed options. */
+        final Injector injector;
+        private boolean parsed;
+        private ConnectionSettings settings;
+        private volatile boolean connected;
 
         RootCommand(Map<String, String> env) {
             this.env = env;
+            this.injector = Guice.createInjector(new AppModule(this::settings, EmbeddedNeo4j.Options.defaults()));
+        }
+
+        synchronized void parsed() {
+            parsed = true;
         }
 
         /** No command: the desktop app. */
@@ -79,37 +94,36 @@ public final class Launcher {
             return 0;
         }
 
-        ConnectionSettings settings() {
-            return options.resolve(env);
+        /** The global options resolved once (a password may be prompted for); only after parsing, never while the commands are built. */
+        synchronized ConnectionSettings settings() {
+            if (!parsed) {
+                throw new IllegalStateException("The connection settings were read before the command line was parsed; "
+                        + "a command must not need them (nor the store) when it is built");
+            }
+            if (settings == null) {
+                settings = options.resolve(env);
+            }
+            return settings;
         }
 
-        private Injector injector() {
-            if (injector == null) {
-                ConnectionSettings settings = settings();
+        @Override
+        public ConnectionInfo connect() {
+            settings();
+            if (!connected) {
+                connected = true;
                 String role = options.rspRole(env);
-                injector = Guice.createInjector(new AppModule(settings, EmbeddedNeo4j.Options.defaults()));
                 if (role != null) {
                     injector.getInstance(CatalogueSettings.class).rspRole(role);
                 }
                 Runtime.getRuntime().addShutdownHook(new Thread(this::close, "diffo-admin-shutdown"));
             }
-            return injector;
-        }
-
-        @Override
-        public ConnectionInfo connect() {
-            Connector connector = injector().getInstance(Connector.class);
+            Connector connector = injector.getInstance(Connector.class);
             return connector.connect(connector.startupSettings());
         }
 
         @Override
-        public <T> T service(Class<T> type) {
-            return injector().getInstance(type);
-        }
-
-        @Override
         public void close() {
-            if (injector != null) {
+            if (connected) {
                 injector.getInstance(Store.class).close();
             }
         }

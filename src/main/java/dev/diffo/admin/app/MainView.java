@@ -1,30 +1,36 @@
 package dev.diffo.admin.app;
 
+import dev.diffo.admin.app.Navigation.Screen;
 import dev.diffo.admin.catalogue.CatalogueViewModel;
-import dev.diffo.admin.catalogue.InstancesViewModel;
-import dev.diffo.admin.graph.GraphViewModel;
+import dev.diffo.admin.common.CatalogueSettings;
 import dev.diffo.admin.connection.ConnectionView;
-import dev.diffo.admin.domain.Specification;
-import dev.diffo.admin.migration.MigrationViewModel;
-import dev.diffo.admin.versioning.HistoryViewModel;
-import dev.diffo.admin.versioning.VersioningViewModel;
+import dev.diffo.admin.domain.DiffoAdminException;
 import jakarta.inject.Inject;
+import java.util.EnumMap;
+import java.util.Map;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Tab;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputDialog;
 import org.controlsfx.control.StatusBar;
 
-/** The main window: menus, the feature tabs, and the status bar that says where the app is connected. */
+/**
+ * The main window: menus, the feature tabs, and the status bar that says where the app is connected. How the
+ * features meet (which tab is shown, what reloads what) is {@link Navigation}'s; this view only follows it.
+ */
 public class MainView {
 
     static final String THEME = MainView.class.getResource("theme.css").toExternalForm();
 
     private final MainViewModel viewModel;
     private final CatalogueViewModel catalogue;
+    private final Navigation navigation;
     private final FxTaskRunner tasks;
     private final ViewLoader views;
+    private final CatalogueSettings catalogueSettings;
 
     @FXML
     private StatusBar statusBar;
@@ -32,38 +38,28 @@ public class MainView {
     private MenuItem loadDemoMenuItem;
     @FXML
     private MenuItem refreshMenuItem;
-
-    private final VersioningViewModel versioning;
-    private final HistoryViewModel history;
-    private final MigrationViewModel migration;
-
     @FXML
-    private Tab migrationTab;
+    private TabPane tabs;
+    @FXML
+    private Tab catalogueTab;
     @FXML
     private Tab instancesTab;
     @FXML
-    private Tab graphTab;
+    private Tab historyTab;
     @FXML
-    private javafx.scene.control.TabPane tabs;
-    private final GraphViewModel graph;
-    private final InstancesViewModel instances;
-
-    private final dev.diffo.admin.common.CatalogueSettings catalogueSettings;
+    private Tab migrationTab;
+    @FXML
+    private Tab graphTab;
 
     @Inject
-    public MainView(MainViewModel viewModel, CatalogueViewModel catalogue, VersioningViewModel versioning, HistoryViewModel history,
-                    MigrationViewModel migration, InstancesViewModel instances, GraphViewModel graph, FxTaskRunner tasks, ViewLoader views,
-                    dev.diffo.admin.common.CatalogueSettings catalogueSettings) {
-        this.catalogueSettings = catalogueSettings;
-        this.graph = graph;
-        this.migration = migration;
-        this.instances = instances;
+    public MainView(MainViewModel viewModel, CatalogueViewModel catalogue, Navigation navigation, FxTaskRunner tasks, ViewLoader views,
+                    CatalogueSettings catalogueSettings) {
         this.viewModel = viewModel;
         this.catalogue = catalogue;
-        this.versioning = versioning;
-        this.history = history;
+        this.navigation = navigation;
         this.tasks = tasks;
         this.views = views;
+        this.catalogueSettings = catalogueSettings;
     }
 
     @FXML
@@ -71,50 +67,16 @@ public class MainView {
         statusBar.textProperty().bind(viewModel.connectionSummaryProperty());
         statusBar.progressProperty().bind(tasks.runningProperty().greaterThan(0).map(running -> running ? ProgressIndicator.INDETERMINATE_PROGRESS : 0.0));
         loadDemoMenuItem.disableProperty().bind(catalogue.canLoadDemoProperty().not());
-        // the features meet here: versioning acts on the catalogue's selection, and a saved change reloads both
-        versioning.specificationProperty().bind(catalogue.selectedProperty());
-        history.nameProperty().bind(catalogue.selectedProperty().map(Specification::name));
-        migrationTab.selectedProperty().subscribe(selected -> {
-            if (selected) {
-                migration.reload();
-            }
-        });
-        // "Show in graph" from the catalogue and the instances table: the graph tab, at that start point
-        catalogue.setShowInGraph(name -> {
-            tabs.getSelectionModel().select(graphTab);
-            graph.openSpecificationName(name);
-        });
-        instances.setShowInGraph(uuid -> {
-            tabs.getSelectionModel().select(graphTab);
-            graph.openInstance(uuid);
-        });
-        // the instances tab opens on the catalogue's selected version
-        instancesTab.selectedProperty().subscribe(selected -> {
-            if (selected) {
-                instances.reload();
-                instances.show(catalogue.selectedProperty().get());
-            }
-        });
-        // a run (or undo) moved instances: what the other screens show of them is read again
-        migration.finishedRunsProperty().subscribe((before, count) -> {
-            catalogue.refresh();
-            history.reload();
-            instances.reload();
-            instances.show(instances.specificationProperty().get());
-        });
-        // the wizard's target has no allowed values recorded: the versioning feature records them
-        migration.setRecordRules(versioning::recordRules);
-        versioning.changesProperty().subscribe(count -> {
-            if (count.intValue() > 0) {
-                Specification changed = versioning.changedProperty().get();
-                catalogue.refreshSelecting(changed == null ? null : changed.uuid());
-                instances.reload();
-                history.reload();
-            }
-        });
-        // an instance created in the Instances tab changes the catalogue's counts
-        instances.createdProperty().subscribe((before, count) -> catalogue.refresh());
         refreshMenuItem.disableProperty().bind(catalogue.canRefreshProperty().not());
+        // the tabs follow the navigation's screen, and a tab the user picks is the screen shown
+        Map<Screen, Tab> tabOf = new EnumMap<>(Map.of(Screen.CATALOGUE, catalogueTab, Screen.INSTANCES, instancesTab, Screen.HISTORY, historyTab,
+                Screen.MIGRATION, migrationTab, Screen.GRAPH, graphTab));
+        navigation.screenProperty().subscribe(screen -> tabs.getSelectionModel().select(tabOf.get(screen)));
+        tabOf.forEach((screen, tab) -> tab.selectedProperty().subscribe((was, selected) -> {
+            if (selected) {
+                navigation.show(screen);
+            }
+        }));
         viewModel.connectionProblemProperty().subscribe(problem -> {
             if (problem != null) {
                 viewModel.problemShown();
@@ -145,7 +107,7 @@ public class MainView {
     /** Which party role names an instance's RSP (diffo's livebook: Reseller); remembered for the next start. */
     @FXML
     private void rspRole() {
-        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(catalogueSettings.rspRole());
+        TextInputDialog ask = new TextInputDialog(catalogueSettings.rspRole());
         ask.initOwner(statusBar.getScene().getWindow());
         ask.setTitle("RSP role");
         ask.setHeaderText("The party role that names the RSP owning an instance");
@@ -154,9 +116,8 @@ public class MainView {
         ask.showAndWait().ifPresent(role -> {
             try {
                 Preferences.rememberRspRole(catalogueSettings, role);
-                migration.reload();
-                instances.reload();
-            } catch (dev.diffo.admin.domain.DiffoAdminException e) {
+                navigation.rspRoleChanged();
+            } catch (DiffoAdminException e) {
                 Alert refused = new Alert(Alert.AlertType.ERROR, e.describe());
                 refused.setHeaderText("The RSP role was not changed");
                 refused.getDialogPane().getStylesheets().add(THEME);

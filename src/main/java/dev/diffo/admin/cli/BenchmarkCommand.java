@@ -4,6 +4,9 @@ import dev.diffo.admin.common.TaskRunner.Progress;
 import dev.diffo.admin.domain.MigrationPlan;
 import dev.diffo.admin.domain.MigrationRun;
 import dev.diffo.admin.migration.MigrationService;
+import dev.diffo.admin.catalogue.DemoService;
+import dev.diffo.admin.repository.BenchmarkRepository;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -29,6 +32,17 @@ public class BenchmarkCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext context;
 
+    private final BenchmarkRepository seeding;
+    private final DemoService demo;
+    private final MigrationService migration;
+
+    @Inject
+    public BenchmarkCommand(BenchmarkRepository seeding, DemoService demo, MigrationService migration) {
+        this.seeding = seeding;
+        this.demo = demo;
+        this.migration = migration;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -47,9 +61,8 @@ public class BenchmarkCommand implements Callable<Integer> {
         context.connect();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("seeded %,d instances%s in %.1f s%n", instances, parties ? " with their parties" : "",
-                BenchmarkSupport.seed(context, instances, List.of("fttb", "fttp", "fttn", "fttc"), parties));
+                BenchmarkSupport.seed(seeding, demo, instances, List.of("fttb", "fttp", "fttn", "fttc"), parties));
         out.flush();
-        MigrationService migration = context.service(MigrationService.class);
         long listStart = System.nanoTime();
         var rsps = migration.rsps(V1);
         out.printf("RSPs on v1 (the wizard's list, one aggregate read): %s in %.1f s%n", dev.diffo.admin.domain.Rsp.list(rsps), (System.nanoTime() - listStart) / 1e9);

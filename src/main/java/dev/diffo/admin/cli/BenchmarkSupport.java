@@ -23,20 +23,19 @@ final class BenchmarkSupport {
     static final List<String> RESELLERS = List.of("ORG000000000001", "ORG000000000002", "ORG000000000003");
 
     /** Refuses a store that is not empty; loads the demo and seeds {@code acme-bench-1..N} on broadband v1 (technologies in turn); returns seconds taken. */
-    static double seed(CommandContext context, long instances, List<String> technologies) {
-        return seed(context, instances, technologies, false);
+    static double seed(BenchmarkRepository seeding, DemoService demo, long instances, List<String> technologies) {
+        return seed(seeding, demo, instances, technologies, false);
     }
 
     /**
      * The same; with {@code parties}, each instance is related as diffo's livebook relates one (SiteContact, Provider and
      * Reseller PartyRefs; the resellers {@link #RESELLERS} in turn) and its name carries no RSP prefix.
      */
-    static double seed(CommandContext context, long instances, List<String> technologies, boolean parties) {
-        BenchmarkRepository seeding = context.service(BenchmarkRepository.class);
+    static double seed(BenchmarkRepository seeding, DemoService demo, long instances, List<String> technologies, boolean parties) {
         if (seeding.nodeCount() > 0) {
             throw new DiffoAdminException("The benchmark needs an empty store", "Run it with --data-dir set to a new directory.");
         }
-        context.service(DemoService.class).loadDemo();
+        demo.loadDemo();
         long start = System.nanoTime();
         if (parties) {
             seeding.seedParties(RESELLERS, 1_000);

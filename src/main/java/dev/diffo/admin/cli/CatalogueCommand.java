@@ -8,6 +8,7 @@ import dev.diffo.admin.catalogue.CatalogueService;
 import dev.diffo.admin.domain.ConnectionInfo;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationGroup;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,6 +23,13 @@ public class CatalogueCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext context;
 
+    private final CatalogueService catalogue;
+
+    @Inject
+    public CatalogueCommand(CatalogueService catalogue) {
+        this.catalogue = catalogue;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -34,7 +42,7 @@ public class CatalogueCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConnectionInfo info = context.connect();
-        CatalogueService.Snapshot snapshot = context.service(CatalogueService.class).load(search);
+        CatalogueService.Snapshot snapshot = catalogue.load(search);
         PrintWriter out = spec.commandLine().getOut();
         if (snapshot.shape().isForeign()) {
             spec.commandLine().getErr().println("This database is not a diffo catalogue: " + snapshot.shape().nodeCount()

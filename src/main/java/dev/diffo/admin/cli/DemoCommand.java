@@ -3,6 +3,7 @@ package dev.diffo.admin.cli;
 import dev.diffo.admin.catalogue.DemoService;
 import dev.diffo.admin.domain.ConnectionInfo;
 import dev.diffo.admin.domain.Scenario;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,6 +17,13 @@ public class DemoCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext context;
 
+    private final DemoService demo;
+
+    @Inject
+    public DemoCommand(DemoService demo) {
+        this.demo = demo;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -24,7 +32,7 @@ public class DemoCommand implements Callable<Integer> {
         ConnectionInfo info = context.connect();
         PrintWriter out = spec.commandLine().getOut();
         out.println("Connected: " + info.summary());
-        Scenario.LoadResult result = context.service(DemoService.class).loadDemo();
+        Scenario.LoadResult result = demo.loadDemo();
         out.println(result.changedAnything() ? "Demo loaded. " + result.summary() : "The demo was already loaded; nothing changed. " + result.summary());
         out.flush();
         return 0;

@@ -3,6 +3,9 @@ package dev.diffo.admin.cli;
 import dev.diffo.admin.domain.GraphNode;
 import dev.diffo.admin.domain.GraphSlice;
 import dev.diffo.admin.graph.GraphService;
+import dev.diffo.admin.catalogue.DemoService;
+import dev.diffo.admin.repository.BenchmarkRepository;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,6 +27,17 @@ public class GraphBenchmarkCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext context;
 
+    private final BenchmarkRepository seeding;
+    private final DemoService demo;
+    private final GraphService graph;
+
+    @Inject
+    public GraphBenchmarkCommand(BenchmarkRepository seeding, DemoService demo, GraphService graph) {
+        this.seeding = seeding;
+        this.demo = demo;
+        this.graph = graph;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -34,10 +48,9 @@ public class GraphBenchmarkCommand implements Callable<Integer> {
     public Integer call() {
         context.connect();
         PrintWriter out = spec.commandLine().getOut();
-        double seeded = BenchmarkSupport.seed(context, instances, List.of("fttb", "fttp", "fttn", "fttc"));
+        double seeded = BenchmarkSupport.seed(seeding, demo, instances, List.of("fttb", "fttp", "fttn", "fttc"));
         out.printf("seeded %,d instances on broadband v1 in %.1f s; each read %d times%n", instances, seeded, repeats);
         out.flush();
-        GraphService graph = context.service(GraphService.class);
         HeapWatch heap = HeapWatch.start();
         GraphSlice lineage = time(out, "open the broadband lineage (first frame's data)", () -> graph.open(GraphService.Start.SPECIFICATION_NAME, "broadband", 50));
         GraphNode aggregate = lineage.nodes().stream().filter(n -> n.kind() == GraphNode.Kind.INSTANCES).max(java.util.Comparator.comparingLong(GraphNode::count)).orElseThrow();

@@ -1,8 +1,11 @@
 package dev.diffo.admin.cli;
 
 import dev.diffo.admin.catalogue.InstanceService;
+import dev.diffo.admin.catalogue.DemoService;
+import dev.diffo.admin.repository.BenchmarkRepository;
 import dev.diffo.admin.domain.InstanceQuery;
 import dev.diffo.admin.domain.InstanceQuery.Sort;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,6 +27,17 @@ public class InstancesBenchmarkCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext context;
 
+    private final BenchmarkRepository seeding;
+    private final DemoService demo;
+    private final InstanceService service;
+
+    @Inject
+    public InstancesBenchmarkCommand(BenchmarkRepository seeding, DemoService demo, InstanceService service) {
+        this.seeding = seeding;
+        this.demo = demo;
+        this.service = service;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -35,10 +49,9 @@ public class InstancesBenchmarkCommand implements Callable<Integer> {
     public Integer call() {
         context.connect();
         PrintWriter out = spec.commandLine().getOut();
-        double seeded = BenchmarkSupport.seed(context, instances, List.of("fttb", "fttp", "fttn", "fttc"));
+        double seeded = BenchmarkSupport.seed(seeding, demo, instances, List.of("fttb", "fttp", "fttn", "fttc"));
         out.printf("seeded %,d instances on broadband v1 in %.1f s; %d rows a page, each read %d times%n", instances, seeded, pageSize, repeats);
         out.flush();
-        InstanceService service = context.service(InstanceService.class);
         String v1 = BenchmarkCommand.V1;
         InstanceQuery byName = new InstanceQuery(v1, null, null, null, null, Sort.NAME, false, pageSize);
         HeapWatch heap = HeapWatch.start();

@@ -6,6 +6,7 @@ import dev.diffo.admin.domain.InstanceQuery;
 import dev.diffo.admin.domain.InstanceRow;
 import dev.diffo.admin.domain.InvalidInputException;
 import dev.diffo.admin.domain.Specification;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,15 @@ public class InstancesCommand implements Callable<Integer> {
 
     @ParentCommand
     CommandContext context;
+
+    private final CatalogueService catalogue;
+    private final InstanceService instanceService;
+
+    @Inject
+    public InstancesCommand(CatalogueService catalogue, InstanceService instanceService) {
+        this.catalogue = catalogue;
+        this.instanceService = instanceService;
+    }
 
     @Spec
     CommandSpec spec;
@@ -44,8 +54,8 @@ public class InstancesCommand implements Callable<Integer> {
     public Integer call() {
         context.connect();
         PrintWriter out = spec.commandLine().getOut();
-        Specification version = context.service(CatalogueService.class).require(name, major);
-        InstanceService instances = context.service(InstanceService.class);
+        Specification version = catalogue.require(name, major);
+        InstanceService instances = instanceService;
         if (create != null) {
             Map<String, String> values = new LinkedHashMap<>();
             for (String pair : set) {

@@ -8,6 +8,7 @@ import dev.diffo.admin.domain.MigrationRun;
 import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.migration.MigrationService;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +30,15 @@ public class MigrateCommand implements Callable<Integer> {
 
     @ParentCommand
     CommandContext context;
+
+    private final CatalogueService catalogue;
+    private final MigrationService migration;
+
+    @Inject
+    public MigrateCommand(CatalogueService catalogue, MigrationService migration) {
+        this.catalogue = catalogue;
+        this.migration = migration;
+    }
 
     @Spec
     CommandSpec spec;
@@ -57,8 +67,6 @@ public class MigrateCommand implements Callable<Integer> {
         CliChecks.batchSize(batchSize);
         context.connect();
         PrintWriter out = spec.commandLine().getOut();
-        CatalogueService catalogue = context.service(CatalogueService.class);
-        MigrationService migration = context.service(MigrationService.class);
         Specification source = catalogue.require(name, from);
         Specification target = catalogue.require(name, to);
         Rsp owner = migration.resolveRsp(source.uuid(), rsp);
@@ -185,7 +193,6 @@ public class MigrateCommand implements Callable<Integer> {
     int runAndReport(java.util.function.BiFunction<MigrationService, Progress, MigrationRun> operation) {
         context.connect();
         PrintWriter out = spec.commandLine().getOut();
-        MigrationService migration = context.service(MigrationService.class);
         return report(out, operation.apply(migration, printer(out)), migration);
     }
 
@@ -213,7 +220,7 @@ public class MigrateCommand implements Callable<Integer> {
             CliChecks.runId(run);
             parent.context.connect();
             PrintWriter out = parent.spec.commandLine().getOut();
-            MigrationRun found = parent.context.service(MigrationService.class).findRun(run)
+            MigrationRun found = parent.migration.findRun(run)
                     .orElseThrow(() -> new dev.diffo.admin.domain.DiffoAdminException("There is no migration run " + run, "List the runs with: migrate runs --name NAME --major N"));
             out.println(MigrationService.describeUndo(found));
             if (!yes) {
@@ -238,7 +245,7 @@ public class MigrateCommand implements Callable<Integer> {
                 CliChecks.outputFile(file);
             }
             parent.context.connect();
-            MigrationService migration = parent.context.service(MigrationService.class);
+            MigrationService migration = parent.migration;
             if (file == null) {
                 PrintWriter out = parent.spec.commandLine().getOut();
                 migration.exportCsv(run, out);
@@ -262,8 +269,8 @@ public class MigrateCommand implements Callable<Integer> {
         public Integer call() {
             parent.context.connect();
             PrintWriter out = parent.spec.commandLine().getOut();
-            Specification s = parent.context.service(CatalogueService.class).require(name, major);
-            for (MigrationRun r : parent.context.service(MigrationService.class).runs(s.uuid())) {
+            Specification s = parent.catalogue.require(name, major);
+            for (MigrationRun r : parent.migration.runs(s.uuid())) {
                 out.printf("%s  %-6s %-11s %s %s → %s  %,d moved  %s  %s%s%n", r.uuid(), r.kind(), r.status(), r.rsp(), r.sourceVersion(),
                         r.targetVersion(), r.migrated(), r.actor(), dev.diffo.admin.domain.Dates.display(r.startedAt()), r.error() == null ? "" : "  error: " + r.error());
             }

@@ -10,6 +10,7 @@ import dev.diffo.admin.domain.SpecificationType;
 import dev.diffo.admin.domain.VersionEvent;
 import dev.diffo.admin.versioning.RuleText;
 import dev.diffo.admin.versioning.VersioningService;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,15 @@ public class SpecCommand {
     @ParentCommand
     CommandContext context;
 
+    private final VersioningService versioning;
+    private final CatalogueService catalogue;
+
+    @Inject
+    public SpecCommand(VersioningService versioning, CatalogueService catalogue) {
+        this.versioning = versioning;
+        this.catalogue = catalogue;
+    }
+
     /** What every subcommand shares: the connection, the services, the output, the spec it names. */
     abstract static class Base implements Callable<Integer> {
         @ParentCommand
@@ -47,11 +57,11 @@ public class SpecCommand {
         }
 
         VersioningService versioning() {
-            return parent.context.service(VersioningService.class);
+            return parent.versioning;
         }
 
         Specification find(String name, long major) {
-            return parent.context.service(CatalogueService.class).require(name, major);
+            return parent.catalogue.require(name, major);
         }
 
         @Override

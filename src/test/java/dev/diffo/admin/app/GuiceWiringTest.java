@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * S13: the injector the desktop app builds ({@link DesktopApp#createInjector}: AppModule + FxModule) resolves
  * every View and ViewModel of the code base, found by scanning, so a new feature is covered without editing
  * this test. Nothing connects: the settings name a server that is never reached (connecting is a later,
- * explicit step), so no database is needed. A ViewModel that more than one class injects (MainView wires the
- * features together through them) must be one application-wide instance; a ViewModel only its own View injects
+ * explicit step), so no database is needed. A ViewModel that more than one class injects ({@link Navigation} wires
+ * the features together through them) must be one application-wide instance; a ViewModel only its own View injects
  * (a dialog's) and every View (an FXML controller) are new each time.
  */
 class GuiceWiringTest {
@@ -127,9 +127,56 @@ class GuiceWiringTest {
         assertThat(injector.getInstance(type)).isSameAs(injector.getInstance(type));
     }
 
-    /** The one store, its one driver holder, the connection every screen follows, the task runner, dialogs and view loader (S12). */
+    /** The one store, its one driver holder, the connection every screen follows, the task runner, dialogs, view loader and navigation (S12). */
     static List<Class<?>> applicationWide() {
-        return List.of(Database.class, Connector.class, Store.class, ConnectionState.class, TaskRunner.class, DialogService.class, Views.class);
+        return List.of(Database.class, Connector.class, Store.class, ConnectionState.class, TaskRunner.class, DialogService.class, Views.class,
+                Navigation.class);
+    }
+
+    /** Every Guice module of a feature package (S10), found by scanning like the Views. */
+    static List<Class<?>> featureModules() {
+        return CODE.stream()
+                .filter(c -> c.isAssignableTo(com.google.inject.AbstractModule.class) && c.isTopLevelClass())
+                .filter(c -> !c.getPackageName().equals("dev.diffo.admin.app"))
+                .map(JavaClass::reflect)
+                .sorted(java.util.Comparator.comparing(Class::getName))
+                .collect(Collectors.toList());
+    }
+
+    /** The modules whose bindings the injector holds, by class name, as Guice recorded where each binding came from. */
+    private java.util.Set<String> installedModules() {
+        return injector.getAllBindings().values().stream()
+                .map(com.google.inject.Binding::getSource)
+                .filter(com.google.inject.spi.ElementSource.class::isInstance)
+                .flatMap(source -> ((com.google.inject.spi.ElementSource) source).getModuleClassNames().stream())
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void theScanFindsAModuleForEachFeatureWithServices() {
+        assertThat(featureModules()).contains(dev.diffo.admin.catalogue.CatalogueModule.class, dev.diffo.admin.versioning.VersioningModule.class,
+                dev.diffo.admin.migration.MigrationModule.class, dev.diffo.admin.graph.GraphModule.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("featureModules")
+    void theAppModuleInstallsEveryFeatureModule(Class<?> module) {
+        assertThat(installedModules()).contains(module.getName(), AppModule.class.getName(), RepositoryModule.class.getName());
+    }
+
+    @Test
+    void theFeatureServicesAreBoundByTheirFeatureModule() {
+        assertThat(moduleOf(dev.diffo.admin.catalogue.CatalogueService.class)).isEqualTo(dev.diffo.admin.catalogue.CatalogueModule.class.getName());
+        assertThat(moduleOf(dev.diffo.admin.versioning.VersioningService.class)).isEqualTo(dev.diffo.admin.versioning.VersioningModule.class.getName());
+        assertThat(moduleOf(dev.diffo.admin.migration.MigrationService.class)).isEqualTo(dev.diffo.admin.migration.MigrationModule.class.getName());
+        assertThat(moduleOf(dev.diffo.admin.graph.GraphService.class)).isEqualTo(dev.diffo.admin.graph.GraphModule.class.getName());
+        assertThat(moduleOf(dev.diffo.admin.repository.CatalogueRepository.class)).isEqualTo(RepositoryModule.class.getName());
+    }
+
+    private String moduleOf(Class<?> type) {
+        Object source = injector.getBinding(type).getSource();
+        assertThat(source).as("%s is bound explicitly", type.getSimpleName()).isInstanceOf(com.google.inject.spi.ElementSource.class);
+        return ((com.google.inject.spi.ElementSource) source).getModuleClassNames().get(0);
     }
 
     @Test
