@@ -143,7 +143,11 @@ public class MigrationService {
 
     /** What a dry run would do; nothing was written. */
     public record DryRun(long selected, long wouldMigrate, long wouldExclude, long skipped, long wouldRelabel, List<String> sampleBefore,
-                         List<String> sampleAfter) {
+                         List<String> sampleAfter, long examined) {
+        /** Whether it was stopped before the end: the counts are those of the {@code examined} instances. */
+        public boolean stopped() {
+            return examined < selected;
+        }
     }
 
     /** Batch transactions running at once: two keep two cores busy (one batch reads and decides while another commits). */
@@ -441,8 +445,13 @@ public class MigrationService {
         List<String> before = new ArrayList<>();
         List<String> after = new ArrayList<>();
         var decider = decider(plan, check.targetRules(), check.unaffected());
+        long examined = 0;
         for (int from = 0, index = 0; from < selection.size(); from += plan.batchSize(), index++) {
+            if (progress.isCancelled()) {
+                break; // stopped between batches: each batch was rolled back, so nothing was ever written
+            }
             var result = repository.migrateBatch(pseudo, null, index, selection.subList(from, Math.min(selection.size(), from + plan.batchSize())), decider, true);
+            examined = Math.min(selection.size(), from + plan.batchSize());
             migrate += result.migrated();
             exclude += result.excluded();
             skipped += result.skipped();
@@ -453,7 +462,7 @@ public class MigrationService {
             }
             progress.update(Math.min(selection.size(), from + plan.batchSize()), selection.size());
         }
-        return new DryRun(selection.size(), migrate, exclude, skipped, relabel, List.copyOf(before), List.copyOf(after));
+        return new DryRun(selection.size(), migrate, exclude, skipped, relabel, List.copyOf(before), List.copyOf(after), examined);
     }
 
     /** Checks, then runs a migration; cancelling pauses it between batches (resumable). */

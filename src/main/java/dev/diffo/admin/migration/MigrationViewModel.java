@@ -376,11 +376,15 @@ public class MigrationViewModel {
             return;
         }
         busy.set(true);
+        running.set(true);
         MigrationPlan plan = plan();
         MigrationService.Check checked = check.get();
-        tasks.run("Dry run", p -> migration.dryRun(plan, checked, p), this::updateProgress, result -> {
+        runTask = tasks.run("Dry run", p -> migration.dryRun(plan, checked, p), this::updateProgress, result -> {
             busy.set(false);
-            StringBuilder text = new StringBuilder(String.format("Dry run, nothing written: %,d would move to %s, %,d stay (excluded), %,d skipped%s.",
+            running.set(false);
+            StringBuilder text = new StringBuilder(result.stopped()
+                    ? String.format("Dry run stopped after %,d of %,d instances, nothing written: of those, ", result.examined(), result.selected()) : "Dry run, nothing written: ");
+            text.append(String.format("%,d would move to %s, %,d stay (excluded), %,d skipped%s.",
                     result.wouldMigrate(), target.get().version(), result.wouldExclude(), result.skipped(),
                     plan.relabel() == null ? "" : String.format(", %,d relabelled %s", result.wouldRelabel(), plan.relabel())));
             for (int i = 0; i < result.sampleBefore().size(); i++) {
@@ -390,7 +394,10 @@ public class MigrationViewModel {
             // nothing was written: the bar does not stay full as if something had run
             progress.set(0);
             progressMessage.set("");
-        }, this::failed);
+        }, error -> {
+            running.set(false);
+            failed(error);
+        });
     }
 
     /** Asks first, saying how many instances move where and how many values are rewritten (from the check). */

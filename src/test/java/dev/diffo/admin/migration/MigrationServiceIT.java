@@ -270,6 +270,36 @@ class MigrationServiceIT {
     }
 
     @Test
+    void aDryRunOver100kInstancesStoppedAfterItsFirstBatchStopsThereAndWritesNothing(dev.diffo.admin.repository.BenchmarkRepository seeding) {
+        seeding.seed(V1, "acme-bulk-", 1, 100_000, List.of("fttb", "fttp"));
+        String before = graph.fingerprint();
+        AtomicInteger batches = new AtomicInteger();
+        Progress stopAfterFirstBatch = new Progress() {
+            @Override
+            public void update(long done, long total) {
+                batches.incrementAndGet();
+            }
+
+            @Override
+            public void message(String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return batches.get() >= 1;
+            }
+        };
+
+        MigrationService.DryRun dry = migration.dryRun(plan(5_000), stopAfterFirstBatch);
+
+        assertThat(dry.selected()).isEqualTo(100_002);
+        assertThat(dry.stopped()).isTrue();
+        assertThat(dry.examined()).as("one batch, then it stopped").isEqualTo(5_000);
+        assertThat(dry.wouldMigrate()).isEqualTo(5_000);
+        assertThat(graph.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
     void aRunThatFailsInsideABatchResumesAndMovesEveryInstanceExactlyOnce(MigrationRepository real, CatalogueRepository catalogue,
                                                                         VersioningRepository versioning, Operator operator) {
         moreAcmeInstances(10);

@@ -511,6 +511,26 @@ class MigrationViewModelTest {
     }
 
     @Test
+    void aDryRunCanBeStoppedBetweenBatchesAndSaysHowFarItGotWithNothingWritten() {
+        waitingWork();
+        checkedAndRemedied();
+        wizard.batchSizeProperty().set(1);
+        wizard.progressProperty().subscribe(p -> {
+            if (p.doubleValue() > 0 && p.doubleValue() < 1) {
+                wizard.pause();
+            }
+        });
+
+        wizard.dryRun();
+        settle.run();
+
+        assertThat(wizard.reportProperty().get()).startsWith("Dry run stopped after 1 of 5 instances, nothing written: of those, ");
+        assertThat(instances.specOf("acme-1")).isEqualTo(V1);
+        assertThat(wizard.runningProperty().get()).isFalse();
+        assertThat(wizard.busyProperty().get()).isFalse();
+    }
+
+    @Test
     void pausingLetsTheBatchesInFlightLandAndStops() {
         waitingWork();
 
