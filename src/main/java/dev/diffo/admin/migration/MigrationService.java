@@ -1,5 +1,10 @@
 package dev.diffo.admin.migration;
 
+import dev.diffo.admin.domain.Candidate;
+import dev.diffo.admin.domain.Decider;
+import dev.diffo.admin.domain.Decision;
+import dev.diffo.admin.domain.StoredCharacteristic;
+import dev.diffo.admin.domain.StoredValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.diffo.admin.common.CanonicalJson;
 import dev.diffo.admin.common.TaskRunner.Progress;
@@ -17,10 +22,6 @@ import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationStatus;
 import dev.diffo.admin.repository.CatalogueRepository;
 import dev.diffo.admin.repository.MigrationRepository;
-import dev.diffo.admin.repository.MigrationRepository.Candidate;
-import dev.diffo.admin.repository.MigrationRepository.Decision;
-import dev.diffo.admin.repository.MigrationRepository.StoredCharacteristic;
-import dev.diffo.admin.repository.MigrationRepository.StoredValue;
 import dev.diffo.admin.repository.VersioningRepository;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -358,13 +359,13 @@ public class MigrationService {
         return dot < 0 ? null : key.substring(dot + 1);
     }
 
-    MigrationRepository.Decider decider(MigrationPlan plan, List<CharacteristicRule> rules, List<StoredValue> unaffected) {
+    Decider decider(MigrationPlan plan, List<CharacteristicRule> rules, List<StoredValue> unaffected) {
         // values the plan remaps or excludes on a field without rules must be read by each batch, not skipped as allowed
         java.util.Set<String> unruled = unruledKeys(plan, rules);
         List<StoredValue> untouched = unruled.isEmpty() ? unaffected : unaffected.stream()
                 .filter(v -> unruled.stream().noneMatch(key -> characteristicOf(key).equals(v.name())))
                 .toList();
-        return new MigrationRepository.Decider() {
+        return new Decider() {
             @Override
             public List<StoredValue> unaffected() {
                 return untouched;

@@ -1,6 +1,9 @@
 package dev.diffo.admin.repository;
 
+import dev.diffo.admin.domain.Candidate;
+import dev.diffo.admin.domain.Decider;
 import dev.diffo.admin.domain.MigrationPlan;
+import dev.diffo.admin.domain.StoredValue;
 import dev.diffo.admin.domain.MigrationRun;
 import java.util.List;
 import java.util.Map;
@@ -9,54 +12,12 @@ import java.util.Optional;
 /** The migration's reads, its batch transactions and its ledger. */
 public interface MigrationRepository {
 
-    /** A characteristic of an instance as stored: its node, its name and its JSON value. */
-    record StoredCharacteristic(String elementId, String name, String value) {
-    }
-
-    /** An instance in a batch, read after its lock was taken. */
-    record Candidate(String elementId, String uuid, String name, List<StoredCharacteristic> characteristics) {
-    }
-
-    /** What to do with one instance: leave it (excluded, and why), or move it with these characteristic values rewritten. */
-    record Decision(boolean exclude, String reason, Map<String, String> newValues) {
-        public Decision(boolean exclude, Map<String, String> newValues) {
-            this(exclude, null, newValues);
-        }
-
-        public static Decision excluded(String reason) {
-            return new Decision(true, reason, Map.of());
-        }
-    }
-
     /** An instance a batch left on the source: excluded by the plan, or skipped (no longer on the source when its turn came). */
     record Left(String uuid, String name, String outcome, String reason) {
     }
 
-    /** A characteristic value as stored: the characteristic's name and its JSON value. */
-    record StoredValue(String name, String value) {
-    }
-
     /** How many of the selected instances carry a stored value (one row per distinct value, for the check). */
     record ValueCount(String name, String value, long instances) {
-    }
-
-    /** Decides per instance, inside the batch transaction (pure: no side effects, so it is safe to retry). */
-    @FunctionalInterface
-    interface Decider {
-        Decision decide(Candidate candidate);
-
-        /**
-         * Stored values this decider leaves as they are on any instance: a batch need not read them, so only
-         * characteristics that may need a rewrite travel from the database. Empty: every characteristic is read.
-         */
-        default List<StoredValue> unaffected() {
-            return List.of();
-        }
-
-        /** The labels to swap on the moved instances (recorded per instance in the ledger), or null to keep them. */
-        default dev.diffo.admin.domain.Relabel relabel() {
-            return null;
-        }
     }
 
     record BatchResult(int migrated, int excluded, int skipped, int relabelled, List<String> sampleBefore, List<String> sampleAfter, List<Left> left) {

@@ -1,5 +1,10 @@
 package dev.diffo.admin.repository;
 
+import dev.diffo.admin.domain.Candidate;
+import dev.diffo.admin.domain.Decider;
+import dev.diffo.admin.domain.Decision;
+import dev.diffo.admin.domain.StoredCharacteristic;
+import dev.diffo.admin.domain.StoredValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

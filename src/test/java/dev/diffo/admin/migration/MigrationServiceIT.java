@@ -1,5 +1,7 @@
 package dev.diffo.admin.migration;
 
+import dev.diffo.admin.domain.Decider;
+import dev.diffo.admin.domain.StoredValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

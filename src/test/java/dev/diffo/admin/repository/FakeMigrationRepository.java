@@ -1,5 +1,10 @@
 package dev.diffo.admin.repository;
 
+import dev.diffo.admin.domain.Candidate;
+import dev.diffo.admin.domain.Decider;
+import dev.diffo.admin.domain.Decision;
+import dev.diffo.admin.domain.StoredCharacteristic;
+import dev.diffo.admin.domain.StoredValue;
 import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.Identifiers;
 import dev.diffo.admin.domain.MigrationPlan;
