@@ -144,7 +144,8 @@ public class VersioningService {
     /** Instances still standing on a major, per RSP: shown before a withdrawal is confirmed. */
     public Map<String, Long> withdrawalImpact(Specification specification) {
         Map<String, Long> impact = new java.util.LinkedHashMap<>();
-        repository.instancesPerRsp(specification.uuid()).forEach(share -> impact.put(share.rsp().display(), share.instances()));
+        // each RSP as shown everywhere (key · name), saying which way it was found
+        repository.instancesPerRsp(specification.uuid()).forEach(share -> impact.put(share.rsp().display() + " (" + share.rsp().how() + ")", share.instances()));
         return impact;
     }
 

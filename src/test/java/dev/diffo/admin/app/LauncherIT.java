@@ -106,7 +106,7 @@ class LauncherIT {
         assertThat(major.out()).contains("broadband v3.0.0", "compared with v2.0.0", "− value broadband.technology = fttc");
         assertThat(freeze.out()).contains("frozen");
         assertThat(withdrawDry.exitCode()).isEqualTo(1);
-        assertThat(withdrawDry.out()).contains("2 instances still stand on broadband v1", "acme: 2", "--yes");
+        assertThat(withdrawDry.out()).contains("2 instances still stand on broadband v1", "acme (by name prefix): 2", "--yes");
         assertThat(withdraw.out()).contains("withdrawn");
         assertThat(delete.exitCode()).isEqualTo(2);
         assertThat(delete.err()).contains("Cannot delete broadband v1.1.0: 2 instances still stand on it");

@@ -80,6 +80,13 @@ class DiffoWrittenCatalogueIT {
     }
 
     @Test
+    void theWithdrawalImpactNamesTheResellersByKeyAndNameAndHowTheyWereFound() {
+        assertThat(versioning.withdrawalImpact(spec(V1))).containsExactly(
+                Map.entry(RESELLER_A + " · organizationId (by party role Reseller)", (long) A_ON_V1),
+                Map.entry(RESELLER_B + " · organizationId (by party role Reseller)", (long) B_ON_V1));
+    }
+
+    @Test
     void theInstancesTableShowsTheResellerAndFiltersByItsKey(InstanceService instances) {
         var page = instances.page(new InstanceQuery(V1, null, RESELLER_B, null, null, InstanceQuery.Sort.NAME, false, 50), null);
 

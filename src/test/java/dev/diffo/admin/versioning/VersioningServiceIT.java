@@ -251,7 +251,7 @@ class VersioningServiceIT {
 
     @Test
     void withdrawShowsTheImpactPerRspAndTheMajorKeepsItsInstances() {
-        assertThat(versioning.withdrawalImpact(spec(V1))).containsExactly(Map.entry("acme", 2L));
+        assertThat(versioning.withdrawalImpact(spec(V1))).containsExactly(Map.entry("acme (by name prefix)", 2L));
 
         Specification withdrawn = versioning.withdraw(versioning.freeze(spec(V1), null), "end of life");
 

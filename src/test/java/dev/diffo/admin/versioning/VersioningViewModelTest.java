@@ -153,7 +153,7 @@ class VersioningViewModelTest {
         versioning.withdraw();
 
         assertThat(dialogs.confirmations).containsExactly("Withdraw broadband v1?: 4 instances still stand on broadband v1:\n"
-                + "  acme: 3\n  beta: 1\nThey keep working and stay listed under the withdrawn major; it takes no new instances.");
+                + "  acme (by name prefix): 3\n  beta (by name prefix): 1\nThey keep working and stay listed under the withdrawn major; it takes no new instances.");
         assertThat(dialogs.actions).containsExactly("Withdraw v1");
     }
 
