@@ -7,8 +7,6 @@ import dev.diffo.admin.support.Neo4jExtension;
 import dev.diffo.admin.support.StoreCredentials;
 import dev.diffo.admin.support.TestGraph;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -23,7 +21,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The command line's failures: fast and plain on a wrong port, input refused before anything is read or written,
@@ -35,20 +32,11 @@ class CommandLineFailuresIT {
     record Run(int exitCode, String out, String err, long millis) {
     }
 
+    /** The command line as LauncherIT runs it, and how long it took. */
     static Run run(Map<String, String> env, String... args) {
-        CommandLine cli = Launcher.commandLine(env);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
         long started = System.nanoTime();
-        int code;
-        try {
-            code = cli.execute(args);
-        } finally {
-            ((Launcher.RootCommand) cli.getCommand()).close();
-        }
-        return new Run(code, out.toString(), err.toString(), (System.nanoTime() - started) / 1_000_000);
+        LauncherIT.Run run = LauncherIT.run(env, args);
+        return new Run(run.exitCode(), run.out(), run.err(), (System.nanoTime() - started) / 1_000_000);
     }
 
     static Map<String, String> server(String uri, char[] password) {

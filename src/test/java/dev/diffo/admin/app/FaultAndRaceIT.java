@@ -28,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -231,22 +230,7 @@ class FaultAndRaceIT {
     void resumingARunWhileItIsUndoneKeepsEveryInstanceOnOneSpecificationAndTheLedgerTrue() throws Exception {
         for (int rep = 0; rep < REPETITIONS; rep++) {
             resetDemo(30);
-            AtomicInteger batches = new AtomicInteger();
-            Progress pauseAfterFirstBatch = new Progress() {
-                @Override
-                public void update(long done, long total) {
-                    batches.incrementAndGet();
-                }
-
-                @Override
-                public void message(String message) {
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return batches.get() > 0;
-                }
-            };
+            Progress pauseAfterFirstBatch = new dev.diffo.admin.support.StopAfterFirstBatch();
             MigrationRun paused = migration.run(plan(5), pauseAfterFirstBatch);
             assertThat(paused.status()).isEqualTo(MigrationRun.Status.PAUSED);
 

@@ -275,22 +275,7 @@ class MigrationServiceIT {
     void aDryRunOver100kInstancesStoppedAfterItsFirstBatchStopsThereAndWritesNothing(dev.diffo.admin.repository.BenchmarkRepository seeding) {
         seeding.seed(V1, "acme-bulk-", 1, 100_000, List.of("fttb", "fttp"));
         String before = graph.fingerprint();
-        AtomicInteger batches = new AtomicInteger();
-        Progress stopAfterFirstBatch = new Progress() {
-            @Override
-            public void update(long done, long total) {
-                batches.incrementAndGet();
-            }
-
-            @Override
-            public void message(String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return batches.get() >= 1;
-            }
-        };
+        Progress stopAfterFirstBatch = new dev.diffo.admin.support.StopAfterFirstBatch();
 
         MigrationService.DryRun dry = migration.dryRun(plan(5_000), stopAfterFirstBatch);
 
