@@ -436,9 +436,10 @@ public class MigrationService {
         requireSamePlan(plan, check);
         validate(plan, check);
         List<String> selection = check.selection();
-        MigrationRun pseudo = new MigrationRun("dry-run", MigrationRun.Kind.RUN, null, plan.rsp(), plan.sourceUuid(), plan.targetUuid(),
-                check.source().version(), check.target().version(), null, MigrationRun.Status.RUNNING, selection.size(), 0, 0, 0, 0, operator.name(), null, null, null,
-                plan.batchSize(), plan.nameFilter(), null, plan.relabel());
+        MigrationRun pseudo = MigrationRun.builder().uuid("dry-run").kind(MigrationRun.Kind.RUN).rsp(plan.rsp())
+                .sourceUuid(plan.sourceUuid()).targetUuid(plan.targetUuid()).sourceVersion(check.source().version())
+                .targetVersion(check.target().version()).status(MigrationRun.Status.RUNNING).total(selection.size()).actor(operator.name())
+                .batchSize(plan.batchSize()).nameFilter(plan.nameFilter()).relabel(plan.relabel()).build();
         long migrate = 0;
         long exclude = 0;
         long skipped = 0;

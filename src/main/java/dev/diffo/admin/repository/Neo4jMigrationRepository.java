@@ -651,13 +651,31 @@ public class Neo4jMigrationRepository implements MigrationRepository {
     }
 
     static MigrationRun toRun(Value run) {
-        return new MigrationRun(run.get("uuid").asString(), MigrationRun.Kind.valueOf(run.get("kind").asString()), run.get("undoOf").asString(null),
-                run.get("rsp").asString(), run.get("source").asString(), run.get("target").asString(),
-                run.get("sourceVersion").asString(null), run.get("targetVersion").asString(null), run.get("mapping").asString(null),
-                MigrationRun.Status.valueOf(run.get("status").asString()), run.get("total").asLong(0), run.get("migrated").asLong(0),
-                run.get("excluded").asLong(0), run.get("skipped").asLong(0), run.get("batches").asInt(0), run.get("actor").asString(null),
-                GraphValues.dateTime(run.get("startedAt")), GraphValues.dateTime(run.get("finishedAt")), run.get("error").asString(null),
-                run.get("batchSize").asInt(MigrationPlan.DEFAULT_BATCH_SIZE), run.get("nameFilter").asString(null), run.get("perInstance").asString(null),
-                run.get("relabelRemove").isNull() ? null : new Relabel(run.get("relabelRemove").asList(Value::asString), run.get("relabelAdd").asList(Value::asString)));
+        return MigrationRun.builder()
+                .uuid(run.get("uuid").asString())
+                .kind(MigrationRun.Kind.valueOf(run.get("kind").asString()))
+                .undoOf(run.get("undoOf").asString(null))
+                .rsp(run.get("rsp").asString())
+                .sourceUuid(run.get("source").asString())
+                .targetUuid(run.get("target").asString())
+                .sourceVersion(run.get("sourceVersion").asString(null))
+                .targetVersion(run.get("targetVersion").asString(null))
+                .mapping(run.get("mapping").asString(null))
+                .status(MigrationRun.Status.valueOf(run.get("status").asString()))
+                .total(run.get("total").asLong(0))
+                .migrated(run.get("migrated").asLong(0))
+                .excluded(run.get("excluded").asLong(0))
+                .skipped(run.get("skipped").asLong(0))
+                .batches(run.get("batches").asInt(0))
+                .actor(run.get("actor").asString(null))
+                .startedAt(GraphValues.dateTime(run.get("startedAt")))
+                .finishedAt(GraphValues.dateTime(run.get("finishedAt")))
+                .error(run.get("error").asString(null))
+                .batchSize(run.get("batchSize").asInt(MigrationPlan.DEFAULT_BATCH_SIZE))
+                .nameFilter(run.get("nameFilter").asString(null))
+                .perInstance(run.get("perInstance").asString(null))
+                .relabel(run.get("relabelRemove").isNull() ? null
+                        : new Relabel(run.get("relabelRemove").asList(Value::asString), run.get("relabelAdd").asList(Value::asString)))
+                .build();
     }
 }

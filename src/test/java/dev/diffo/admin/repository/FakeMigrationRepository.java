@@ -201,9 +201,11 @@ public class FakeMigrationRepository implements MigrationRepository {
         clock = clock.plusMinutes(1);
         Run run = new Run();
         run.owner = owner;
-        run.run = new MigrationRun(Identifiers.newUuid4(), kind, undoOf, plan.rsp(), plan.sourceUuid(), plan.targetUuid(), sourceVersion, targetVersion,
-                Neo4jMigrationRepository.mappingJson(plan), MigrationRun.Status.RUNNING, total, 0, 0, 0, 0, actor, clock, null, null,
-                plan.batchSize(), plan.nameFilter(), Neo4jMigrationRepository.perInstanceJson(plan), plan.relabel());
+        run.run = MigrationRun.builder().uuid(Identifiers.newUuid4()).kind(kind).undoOf(undoOf).rsp(plan.rsp())
+                .sourceUuid(plan.sourceUuid()).targetUuid(plan.targetUuid()).sourceVersion(sourceVersion).targetVersion(targetVersion)
+                .mapping(Neo4jMigrationRepository.mappingJson(plan)).status(MigrationRun.Status.RUNNING).total(total).actor(actor).startedAt(clock)
+                .batchSize(plan.batchSize()).nameFilter(plan.nameFilter()).perInstance(Neo4jMigrationRepository.perInstanceJson(plan))
+                .relabel(plan.relabel()).build();
         runs.put(run.run.uuid(), run);
         return run.run;
     }
@@ -373,8 +375,7 @@ public class FakeMigrationRepository implements MigrationRepository {
     /** The run with this status, error and end, and {@code batches} more batches of these counts. */
     private static MigrationRun with(MigrationRun r, MigrationRun.Status status, String error, ZonedDateTime finishedAt, int batches, long migrated,
                                      long excluded, long skipped) {
-        return new MigrationRun(r.uuid(), r.kind(), r.undoOf(), r.rsp(), r.sourceUuid(), r.targetUuid(), r.sourceVersion(), r.targetVersion(),
-                r.mapping(), status, r.total(), r.migrated() + migrated, r.excluded() + excluded, r.skipped() + skipped, r.batches() + batches, r.actor(),
-                r.startedAt(), finishedAt, error, r.batchSize(), r.nameFilter(), r.perInstance(), r.relabel());
+        return r.toBuilder().status(status).migrated(r.migrated() + migrated).excluded(r.excluded() + excluded).skipped(r.skipped() + skipped)
+                .batches(r.batches() + batches).finishedAt(finishedAt).error(error).build();
     }
 }
