@@ -5,8 +5,6 @@ import dev.diffo.admin.domain.Decider;
 import dev.diffo.admin.domain.Decision;
 import dev.diffo.admin.domain.StoredCharacteristic;
 import dev.diffo.admin.domain.StoredValue;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.diffo.admin.common.CanonicalJson;
 import dev.diffo.admin.common.TaskRunner.Progress;
 import dev.diffo.admin.domain.CharacteristicRule;
 import dev.diffo.admin.domain.DiffoAdminException;
@@ -498,28 +496,9 @@ public class MigrationService {
         return execute(run, owner, plan, rules, survey(run.sourceUuid(), run.rsp(), run.nameFilter(), rules).unaffected(), selection, progress);
     }
 
+    /** The plan a run was started with, as its ledger keeps it. */
     static MigrationPlan planOf(MigrationRun run) {
-        Map<String, Map<String, String>> mapping = new HashMap<>();
-        if (run.mapping() != null) {
-            JsonNode root = CanonicalJson.read(run.mapping());
-            root.fieldNames().forEachRemaining(key -> {
-                Map<String, String> values = new HashMap<>();
-                root.get(key).fieldNames().forEachRemaining(from -> values.put(from, root.get(key).get(from).asText()));
-                mapping.put(key, values);
-            });
-        }
-        Map<String, MigrationPlan.InstanceRemedy> perInstance = new HashMap<>();
-        if (run.perInstance() != null) {
-            JsonNode root = CanonicalJson.read(run.perInstance());
-            root.fieldNames().forEachRemaining(uuid -> {
-                JsonNode r = root.get(uuid);
-                Map<String, String> values = new HashMap<>();
-                r.path("values").fieldNames().forEachRemaining(key -> values.put(key, r.path("values").get(key).asText()));
-                perInstance.put(uuid, new MigrationPlan.InstanceRemedy(r.path("exclude").asBoolean(false), values));
-            });
-        }
-        return new MigrationPlan(run.rsp(), run.sourceUuid(), run.targetUuid(), mapping, Set.of(), run.batchSize(), perInstance, run.nameFilter(),
-                run.relabel());
+        return dev.diffo.admin.common.PlanCodec.planOf(run);
     }
 
     private static void requireSamePlan(MigrationPlan plan, Check check) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.diffo.admin.common.CanonicalJson;
 import dev.diffo.admin.common.CatalogueSettings;
+import dev.diffo.admin.common.PlanCodec;
 import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.Identifiers;
 import dev.diffo.admin.domain.MigrationPlan;
@@ -348,11 +349,11 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             params.put("target", plan.targetUuid());
             params.put("sourceVersion", versions.getFirst().get("sourceVersion").asString());
             params.put("targetVersion", versions.getFirst().get("targetVersion").asString());
-            params.put("mapping", mappingJson(plan));
+            params.put("mapping", PlanCodec.mappingJson(plan));
             params.put("excludedValues", plan.excluded().stream().map(Object::toString).sorted().toList());
             params.put("batchSize", plan.batchSize());
             params.put("nameFilter", plan.nameFilter());
-            params.put("perInstance", perInstanceJson(plan));
+            params.put("perInstance", PlanCodec.perInstanceJson(plan));
             params.put("relabelRemove", plan.relabel() == null ? null : plan.relabel().remove());
             params.put("relabelAdd", plan.relabel() == null ? null : plan.relabel().add());
             params.put("total", total);
@@ -361,29 +362,6 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             params.put("now", now);
             return toRun(tx.run(CREATE_RUN, params).single().get("run"));
         });
-    }
-
-    static String mappingJson(MigrationPlan plan) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        plan.mapping().forEach((key, values) -> {
-            ObjectNode m = root.putObject(key);
-            values.forEach(m::put);
-        });
-        return CanonicalJson.write(root);
-    }
-
-    static String perInstanceJson(MigrationPlan plan) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        plan.perInstance().forEach((uuid, remedy) -> {
-            ObjectNode r = root.putObject(uuid);
-            if (remedy.exclude()) {
-                r.put("exclude", true);
-            } else {
-                ObjectNode values = r.putObject("values");
-                remedy.values().forEach(values::put);
-            }
-        });
-        return CanonicalJson.write(root);
     }
 
     @Override

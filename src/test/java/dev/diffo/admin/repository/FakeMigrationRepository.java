@@ -203,8 +203,8 @@ public class FakeMigrationRepository implements MigrationRepository {
         run.owner = owner;
         run.run = MigrationRun.builder().uuid(Identifiers.newUuid4()).kind(kind).undoOf(undoOf).rsp(plan.rsp())
                 .sourceUuid(plan.sourceUuid()).targetUuid(plan.targetUuid()).sourceVersion(sourceVersion).targetVersion(targetVersion)
-                .mapping(Neo4jMigrationRepository.mappingJson(plan)).status(MigrationRun.Status.RUNNING).total(total).actor(actor).startedAt(clock)
-                .batchSize(plan.batchSize()).nameFilter(plan.nameFilter()).perInstance(Neo4jMigrationRepository.perInstanceJson(plan))
+                .mapping(dev.diffo.admin.common.PlanCodec.mappingJson(plan)).status(MigrationRun.Status.RUNNING).total(total).actor(actor).startedAt(clock)
+                .batchSize(plan.batchSize()).nameFilter(plan.nameFilter()).perInstance(dev.diffo.admin.common.PlanCodec.perInstanceJson(plan))
                 .relabel(plan.relabel()).build();
         runs.put(run.run.uuid(), run);
         return run.run;
