@@ -41,11 +41,6 @@ public class InstanceService {
         this.versioning = versioning;
     }
 
-    /** The RSPs with instances on the specification, with their counts. */
-    public List<Rsp.Share> rsps(String specificationUuid) {
-        return catalogue.rsps(specificationUuid);
-    }
-
     /** The RSP {@code given} names on the specification (a key; a party name only when one party has it); refused, listing the RSPs there. */
     public Rsp resolveRsp(Specification specification, String given) {
         return Rsp.resolve(given, catalogue.rsps(specification.uuid()), specification.name() + " " + specification.version());

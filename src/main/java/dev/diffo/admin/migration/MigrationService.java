@@ -328,9 +328,12 @@ public class MigrationService {
     public List<String> warnings(MigrationPlan plan, Check check) {
         java.util.Set<String> ruled = new java.util.HashSet<>(check.targetRules().stream().map(CharacteristicRule::key).toList());
         List<String> warnings = new ArrayList<>();
-        plan.describeMapping().stream().filter(line -> !ruled.contains(line.substring(0, line.indexOf(':'))))
-                .forEach(line -> warnings.add("No allowed values are recorded for " + line.substring(0, line.indexOf(':')) + " on " + check.target().name() + " "
-                        + check.target().version() + ": " + line + " is applied as given, unchecked."));
+        new java.util.TreeMap<>(plan.mapping()).forEach((key, values) -> {
+            if (!ruled.contains(key)) {
+                new java.util.TreeMap<>(values).forEach((from, to) -> warnings.add("No allowed values are recorded for " + key + " on "
+                        + check.target().name() + " " + check.target().version() + ": " + key + ": " + from + " → " + to + " is applied as given, unchecked."));
+            }
+        });
         plan.excluded().stream().filter(o -> !ruled.contains(o.key()))
                 .forEach(o -> warnings.add("No allowed values are recorded for " + o.key() + " on " + check.target().version() + ": instances with " + o + " stay on the source as asked."));
         plan.perInstance().forEach((uuid, remedy) -> remedy.values().keySet().stream().filter(key -> !ruled.contains(key))
