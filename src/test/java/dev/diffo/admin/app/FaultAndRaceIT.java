@@ -99,15 +99,7 @@ class FaultAndRaceIT {
     void resetDemo(int moreAcme) {
         graph.wipe();
         demo.loadDemo();
-        graph.run("""
-                MATCH (v1:Specification {uuid: $v1})
-                UNWIND range(1, $n) AS k
-                CREATE (i:Nbn:Broadband:Instance:Provider {uuid: randomUUID(), which: 'actual', type: 'service',
-                        name: 'acme-bulk-' + toString(k), state: 'initial', createdAt: datetime({timezone: 'Etc/UTC'}), updatedAt: datetime({timezone: 'Etc/UTC'})})
-                CREATE (c:Provider:Characteristic {uuid: randomUUID(), name: 'broadband', type: 'instance', isArray: false,
-                        value: '{"type":"dynamic","value":{"type":"Elixir.Diffo.Nbn.BroadbandValue","value":{"technology":"' + CASE WHEN k % 2 = 0 THEN 'fttb' ELSE 'fttp' END + '"}}}'})
-                CREATE (i)-[:SPECIFIED_BY]->(v1), (i)-[:HAS]->(c)
-                """, Map.of("v1", V1, "n", moreAcme));
+        graph.moreAcmeInstances(V1, moreAcme);
     }
 
     static MigrationPlan plan(int batchSize) {

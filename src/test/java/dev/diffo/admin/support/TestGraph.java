@@ -28,6 +28,19 @@ public final class TestGraph {
         run(cypher, Map.of());
     }
 
+    /** {@code n} more of Acme's instances on {@code v1} in diffo's shape ({@code acme-bulk-1..n}), alternating fttp and fttb. */
+    public void moreAcmeInstances(String v1, int n) {
+        run("""
+                MATCH (v1:Specification {uuid: $v1})
+                UNWIND range(1, $n) AS k
+                CREATE (i:Nbn:Broadband:Instance:Provider {uuid: randomUUID(), which: 'actual', type: 'service',
+                        name: 'acme-bulk-' + toString(k), state: 'initial', createdAt: datetime({timezone: 'Etc/UTC'}), updatedAt: datetime({timezone: 'Etc/UTC'})})
+                CREATE (c:Provider:Characteristic {uuid: randomUUID(), name: 'broadband', type: 'instance', isArray: false,
+                        value: '{"type":"dynamic","value":{"type":"Elixir.Diffo.Nbn.BroadbandValue","value":{"technology":"' + CASE WHEN k % 2 = 0 THEN 'fttb' ELSE 'fttp' END + '"}}}'})
+                CREATE (i)-[:SPECIFIED_BY]->(v1), (i)-[:HAS]->(c)
+                """, Map.of("v1", v1, "n", n));
+    }
+
     /** The database hits of a query, from its profile (every operator of the plan). */
     public long dbHits(String cypher, Map<String, Object> parameters) {
         return database.read(tx -> hits(tx.run("PROFILE " + cypher, parameters).consume().profile()));
