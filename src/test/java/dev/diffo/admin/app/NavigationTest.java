@@ -173,11 +173,11 @@ class NavigationTest {
 
     @Test
     void theMigrationScreenReadsTheCatalogueWhenItOpens() {
-        assertThat(migration.sourcesProperty()).isEmpty();
+        assertThat(migration.selection().sourcesProperty()).isEmpty();
 
         navigation.show(Screen.MIGRATION);
 
-        assertThat(migration.sourcesProperty()).extracting(Specification::uuid).contains(V1, V2);
+        assertThat(migration.selection().sourcesProperty()).extracting(Specification::uuid).contains(V1, V2);
     }
 
     @Test
@@ -195,15 +195,15 @@ class NavigationTest {
     @Test
     void aFinishedRunReloadsTheCatalogueAndTheInstances() {
         navigation.show(Screen.MIGRATION);
-        migration.sourceProperty().set(migration.sourcesProperty().stream().filter(s -> s.uuid().equals(V1)).findFirst().orElseThrow());
-        migration.targetProperty().set(migration.targetsProperty().stream().filter(s -> s.uuid().equals(V2)).findFirst().orElseThrow());
-        migration.rspProperty().set("acme");
-        migration.check();
+        migration.selection().sourceProperty().set(migration.selection().sourcesProperty().stream().filter(s -> s.uuid().equals(V1)).findFirst().orElseThrow());
+        migration.selection().targetProperty().set(migration.selection().targetsProperty().stream().filter(s -> s.uuid().equals(V2)).findFirst().orElseThrow());
+        migration.selection().rspProperty().set("acme");
+        migration.remedies().check();
         String added = "713e3395-c4f0-4447-871d-6d8a04c469e3";
         catalogueRepository.specifications.add(spec(added, "modem", 1));
         assertThat(catalogued()).doesNotContain(added);
 
-        migration.run();
+        migration.execution().run();
 
         assertThat(migration.finishedRunsProperty().get()).isEqualTo(1);
         assertThat(catalogued()).contains(added);
@@ -214,13 +214,13 @@ class NavigationTest {
     void theWizardsTargetWithoutRecordedValuesIsRecordedByVersioning() {
         catalogueRepository.specifications.add(spec("713e3395-c4f0-4447-871d-6d8a04c469e3", "broadband", 4));
         navigation.show(Screen.MIGRATION);
-        migration.sourceProperty().set(migration.sourcesProperty().stream().filter(s -> s.uuid().equals(V1)).findFirst().orElseThrow());
-        migration.targetProperty().set(migration.targetsProperty().stream().filter(s -> s.majorVersion() == 4).findFirst().orElseThrow());
-        migration.rspProperty().set("acme");
-        migration.check();
-        assertThat(migration.canRecordTargetRulesProperty().get()).isTrue();
+        migration.selection().sourceProperty().set(migration.selection().sourcesProperty().stream().filter(s -> s.uuid().equals(V1)).findFirst().orElseThrow());
+        migration.selection().targetProperty().set(migration.selection().targetsProperty().stream().filter(s -> s.majorVersion() == 4).findFirst().orElseThrow());
+        migration.selection().rspProperty().set("acme");
+        migration.remedies().check();
+        assertThat(migration.remedies().canRecordTargetRulesProperty().get()).isTrue();
 
-        migration.recordTargetRules();
+        migration.remedies().recordTargetRules();
 
         assertThat(versioning.recordRequestProperty().get()).isNotNull();
         assertThat(versioning.recordRequestProperty().get().specification().majorVersion()).isEqualTo(4);
@@ -233,7 +233,7 @@ class NavigationTest {
 
         navigation.rspRoleChanged();
 
-        assertThat(migration.sourcesProperty()).extracting(Specification::uuid).contains(added);
+        assertThat(migration.selection().sourcesProperty()).extracting(Specification::uuid).contains(added);
         assertThat(instances.specificationsProperty()).extracting(Specification::uuid).contains(added);
     }
 }

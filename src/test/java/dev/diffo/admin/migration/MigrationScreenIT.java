@@ -54,7 +54,7 @@ class MigrationScreenIT {
             return root;
         });
         FxScreenExtension.selectTab(robot, "migrationTab");
-        await(() -> wizard.sourcesProperty().size() == 2);
+        await(() -> wizard.selection().sourcesProperty().size() == 2);
         ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);
         robot.interact(() -> source.getSelectionModel().select(source.getItems().stream().filter(s -> s.uuid().equals(sourceUuid)).findFirst().orElseThrow()));
         return wizard;
@@ -100,13 +100,13 @@ class MigrationScreenIT {
         FxScreenExtension.selectTab(robot, "instancesTab");
         await(() -> instances.rowsProperty().size() == 1);
         FxScreenExtension.selectTab(robot, "migrationTab");
-        await(() -> wizard.sourcesProperty().size() == 2);
+        await(() -> wizard.selection().sourcesProperty().size() == 2);
 
         ComboBox<Specification> source = robot.lookup("#sourceChoice").queryAs(ComboBox.class);
         robot.interact(() -> source.getSelectionModel().select(source.getItems().stream().filter(s -> s.uuid().equals(V1)).findFirst().orElseThrow()));
         chooseRsp("acme");
         robot.clickOn("#checkButton");
-        await(() -> wizard.remediesProperty().size() == 1);
+        await(() -> wizard.remedies().remediesProperty().size() == 1);
         assertThat(robot.lookup("#checkSummary").queryAs(Label.class).getText())
                 .contains("2 of acme's instances on broadband v1.0.0", "1 need remediation before moving to v2.0.0");
         assertThat(robot.lookup("#runButton").queryButton().isDisabled()).as("nothing runs before every value has a remedy").isTrue();
@@ -139,10 +139,10 @@ class MigrationScreenIT {
                 .startsWith("Move 2 of acme's instances from broadband v1.0.0 to v2.0.0, rewriting 1 value; batches of 5,000.");
         Snapshots.save(robot.lookup("#confirmText").query(), "migration-run-confirmation");
         robot.clickOn("#confirmOk");
-        await(() -> !wizard.runningProperty().get() && !report().startsWith("Dry run") && !report().isEmpty());
+        await(() -> !wizard.execution().runningProperty().get() && !report().startsWith("Dry run") && !report().isEmpty());
         await(() -> !wizard.busyProperty().get());
         assertThat(report()).contains("Run completed: 2 moved, 0 excluded, 0 skipped in 1 batch.", "Instances of acme remaining on v1.0.0: 0");
-        await(() -> wizard.sourceProperty().get() != null && wizard.sourceProperty().get().instanceCount() == 0);
+        await(() -> wizard.selection().sourceProperty().get() != null && wizard.selection().sourceProperty().get().instanceCount() == 0);
         // the Instances table (not reopened) was read again: Acme's two moved instances are on v2 now
         await(() -> instances.rowsProperty().size() == 3);
         assertThat(instances.rowsProperty()).extracting(r -> r.name()).contains("acme-broadband-001", "acme-broadband-002", "beta-broadband-v2-001");
@@ -158,14 +158,14 @@ class MigrationScreenIT {
         FxScreenExtension.selectTab(robot, "migrationTab");
         assertThat(robot.lookup("#exportButton").queryButton().isDisabled()).isFalse();
         java.nio.file.Path csv = java.nio.file.Files.createTempFile("migration", ".csv");
-        robot.interact(() -> wizard.exportCsv(csv));
+        robot.interact(() -> wizard.execution().exportCsv(csv));
         await(() -> report().contains("Results written to"));
         assertThat(java.nio.file.Files.readAllLines(csv)).hasSize(3).first().asString().startsWith("run,rsp,batch,instance_uuid");
 
         try {
             await(() -> !robot.lookup("#undoButton").queryButton().isDisabled());
         } catch (TimeoutException e) {
-            throw new AssertionError("undo stays disabled: busy=" + wizard.busyProperty().get() + " lastRun=" + wizard.lastRunProperty().get() + " report=" + report(), e);
+            throw new AssertionError("undo stays disabled: busy=" + wizard.busyProperty().get() + " lastRun=" + wizard.execution().lastRunProperty().get() + " report=" + report(), e);
         }
         robot.clickOn("#undoButton");
         await(() -> robot.lookup("#confirmOk").tryQuery().isPresent());
@@ -185,9 +185,9 @@ class MigrationScreenIT {
         MigrationViewModel wizard = openWizardOn(injector, V1);
         chooseRsp("acme");
         robot.clickOn("#checkButton");
-        await(() -> wizard.remediesProperty().size() == 1);
+        await(() -> wizard.remedies().remediesProperty().size() == 1);
         ChoiceBox<String> remedy = robot.lookup("#remedy-0").queryAs(ChoiceBox.class);
-        robot.interact(() -> remedy.setValue(MigrationViewModel.EXCLUDE));
+        robot.interact(() -> remedy.setValue(RemedyChoice.EXCLUDE));
 
         robot.clickOn("#runButton");
         confirm();
@@ -214,14 +214,15 @@ class MigrationScreenIT {
         await(() -> count.getText().equals("2 selected"));
 
         robot.clickOn("#checkButton");
-        await(() -> wizard.remediesProperty().size() == 1);
+        await(() -> wizard.remedies().remediesProperty().size() == 1);
         ChoiceBox<String> remedy = robot.lookup("#remedy-0").queryAs(ChoiceBox.class);
         robot.interact(() -> remedy.setValue("fttn"));
         robot.clickOn("#perInstance-0");
-        await(() -> wizard.instanceChoicesProperty().size() == 1 && robot.lookup("#instanceChoice-acme-broadband-001").tryQuery().isPresent());
+        await(() -> robot.lookup("#instanceTable").tryQuery().map(t -> ((javafx.scene.control.TableView<?>) t).getItems().size() == 1).orElse(false)
+                && robot.lookup("#instanceChoice-acme-broadband-001").tryQuery().isPresent());
         ChoiceBox<String> own = robot.lookup("#instanceChoice-acme-broadband-001").queryAs(ChoiceBox.class);
-        assertThat(own.getValue()).isEqualTo(MigrationViewModel.AS_GROUP);
-        assertThat(own.getItems()).containsExactly(MigrationViewModel.AS_GROUP, "fttc", "fttn", "fttp", "fw", MigrationViewModel.EXCLUDE);
+        assertThat(own.getValue()).isEqualTo(RemedyChoice.AS_GROUP);
+        assertThat(own.getItems()).containsExactly(RemedyChoice.AS_GROUP, "fttc", "fttn", "fttp", "fw", RemedyChoice.EXCLUDE);
         robot.interact(() -> own.setValue("fttc"));
         javafx.scene.Node table = robot.lookup("#instanceTable").query();
         Snapshots.save(table.getScene().getRoot(), "migration-per-instance");
@@ -247,7 +248,7 @@ class MigrationScreenIT {
         MigrationViewModel wizard = openWizardOn(injector, V1);
         chooseRsp("acme");
         robot.clickOn("#checkButton");
-        await(() -> wizard.remediesProperty().size() == 1);
+        await(() -> wizard.remedies().remediesProperty().size() == 1);
         @SuppressWarnings("unchecked")
         ChoiceBox<String> remedy = robot.lookup("#remedy-0").queryAs(ChoiceBox.class);
         robot.interact(() -> remedy.setValue("fttn"));
@@ -255,11 +256,11 @@ class MigrationScreenIT {
 
         robot.clickOn("#runButton");
         confirm();
-        await(() -> wizard.progressProperty().get() > 0);
+        await(() -> wizard.execution().progressProperty().get() > 0);
         Snapshots.save(robot.lookup("#tabs").query(), "migration-progress");
         robot.clickOn("#pauseButton");
         await(() -> !wizard.busyProperty().get() && report().startsWith("Run paused"));
-        long moved = wizard.lastRunProperty().get().migrated();
+        long moved = wizard.execution().lastRunProperty().get().migrated();
         assertThat(moved).as("paused between batches, part way").isPositive().isLessThan(20_002);
         assertThat(moved % 50).as("whole batches only").isZero();
         assertThat(robot.lookup("#progressBar").queryAs(javafx.scene.control.ProgressBar.class).getProgress()).isLessThan(1);
@@ -287,7 +288,7 @@ class MigrationScreenIT {
         assertThat(robot.lookup("#rspsNote").queryAs(Label.class).getText()).contains("party in role Reseller");
         chooseRsp(dev.diffo.admin.support.DiffoLivebookCatalogue.RESELLER_A);
         robot.clickOn("#checkButton");
-        await(() -> wizard.checkProperty().get() != null);
+        await(() -> wizard.remedies().checkProperty().get() != null);
         assertThat(robot.lookup("#checkSummary").queryAs(Label.class).getText())
                 .contains("no allowed values recorded", "6 of ORG000000123456 · organizationId's instances on broadband v1.1.0");
         Snapshots.save(robot.lookup("#tabs").query(), "migration-diffo-rsp-choice");
@@ -295,14 +296,14 @@ class MigrationScreenIT {
         versioning.recordRules(catalogue.find(dev.diffo.admin.support.DiffoLivebookCatalogue.V2).orElseThrow(),
                 dev.diffo.admin.versioning.RuleText.parse("broadband.technology: string = fttc, fttn, fttp, fw"), "as diffo's code allows");
         robot.clickOn("#checkButton");
-        await(() -> wizard.remediesProperty().size() == 1);
+        await(() -> wizard.remedies().remediesProperty().size() == 1);
         assertThat(robot.lookup("#checkSummary").queryAs(Label.class).getText())
                 .doesNotContain("no allowed values recorded").contains("2 need remediation before moving to v2.0.0");
         ChoiceBox<String> remedy = robot.lookup("#remedy-0").queryAs(ChoiceBox.class);
         robot.interact(() -> remedy.setValue("fttn"));
         robot.clickOn("#runButton");
         assertThat(confirm()).contains("Move 6 of ORG000000123456 · organizationId's instances from broadband v1.1.0 to v2.0.0", "rewriting 2 values");
-        await(() -> wizard.lastRunProperty().get() != null && !wizard.busyProperty().get());
+        await(() -> wizard.execution().lastRunProperty().get() != null && !wizard.busyProperty().get());
 
         assertThat(graph.count("MATCH (:Specification {uuid: '" + dev.diffo.admin.support.DiffoLivebookCatalogue.V2 + "'})<-[:SPECIFIED_BY]-(i) RETURN count(i)")).isEqualTo(7);
         assertThat(graph.count("MATCH (:Specification {uuid: '" + dev.diffo.admin.support.DiffoLivebookCatalogue.V1 + "'})<-[:SPECIFIED_BY]-(i)-[:RELATES]->(:PartyRef {role: 'Reseller'})-[:RELATES]->(:Party {key: 'ORG000000654321'}) RETURN count(i)")).isEqualTo(4);
