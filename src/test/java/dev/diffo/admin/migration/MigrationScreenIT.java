@@ -274,6 +274,47 @@ class MigrationScreenIT {
     }
 
     @Test
+    void pausingADryRunOver100kInstancesStopsItWithinOneBatchAndWritesNothing(Injector injector, DemoService demo, TestGraph graph,
+                                                                               dev.diffo.admin.repository.BenchmarkRepository seeding) throws Exception {
+        demo.loadDemo();
+        seeding.seed(V1, "acme-bulk-", 1, 100_000, List.of("fttp", "fttn", "fttc"));
+        String before = graph.fingerprint();
+        MigrationViewModel wizard = openWizardOn(injector, V1);
+        chooseRsp("acme");
+        robot.clickOn("#checkButton");
+        await(120, () -> wizard.remedies().remediesProperty().size() == 1);
+        @SuppressWarnings("unchecked")
+        ChoiceBox<String> remedy = robot.lookup("#remedy-0").queryAs(ChoiceBox.class);
+        robot.interact(() -> remedy.setValue("fttn"));
+        int batch = wizard.execution().batchSizeProperty().get();
+        // what the wizard showed of the dry run's progress when Pause was pressed
+        double[] shownAtPause = {-1};
+        robot.lookup("#pauseButton").queryButton().addEventFilter(javafx.event.ActionEvent.ACTION,
+                e -> shownAtPause[0] = wizard.execution().progressProperty().get());
+
+        robot.clickOn("#dryRunButton");
+        await(120, () -> wizard.execution().progressProperty().get() > 0);
+        robot.clickOn("#pauseButton");
+        await(120, () -> !wizard.busyProperty().get() && report().startsWith("Dry run stopped"));
+
+        java.util.regex.Matcher stopped = java.util.regex.Pattern.compile("Dry run stopped after ([\\d,]+) of ([\\d,]+) instances, nothing written")
+                .matcher(report());
+        assertThat(stopped.find()).as(report()).isTrue();
+        long examined = Long.parseLong(stopped.group(1).replace(",", ""));
+        long selected = Long.parseLong(stopped.group(2).replace(",", ""));
+        long doneAtPause = Math.round(shownAtPause[0] * selected);
+        assertThat(selected).isEqualTo(100_002);
+        assertThat(examined % batch).as("whole batches only").isZero();
+        assertThat(examined).as("stopped part way").isLessThan(selected);
+        assertThat(examined - doneAtPause).as("at most the batch in flight when Pause was pressed (%,d shown then)", doneAtPause)
+                .isBetween(0L, (long) batch);
+        assertThat(robot.lookup("#progressBar").queryAs(javafx.scene.control.ProgressBar.class).getProgress()).as("nothing ran").isZero();
+        assertThat(wizard.execution().lastRunProperty().get()).as("a dry run leaves no run to undo").isNull();
+        Snapshots.save(robot.lookup("#tabs").query(), "migration-dry-run-paused");
+        assertThat(graph.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void onACatalogueDiffoWroteTheOperatorPicksTheResellerFromTheListAndMovesOnlyItsInstances(Injector injector, TestGraph graph,
                                                                                               dev.diffo.admin.versioning.VersioningService versioning,
