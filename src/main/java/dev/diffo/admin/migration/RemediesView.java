@@ -6,7 +6,6 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -14,8 +13,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.GridPane;
 
 /** The wizard's second step: the check, a row per remedy, the relabel offer; bound to {@link RemediesViewModel}. */
 public class RemediesView {
@@ -30,7 +28,7 @@ public class RemediesView {
     @FXML
     private Label checkSummary;
     @FXML
-    private VBox remedyRows;
+    private GridPane remedyRows;
     @FXML
     private Label perInstanceSummary;
     @FXML
@@ -73,7 +71,7 @@ public class RemediesView {
         });
     }
 
-    /** Rebuilt when the check gives new remedies; a choice made in a row only updates the list. */
+    /** Rebuilt when the check gives new remedies (a row each, aligned); a choice made in a row only updates the list. */
     private void showRemedies(List<? extends RemedyChoice> remedies) {
         remedyRows.getChildren().clear();
         for (int i = 0; i < remedies.size(); i++) {
@@ -81,13 +79,12 @@ public class RemediesView {
             ChoiceBox<String> choice = new ChoiceBox<>();
             choice.setId("remedy-" + i);
             choice.getItems().setAll(remedy.options());
+            choice.setMaxWidth(Double.MAX_VALUE);
             choice.valueProperty().bindBidirectional(remedy.choice());
             Button own = new Button("Per instance…");
             own.setId("perInstance-" + i);
             own.setOnAction(e -> showInstances(remedy));
-            HBox row = new HBox(10, new Label(remedy.describe() + ": map to"), choice, own);
-            row.setAlignment(Pos.CENTER_LEFT);
-            remedyRows.getChildren().add(row);
+            remedyRows.addRow(i, new Label(remedy.describe() + ": map to"), choice, own);
         }
     }
 
