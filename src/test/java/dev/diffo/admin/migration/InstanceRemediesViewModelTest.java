@@ -129,4 +129,16 @@ class InstanceRemediesViewModelTest extends WizardFixture {
                 .containsExactly("acme-bulk-010", "acme-bulk-011", "acme-bulk-012", "acme-bulk-013", "acme-bulk-014",
                         "acme-bulk-015", "acme-bulk-016", "acme-bulk-017", "acme-bulk-018", "acme-bulk-019");
     }
+
+    @Test
+    void aListThatCannotBeReadSaysWhyInTheBrowser() {
+        checkedAndRemedied();
+        carryingUnreadable = new dev.diffo.admin.domain.DiffoAdminException("Lost the connection to Neo4j", "Reconnect, then Find again.");
+
+        showInstances(remedy(FTTB), "");
+
+        assertThat(browser.errorProperty().get()).isEqualTo("Lost the connection to Neo4j\nReconnect, then Find again.");
+        assertThat(browser.instanceChoicesProperty()).isEmpty();
+        assertThat(browser.busyProperty().get()).isFalse();
+    }
 }

@@ -47,6 +47,8 @@ abstract class WizardFixture {
     final FakeVersioningRepository versioning = new FakeVersioningRepository();
     /** When set, reading the runs fails with it (as a connection lost right after a batch failed would). */
     RuntimeException runsUnreadable;
+    /** When set, listing the instances that carry a value fails with it. */
+    RuntimeException carryingUnreadable;
     final FakeMigrationRepository instances = new FakeMigrationRepository(catalogue) {
         @Override
         public synchronized List<dev.diffo.admin.domain.MigrationRun> runs(String sourceOrTargetUuid) {
@@ -54,6 +56,15 @@ abstract class WizardFixture {
                 throw runsUnreadable;
             }
             return super.runs(sourceOrTargetUuid);
+        }
+
+        @Override
+        public synchronized List<InstanceRef> carrying(String sourceUuid, String rsp, String nameFilter, List<dev.diffo.admin.domain.StoredValue> values,
+                                                       String contains, String after, int limit) {
+            if (carryingUnreadable != null) {
+                throw carryingUnreadable;
+            }
+            return super.carrying(sourceUuid, rsp, nameFilter, values, contains, after, limit);
         }
     };
     final MigrationService service = new MigrationService(instances, catalogue, versioning, new Operator("ops"));
