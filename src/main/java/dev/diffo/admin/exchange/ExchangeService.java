@@ -174,7 +174,7 @@ public class ExchangeService {
         try {
             diff = RulesDiff.between(stored, in.rules());
         } catch (DiffoAdminException e) {
-            return refused(in, e.getMessage());
+            return refused(in, TmfDocument.oneLine(e));
         }
         if (stored.isEmpty()) {
             return step(Action.RECORD, in, spec, "records " + describe(in.rules()) + " without a version bump (stays " + spec.version() + ")", in.rules());

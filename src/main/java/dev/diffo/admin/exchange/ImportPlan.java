@@ -63,10 +63,22 @@ public record ImportPlan(String source, List<Step> steps, List<String> keptAside
         return steps.stream().filter(s -> s.action() == action).count();
     }
 
-    /** {@code 2 to create, 0 to record, 0 as a next minor, 0 unchanged, 0 refused; 1 field kept aside}. */
+    /** {@code 2 to create, 1 refused; 1 field kept aside (not imported)}: only what there is, or {@code nothing in the document}. */
     public String summary() {
-        return count(Action.CREATE) + " to create, " + count(Action.RECORD) + " to record allowed values, " + count(Action.MINOR) + " as a next minor, "
-                + count(Action.UNCHANGED) + " unchanged, " + count(Action.REFUSED) + " refused"
+        List<String> parts = new java.util.ArrayList<>();
+        for (Action action : Action.values()) {
+            long n = count(action);
+            if (n > 0) {
+                parts.add(n + switch (action) {
+                    case CREATE -> " to create";
+                    case RECORD -> " to record allowed values";
+                    case MINOR -> " as a next minor";
+                    case UNCHANGED -> " unchanged";
+                    case REFUSED -> " refused";
+                });
+            }
+        }
+        return (parts.isEmpty() ? "no specification in the document" : String.join(", ", parts))
                 + (keptAside.isEmpty() ? "" : "; " + keptAside.size() + " field" + (keptAside.size() == 1 ? "" : "s") + " kept aside (not imported)");
     }
 

@@ -44,7 +44,10 @@ public final class TmfDocument {
     public static final String NOTE = "diffoAdminNote";
 
     static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // a float allowed value keeps its digits both ways (1.50 stays 1.50)
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
 
     private static final Pattern VERSION = Pattern.compile("^[vV]?(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?$");
     private static final Set<String> EXTENSIBLE = Set.of("@type", "@baseType", "@schemaLocation");
@@ -214,7 +217,7 @@ public final class TmfDocument {
             try {
                 dev.diffo.admin.domain.Identifiers.requireSpecificationName(name);
             } catch (DiffoAdminException e) {
-                problem = path + ".name: " + e.getMessage();
+                problem = path + ".name: " + oneLine(e);
             }
         }
         for (String array : CHARACTERISTIC_ARRAYS) {
@@ -227,7 +230,7 @@ public final class TmfDocument {
                 try {
                     rules.add(readCharacteristic(characteristics.get(i), at, keptAside));
                 } catch (DiffoAdminException e) {
-                    problem = problem != null ? problem : at + ": " + e.getMessage();
+                    problem = problem != null ? problem : at + ": " + oneLine(e);
                 }
             }
         }
@@ -296,7 +299,7 @@ public final class TmfDocument {
     }
 
     private static JsonNode typed(CharacteristicRule.ValueType type, String value) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
+        JsonNodeFactory f = JsonNodeFactory.withExactBigDecimals(true);
         try {
             return switch (type) {
                 case INTEGER -> f.numberNode(Long.parseLong(value));
@@ -307,6 +310,11 @@ public final class TmfDocument {
         } catch (NumberFormatException e) {
             return f.textNode(value);
         }
+    }
+
+    /** What is wrong and what to do, on one line (a row of the preview). */
+    static String oneLine(DiffoAdminException e) {
+        return e.getMessage() + (e.hint() == null || e.hint().isBlank() ? "" : ". " + e.hint());
     }
 
     private static String text(JsonNode node, String field) {
