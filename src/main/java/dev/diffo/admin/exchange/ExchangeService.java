@@ -91,6 +91,12 @@ public class ExchangeService {
         JsonNode root = TmfDocument.parse(json);
         schema.check(root);
         TmfDocument.Read read = TmfDocument.read(root);
+        var shape = catalogue.inspectShape();
+        if (shape.isForeign()) {
+            throw new DiffoAdminException("This database is not a diffo catalogue: it has " + shape.nodeCount() + " nodes but no :Specification. Found: "
+                    + shape.describeLabels(8) + ".", "Specifications are only imported into an empty database or a diffo catalogue. Connect to another"
+                    + " database (File → Connect…). Nothing was written.");
+        }
         List<Step> steps = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (Incoming incoming : read.specifications()) {

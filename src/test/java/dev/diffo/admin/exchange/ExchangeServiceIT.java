@@ -256,6 +256,16 @@ class ExchangeServiceIT {
     }
 
     @Test
+    void aDatabaseThatIsNotADiffoCatalogueTakesNoImport() {
+        graph.run("CREATE (:Person {name: 'Keanu'}), (:Movie {title: 'The Matrix'})");
+        String before = graph.fingerprint();
+
+        assertThatThrownBy(() -> exchange.preview("{\"name\": \"router\"}", "router.json"))
+                .hasMessageContaining("This database is not a diffo catalogue").hasMessageContaining("Person");
+        assertThat(graph.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
     void aSpecificationTwiceInOneDocumentIsRefused() {
         String twice = "[{\"name\": \"router\", \"version\": \"v1.0.0\"}, {\"name\": \"router\", \"version\": \"v1.2.0\"}]";
 
