@@ -3,7 +3,12 @@ package dev.diffo.admin.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Injector;
+import dev.diffo.admin.app.MainView;
 import dev.diffo.admin.app.ViewLoader;
+import dev.diffo.admin.catalogue.CatalogueViewModel;
+import java.util.List;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import dev.diffo.admin.catalogue.DemoService;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.repository.CatalogueRepository;
@@ -34,7 +39,7 @@ class ExchangeScreenIT {
     /** router and modem are new, broadband v1 gains fw (a next minor), v2 is as recorded; two fields TMF has and we do not keep. */
     static final String THREE = """
             [
-              {"@type": "ResourceSpecification", "name": "router", "version": "v1.2.0", "category": "Equipment", "description": "Home router",
+              {"@type": "ResourceSpecification", "id": "%s", "name": "router", "version": "v1.2.0", "category": "Equipment", "description": "Home router",
                "validFor": {"startDateTime": "2026-01-01T00:00:00Z"},
                "resourceSpecCharacteristic": [{"name": "wifi", "valueType": "string",
                  "resourceSpecCharacteristicValue": [{"value": "wifi6"}, {"value": "wifi7"}]}]},
@@ -44,12 +49,14 @@ class ExchangeScreenIT {
               {"@type": "ServiceSpecification", "name": "broadband", "version": "v2.0.0",
                "specCharacteristic": [{"name": "broadband.technology", "valueType": "string",
                  "characteristicValueSpecification": [{"value": "fttc"}, {"value": "fttn"}, {"value": "fttp"}, {"value": "fw"}]}]}
-            """;
+            """.formatted(ExchangeScreenIT.ROUTER);
 
     /** The three, and a name diffo refuses. */
     static final String PARTNER_DOCUMENT = THREE + """
             , {"@type": "ServiceSpecification", "name": "Modem Service", "version": "v1.0.0"}]
             """;
+
+    static final String ROUTER = "0b7c1e2a-3d4f-4a5b-8c6d-7e8f9a0b1c2d";
 
     final FxRobot robot = new FxRobot();
 
@@ -89,6 +96,32 @@ class ExchangeScreenIT {
         assertThat(robot.lookup("#keptAside").queryAs(Label.class).getText()).contains("$[0].validFor", "$[1].specCharacteristic[0].regex");
         assertThat(robot.lookup("#importButton").queryAs(Button.class).isDisabled()).isTrue();
         Snapshots.save(robot.lookup("#steps").query().getParent(), "exchange-import-preview");
+    }
+
+    @Test
+    void theMainWindowOffersExportAndImportAndShowsWhatAnImportCreated(Injector injector, DemoService demo, @TempDir Path dir)
+            throws TimeoutException, IOException {
+        demo.loadDemo();
+        CatalogueViewModel catalogue = injector.getInstance(CatalogueViewModel.class);
+        FxScreenExtension.show(() -> {
+            Region root = (Region) injector.getInstance(ViewLoader.class).load(MainView.class).root();
+            root.setPrefSize(1280, 800);
+            return root;
+        });
+        await(() -> catalogue.find("a1b2c3d4-e5f6-4a7b-8c9d-e0f1a2b3c4d5").isPresent());
+        MenuBar menus = robot.lookup("#menuBar").queryAs(MenuBar.class);
+        List<MenuItem> file = menus.getMenus().getFirst().getItems();
+        assertThat(file).filteredOn(item -> "exportMenuItem".equals(item.getId())).singleElement().extracting(MenuItem::isDisable).isEqualTo(false);
+        assertThat(file).filteredOn(item -> "importMenuItem".equals(item.getId())).singleElement().extracting(MenuItem::isDisable).isEqualTo(false);
+        ExchangeViewModel model = injector.getInstance(ExchangeViewModel.class);
+        Path document = Files.writeString(dir.resolve("partner-catalogue.json"), THREE + "]");
+
+        robot.interact(() -> model.preview(document));
+        await(() -> model.canImportProperty().get());
+        robot.interact(model::importNow);
+
+        await(() -> catalogue.find(ROUTER).isPresent());
+        assertThat(catalogue.find(ROUTER).orElseThrow().version()).isEqualTo("v1.2.0");
     }
 
     @Test
