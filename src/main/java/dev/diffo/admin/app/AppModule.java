@@ -4,6 +4,8 @@ import com.google.inject.AbstractModule;
 import dev.diffo.admin.common.Connector;
 import dev.diffo.admin.domain.ConnectionSettings;
 import dev.diffo.admin.catalogue.CatalogueModule;
+import dev.diffo.admin.exchange.ExchangeModule;
+import dev.diffo.admin.exchange.SpecificationWrites;
 import dev.diffo.admin.graph.GraphModule;
 import dev.diffo.admin.migration.MigrationModule;
 import dev.diffo.admin.versioning.VersioningModule;
@@ -43,6 +45,9 @@ public class AppModule extends AbstractModule {
         install(new VersioningModule());
         install(new MigrationModule());
         install(new GraphModule());
+        install(new ExchangeModule());
+        // the exchange feature writes through the versioning feature's service; the two meet here
+        bind(SpecificationWrites.class).to(VersioningWrites.class);
         String operator = System.getenv("DIFFO_ADMIN_OPERATOR");
         bind(Operator.class).toInstance(new Operator(operator != null && !operator.isBlank() ? operator : System.getProperty("user.name")));
     }

@@ -5,6 +5,10 @@ import dev.diffo.admin.catalogue.CatalogueViewModel;
 import dev.diffo.admin.common.CatalogueSettings;
 import dev.diffo.admin.connection.ConnectionView;
 import dev.diffo.admin.domain.DiffoAdminException;
+import dev.diffo.admin.exchange.ExchangeView;
+import dev.diffo.admin.exchange.ExchangeViewModel;
+import dev.diffo.admin.exchange.TmfVersion;
+import java.io.File;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Map;
@@ -15,6 +19,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputDialog;
+import javafx.stage.FileChooser;
 import org.controlsfx.control.StatusBar;
 
 /**
@@ -31,6 +36,7 @@ public class MainView {
     private final FxTaskRunner tasks;
     private final ViewLoader views;
     private final CatalogueSettings catalogueSettings;
+    private final ExchangeViewModel exchange;
 
     @FXML
     private StatusBar statusBar;
@@ -38,6 +44,10 @@ public class MainView {
     private MenuItem loadDemoMenuItem;
     @FXML
     private MenuItem refreshMenuItem;
+    @FXML
+    private MenuItem exportMenuItem;
+    @FXML
+    private MenuItem importMenuItem;
     @FXML
     private TabPane tabs;
     @FXML
@@ -53,13 +63,14 @@ public class MainView {
 
     @Inject
     public MainView(MainViewModel viewModel, CatalogueViewModel catalogue, Navigation navigation, FxTaskRunner tasks, ViewLoader views,
-                    CatalogueSettings catalogueSettings) {
+                    CatalogueSettings catalogueSettings, ExchangeViewModel exchange) {
         this.viewModel = viewModel;
         this.catalogue = catalogue;
         this.navigation = navigation;
         this.tasks = tasks;
         this.views = views;
         this.catalogueSettings = catalogueSettings;
+        this.exchange = exchange;
     }
 
     @FXML
@@ -68,6 +79,9 @@ public class MainView {
         statusBar.progressProperty().bind(tasks.runningProperty().greaterThan(0).map(running -> running ? ProgressIndicator.INDETERMINATE_PROGRESS : 0.0));
         loadDemoMenuItem.disableProperty().bind(catalogue.canLoadDemoProperty().not());
         refreshMenuItem.disableProperty().bind(catalogue.canRefreshProperty().not());
+        // export and import need a catalogue to read: the same condition as Refresh
+        exportMenuItem.disableProperty().bind(catalogue.canRefreshProperty().not());
+        importMenuItem.disableProperty().bind(catalogue.canRefreshProperty().not());
         // the tabs follow the navigation's screen, and a tab the user picks is the screen shown
         Map<Screen, Tab> tabOf = new EnumMap<>(Map.of(Screen.CATALOGUE, catalogueTab, Screen.INSTANCES, instancesTab, Screen.HISTORY, historyTab,
                 Screen.MIGRATION, migrationTab, Screen.GRAPH, graphTab));
@@ -129,6 +143,35 @@ public class MainView {
     @FXML
     private void loadDemo() {
         catalogue.loadDemo();
+    }
+
+    /** File → Export…: every specification version as TMF JSON (v4 field names) into the file chosen. */
+    @FXML
+    private void exportCatalogue() {
+        FileChooser chooser = jsonChooser("Export the catalogue as TMF633/TMF634 JSON");
+        chooser.setInitialFileName("catalogue-tmf.json");
+        File file = chooser.showSaveDialog(statusBar.getScene().getWindow());
+        if (file != null) {
+            exchange.export(file.toPath(), TmfVersion.V4);
+        }
+    }
+
+    /** File → Import…: the preview of what the document would create, record and refuse; Import writes it. */
+    @FXML
+    private void importCatalogue() {
+        File file = jsonChooser("Import TMF633/TMF634 specifications").showOpenDialog(statusBar.getScene().getWindow());
+        if (file != null) {
+            ViewLoader.Loaded<ExchangeView> preview = views.load(ExchangeView.class);
+            exchange.preview(file.toPath());
+            ExchangeView.showDialog(preview.root(), statusBar.getScene().getWindow(), THEME);
+        }
+    }
+
+    private static FileChooser jsonChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON", "*.json"), new FileChooser.ExtensionFilter("All files", "*"));
+        return chooser;
     }
 
     @FXML

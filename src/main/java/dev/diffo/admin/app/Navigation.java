@@ -3,6 +3,7 @@ package dev.diffo.admin.app;
 import dev.diffo.admin.catalogue.CatalogueViewModel;
 import dev.diffo.admin.catalogue.InstancesViewModel;
 import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.exchange.ExchangeViewModel;
 import dev.diffo.admin.graph.GraphViewModel;
 import dev.diffo.admin.migration.MigrationViewModel;
 import dev.diffo.admin.versioning.HistoryViewModel;
@@ -35,7 +36,7 @@ public class Navigation {
 
     @Inject
     public Navigation(CatalogueViewModel catalogue, VersioningViewModel versioning, HistoryViewModel history, MigrationViewModel migration,
-                      InstancesViewModel instances, GraphViewModel graph) {
+                      InstancesViewModel instances, GraphViewModel graph, ExchangeViewModel exchange) {
         this.catalogue = catalogue;
         this.instances = instances;
         this.history = history;
@@ -65,6 +66,11 @@ public class Navigation {
                 instances.reload();
                 history.reload();
             }
+        });
+        // an import created specifications or recorded what they allow: the catalogue and the history are read again
+        exchange.importsProperty().subscribe((before, count) -> {
+            catalogue.refresh();
+            history.reload();
         });
         // an instance created on the instances screen changes the catalogue's counts
         instances.createdProperty().subscribe((before, count) -> catalogue.refresh());

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "catalogue", description = "Print the specification catalogue: each name with its majors, versions and instance counts.")
+@Command(name = "catalogue", description = "Print the specification catalogue: each name with its majors, versions and instance counts.",
+        subcommands = {CatalogueExportCommand.class, CatalogueImportCommand.class})
 public class CatalogueCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -99,7 +99,7 @@ public class Neo4jVersioningRepository implements VersioningRepository {
 
     static final String CREATE_SPECIFICATION = """
             CREATE (s:Provider:Specification {
-              uuid: $uuid, type: $type, name: $name, majorVersion: $majorVersion, minorVersion: 0, patchVersion: 0,
+              uuid: $uuid, type: $type, name: $name, majorVersion: $majorVersion, minorVersion: $minorVersion, patchVersion: $patchVersion,
               tmfVersion: 4, createdAt: $now, updatedAt: $now})
             SET s.description = $description, s.category = $category
             """;
@@ -276,6 +276,8 @@ public class Neo4jVersioningRepository implements VersioningRepository {
             params.put("uuid", uuid);
             params.put("name", spec.name());
             params.put("majorVersion", spec.majorVersion());
+            params.put("minorVersion", spec.minorVersion());
+            params.put("patchVersion", spec.patchVersion());
             params.put("type", spec.type() == null ? "serviceSpecification" : spec.type().stored());
             tx.run(CREATE_SPECIFICATION, params).consume();
             replaceRules(tx, uuid, spec.rules() == null ? List.of() : spec.rules());

@@ -56,6 +56,18 @@ public class VersioningService {
                 event(VersionEvent.Action.CREATED, reason));
     }
 
+    /**
+     * Creates a specification at the version it has elsewhere ({@code v1.1.0} from another catalogue): the same checks
+     * as {@link #create}, and the history's entry says the version it arrived at.
+     */
+    public Specification createAt(String name, String uuid, SpecificationType type, dev.diffo.admin.domain.SemanticVersion version, String description,
+                                  String category, List<CharacteristicRule> rules, String reason) {
+        requireText("Name", name);
+        String id = uuid == null || uuid.isBlank() ? null : uuid.strip();
+        return repository.create(new NewSpecification(id, name.strip(), type, version.major(), version.minor(), version.patch(), description, category, rules),
+                event(VersionEvent.Action.CREATED, reason));
+    }
+
     /** The specification {name, major} if it exists: the editor says so as the name is typed. */
     public java.util.Optional<Specification> find(String name, long majorVersion) {
         return name == null || name.isBlank() ? java.util.Optional.empty() : repository.find(name.strip(), majorVersion);

@@ -23,6 +23,8 @@ import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationStatus;
 import dev.diffo.admin.domain.SpecificationType;
+import dev.diffo.admin.exchange.ExchangeService;
+import dev.diffo.admin.exchange.ExchangeViewModel;
 import dev.diffo.admin.graph.GraphService;
 import dev.diffo.admin.graph.GraphViewModel;
 import dev.diffo.admin.migration.MigrationService;
@@ -103,7 +105,10 @@ class NavigationTest {
             new InstanceService(recording(InstanceRepository.class, instanceCalls), catalogueRepository, versioningRepository), catalogueRepository, tasks, dialogs);
     final GraphViewModel graph = new GraphViewModel(new GraphService(recording(GraphRepository.class, graphCalls)), tasks, dialogs);
 
-    final Navigation navigation = new Navigation(catalogue, versioning, history, migration, instances, graph);
+    final ExchangeViewModel exchange = new ExchangeViewModel(new ExchangeService(catalogueRepository, versioningRepository,
+            new VersioningWrites(versioningService)), tasks, dialogs);
+
+    final Navigation navigation = new Navigation(catalogue, versioning, history, migration, instances, graph, exchange);
 
     @BeforeEach
     void connected() {
@@ -208,6 +213,23 @@ class NavigationTest {
         assertThat(migration.finishedRunsProperty().get()).isEqualTo(1);
         assertThat(catalogued()).contains(added);
         assertThat(instances.specificationsProperty()).extracting(Specification::uuid).contains(added);
+    }
+
+    @Test
+    void anImportReadsTheCatalogueAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path document = java.nio.file.Files.writeString(dir.resolve("modem.json"),
+                "{\"@type\": \"ServiceSpecification\", \"name\": \"modem\", \"version\": \"v1.0.0\"}");
+        exchange.preview(document);
+        assertThat(exchange.canImportProperty().get()).isTrue();
+        String added = "5d0f7a8e-2b1c-4e3d-9f6a-7b8c9d0e1f2a";
+        catalogueRepository.specifications.add(spec(added, "modem", 1));
+        assertThat(catalogued()).doesNotContain(added);
+
+        exchange.importNow();
+
+        assertThat(exchange.importsProperty().get()).isEqualTo(1);
+        assertThat(exchange.outcomeProperty().get()).isEqualTo("Imported: created modem v1.0.0.");
+        assertThat(catalogued()).contains(added);
     }
 
     @Test

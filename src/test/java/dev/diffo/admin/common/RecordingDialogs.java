@@ -11,6 +11,8 @@ public final class RecordingDialogs implements DialogService {
     public final List<String> confirmations = new ArrayList<>();
     /** The action button's label of each confirmation asked ("Withdraw v1"). */
     public final List<String> actions = new ArrayList<>();
+    /** "title: message" of each information shown. */
+    public final List<String> informations = new ArrayList<>();
     public boolean answer = true;
 
     @Override
@@ -20,6 +22,7 @@ public final class RecordingDialogs implements DialogService {
 
     @Override
     public void showInformation(String title, String message) {
+        informations.add(title + ": " + message);
     }
 
     @Override

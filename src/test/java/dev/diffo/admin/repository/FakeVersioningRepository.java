@@ -101,7 +101,7 @@ public class FakeVersioningRepository implements VersioningRepository {
         }
         clock = clock.plusMinutes(1);
         Specification created = new Specification(specification.uuid() == null ? Identifiers.newUuid4() : specification.uuid(), specification.name(),
-                specification.type() == null ? SpecificationType.SERVICE : specification.type(), specification.majorVersion(), 0, 0, 4,
+                specification.type() == null ? SpecificationType.SERVICE : specification.type(), specification.majorVersion(), specification.minorVersion(), specification.patchVersion(), 4,
                 specification.description(), specification.category(), clock, clock, 0, List.of("Provider", "Specification"), null);
         put(created, specification.rules() == null ? List.of() : specification.rules());
         events.add(new VersionEvent(Identifiers.newUuid4(), created.name(), created.uuid(), created.majorVersion(), event.action(), null,
