@@ -16,6 +16,7 @@ import dev.diffo.admin.common.Connector;
 import dev.diffo.admin.domain.ConnectionInfo;
 import dev.diffo.admin.domain.ConnectionSettings;
 import dev.diffo.admin.domain.DiffoAdminException;
+import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -32,6 +33,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // Guice's generated fast classes are defined through sun.misc.Unsafe (a JVM warning on JDK 24+); we use no
+        // method interception, so it builds objects by reflection instead. Set before the first Guice class loads.
+        System.setProperty("guice_bytecode_gen_option", "DISABLED");
         int code = commandLine(System.getenv()).execute(args);
         System.exit(code);
     }
@@ -54,7 +58,8 @@ public final class Launcher {
             commandLine.getErr().flush();
             return 2;
         });
-        cli.setParameterExceptionHandler(new CommandLineSecrets(cli.getParameterExceptionHandler()));
+        cli.setParameterExceptionHandler(new CommandLineSecrets(Launcher::parameterError));
+        withHelpEverywhere(cli);
         CommandLine.IExecutionStrategy run = cli.getExecutionStrategy();
         cli.setExecutionStrategy(parseResult -> {
             root.parsed();
@@ -63,7 +68,33 @@ public final class Launcher {
         return cli;
     }
 
-    @Command(name = "diffo-admin", mixinStandardHelpOptions = true, version = "diffo-admin 0.1.0",
+    /**
+     * {@code --help}/{@code -h} and {@code --version}/{@code -V} on every command and subcommand, whoever adds them
+     * (a command declares only its own options).
+     */
+    static void withHelpEverywhere(CommandLine cli) {
+        CommandLine.Model.CommandSpec spec = cli.getCommandSpec();
+        if (!spec.optionsMap().containsKey("--help")) {
+            spec.mixinStandardHelpOptions(true);
+        }
+        if (spec.versionProvider() == null) {
+            spec.versionProvider(new Versions());
+        }
+        cli.getSubcommands().values().stream().distinct().forEach(Launcher::withHelpEverywhere);
+    }
+
+    /** A command line that does not parse: one line saying what is wrong, one saying where the options are told. */
+    static int parameterError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine failed = ex.getCommandLine();
+        PrintWriter err = failed.getErr();
+        err.println("error: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for its commands and options.");
+        err.flush();
+        return failed.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    @Command(name = "diffo-admin", mixinStandardHelpOptions = true, versionProvider = Versions.class,
             description = "Administer a TMF service catalogue stored in Neo4j in diffo's graph shape. With no command, opens the desktop app.",
             subcommands = {CatalogueCommand.class, DemoCommand.class, SpecCommand.class, MigrateCommand.class, InstancesCommand.class, BenchmarkCommand.class, InstancesBenchmarkCommand.class, GraphBenchmarkCommand.class, CommandLine.HelpCommand.class})
     static final class RootCommand implements Callable<Integer>, CommandContext, AutoCloseable {
