@@ -17,6 +17,7 @@ import dev.diffo.admin.domain.ConnectionInfo;
 import dev.diffo.admin.domain.ConnectionSettings;
 import dev.diffo.admin.domain.DiffoAdminException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -88,8 +89,9 @@ public final class Launcher {
         CommandLine failed = ex.getCommandLine();
         PrintWriter err = failed.getErr();
         err.println("error: " + ex.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-        err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for its commands and options.");
+        List<String> suggestions = ex instanceof CommandLine.UnmatchedArgumentException unmatched ? unmatched.getSuggestions() : List.of();
+        err.println((suggestions.isEmpty() ? "" : "Did you mean " + String.join(" or ", suggestions) + "? ")
+                + "Try '" + failed.getCommandSpec().qualifiedName() + " --help' for its commands and options.");
         err.flush();
         return failed.getCommandSpec().exitCodeOnInvalidInput();
     }
