@@ -17,9 +17,12 @@ import dev.diffo.admin.domain.ConnectionInfo;
 import dev.diffo.admin.domain.ConnectionSettings;
 import dev.diffo.admin.domain.DiffoAdminException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,11 +40,16 @@ public final class Launcher {
         // Guice's generated fast classes are defined through sun.misc.Unsafe (a JVM warning on JDK 24+); we use no
         // method interception, so it builds objects by reflection instead. Set before the first Guice class loads.
         System.setProperty("guice_bytecode_gen_option", "DISABLED");
-        int code = commandLine(System.getenv()).execute(args);
+        int code = commandLine(System.getenv(), true).execute(args);
         System.exit(code);
     }
 
     static CommandLine commandLine(Map<String, String> env) {
+        return commandLine(env, false);
+    }
+
+    /** {@code logToFile}: a real run logs to the data directory's file (tests keep the console). */
+    static CommandLine commandLine(Map<String, String> env, boolean logToFile) {
         RootCommand root = new RootCommand(env);
         CommandLine cli = new CommandLine(root, new GuiceCommandFactory(root.injector)) {
             @Override
@@ -55,7 +63,15 @@ public final class Launcher {
             while (t.getCause() != null && !(t instanceof DiffoAdminException)) {
                 t = t.getCause();
             }
-            commandLine.getErr().println(t instanceof DiffoAdminException known ? "error: " + known.describe() : "error: " + error);
+            if (t instanceof DiffoAdminException known) {
+                commandLine.getErr().println("error: " + known.describe());
+            } else {
+                // not one of ours: the one line here, the stack trace in the log
+                Logger.getLogger(Launcher.class.getName()).log(Level.SEVERE, "diffo-admin " + String.join(" ", parseResult.originalArgs()) + " failed", error);
+                commandLine.getErr().println("error: " + t);
+                commandLine.getErr().println(root.logFile == null ? "This is a fault in diffo-admin; please report it with the command you ran."
+                        : "This is a fault in diffo-admin; the details are in " + root.logFile + ". Please report it with that file.");
+            }
             commandLine.getErr().flush();
             return 2;
         });
@@ -64,6 +80,9 @@ public final class Launcher {
         CommandLine.IExecutionStrategy run = cli.getExecutionStrategy();
         cli.setExecutionStrategy(parseResult -> {
             root.parsed();
+            if (logToFile && root.options.dataDirectory(env) != null && !root.options.dataDirectory(env).toString().isBlank()) {
+                root.logFile = AppLog.install(root.options.dataDirectory(env).toAbsolutePath());
+            }
             return run.execute(parseResult);
         });
         return cli;
@@ -110,6 +129,8 @@ public final class Launcher {
         private boolean parsed;
         private ConnectionSettings settings;
         private volatile boolean connected;
+        /** The log file of a real run (null in tests, or when it could not be made). */
+        volatile Path logFile;
 
         RootCommand(Map<String, String> env) {
             this.env = env;
@@ -123,7 +144,7 @@ public final class Launcher {
         /** No command: the desktop app. */
         @Override
         public Integer call() {
-            DesktopApp.run(settings(), options.rspRole(env));
+            DesktopApp.run(settings(), options.rspRole(env), logFile);
             return 0;
         }
 
