@@ -80,7 +80,7 @@ public final class Launcher {
         CommandLine.IExecutionStrategy run = cli.getExecutionStrategy();
         cli.setExecutionStrategy(parseResult -> {
             root.parsed();
-            if (logToFile && root.options.dataDirectory(env) != null && !root.options.dataDirectory(env).toString().isBlank()) {
+            if (logToFile && !helpRequested(parseResult) && !root.options.dataDirectory(env).toString().isBlank()) {
                 root.logFile = AppLog.install(root.options.dataDirectory(env).toAbsolutePath());
             }
             return run.execute(parseResult);
@@ -101,6 +101,16 @@ public final class Launcher {
             spec.versionProvider(new Versions());
         }
         cli.getSubcommands().values().stream().distinct().forEach(Launcher::withHelpEverywhere);
+    }
+
+    /** {@code --help} or {@code --version} anywhere on the line: answered without touching the data directory. */
+    private static boolean helpRequested(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (level.isUsageHelpRequested() || level.isVersionHelpRequested() || level.commandSpec().userObject() instanceof CommandLine.HelpCommand) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A command line that does not parse: one line saying what is wrong, one saying where the options are told. */
