@@ -3,10 +3,17 @@ package dev.diffo.admin.app;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.diffo.admin.domain.ConnectionSettings;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -15,10 +22,14 @@ import javafx.stage.Stage;
  */
 public class DesktopApp extends Application {
 
+    private static final Logger LOG = Logger.getLogger(DesktopApp.class.getName());
+
     private final ConnectionSettings settings;
     private final String rspRole;
     private final Runnable onClosed;
+    private final Path logFile;
     private Injector injector;
+    private boolean showingFault;
 
     public DesktopApp(ConnectionSettings settings, Runnable onClosed) {
         this(settings, null, onClosed);
@@ -26,17 +37,23 @@ public class DesktopApp extends Application {
 
     /** {@code rspRole}: the role given on the command line, a profile or the environment; null for the user's preference. */
     public DesktopApp(ConnectionSettings settings, String rspRole, Runnable onClosed) {
+        this(settings, rspRole, onClosed, null);
+    }
+
+    /** {@code logFile}: where the launcher sends the log (shown when something fails unexpectedly); null for none. */
+    DesktopApp(ConnectionSettings settings, String rspRole, Runnable onClosed, Path logFile) {
         this.settings = settings;
         this.rspRole = rspRole;
         this.onClosed = onClosed;
+        this.logFile = logFile;
     }
 
-    static void run(ConnectionSettings settings, String rspRole) {
+    static void run(ConnectionSettings settings, String rspRole, Path logFile) {
         CountDownLatch closed = new CountDownLatch(1);
         DesktopApp[] app = new DesktopApp[1];
         Platform.setImplicitExit(false);
         Platform.startup(() -> {
-            app[0] = new DesktopApp(settings, rspRole, closed::countDown);
+            app[0] = new DesktopApp(settings, rspRole, closed::countDown, logFile);
             app[0].start(new Stage());
         });
         try {
@@ -59,13 +76,50 @@ public class DesktopApp extends Application {
         Preferences.rspRole(injector.getInstance(dev.diffo.admin.common.CatalogueSettings.class), rspRole);
         // a terminated process (Ctrl-C, SIGTERM) still closes the driver and stops the embedded store cleanly
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "diffo-admin-shutdown"));
+        // an error nobody handled: logged with its stack trace, and told in a dialog that names the log
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            LOG.log(Level.SEVERE, "Unexpected error on " + thread.getName(), error);
+            Platform.runLater(() -> showFault(stage, error));
+        });
         ViewLoader.Loaded<MainView> main = injector.getInstance(ViewLoader.class).load(MainView.class);
         Scene scene = new Scene(main.root(), 1280, 800);
         stage.setScene(scene);
         stage.setTitle("diffo-admin");
-        stage.setOnHidden(e -> onClosed.run());
+        Navigation navigation = injector.getInstance(Navigation.class);
+        Optional<Preferences.WindowState> was = Preferences.window();
+        was.filter(w -> !Screen.getScreensForRectangle(w.x(), w.y(), w.width(), w.height()).isEmpty()).ifPresent(w -> {
+            stage.setX(w.x());
+            stage.setY(w.y());
+            stage.setWidth(w.width());
+            stage.setHeight(w.height());
+            stage.setMaximized(w.maximized());
+        });
+        was.flatMap(w -> Arrays.stream(Navigation.Screen.values()).filter(screen -> screen.name().equals(w.screen())).findFirst()).ifPresent(navigation::show);
+        stage.setOnHidden(e -> {
+            Preferences.rememberWindow(new Preferences.WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
+                    navigation.screenProperty().get().name()));
+            onClosed.run();
+        });
         stage.show();
         main.controller().start();
+    }
+
+    /** One dialog at a time: what failed, and where its details are. */
+    private void showFault(Stage owner, Throwable error) {
+        if (showingFault) {
+            return;
+        }
+        showingFault = true;
+        Alert fault = new Alert(Alert.AlertType.ERROR, (error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage()) + "\n\n"
+                + (logFile == null ? "This is a fault in diffo-admin; please report it with what you were doing."
+                        : "This is a fault in diffo-admin. The details are in\n" + logFile + "\nPlease report it with that file."));
+        fault.setHeaderText("Something went wrong");
+        fault.getDialogPane().getStylesheets().add(MainView.THEME);
+        if (owner.isShowing()) {
+            fault.initOwner(owner);
+        }
+        fault.setOnHidden(e -> showingFault = false);
+        fault.show();
     }
 
     @Override

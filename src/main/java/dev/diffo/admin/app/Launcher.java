@@ -16,8 +16,13 @@ import dev.diffo.admin.common.Connector;
 import dev.diffo.admin.domain.ConnectionInfo;
 import dev.diffo.admin.domain.ConnectionSettings;
 import dev.diffo.admin.domain.DiffoAdminException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,11 +37,19 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        int code = commandLine(System.getenv()).execute(args);
+        // Guice's generated fast classes are defined through sun.misc.Unsafe (a JVM warning on JDK 24+); we use no
+        // method interception, so it builds objects by reflection instead. Set before the first Guice class loads.
+        System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        int code = commandLine(System.getenv(), true).execute(args);
         System.exit(code);
     }
 
     static CommandLine commandLine(Map<String, String> env) {
+        return commandLine(env, false);
+    }
+
+    /** {@code logToFile}: a real run logs to the data directory's file (tests keep the console). */
+    static CommandLine commandLine(Map<String, String> env, boolean logToFile) {
         RootCommand root = new RootCommand(env);
         CommandLine cli = new CommandLine(root, new GuiceCommandFactory(root.injector)) {
             @Override
@@ -50,20 +63,69 @@ public final class Launcher {
             while (t.getCause() != null && !(t instanceof DiffoAdminException)) {
                 t = t.getCause();
             }
-            commandLine.getErr().println(t instanceof DiffoAdminException known ? "error: " + known.describe() : "error: " + error);
+            if (t instanceof DiffoAdminException known) {
+                commandLine.getErr().println("error: " + known.describe());
+            } else {
+                // not one of ours: the one line here, the stack trace in the log
+                Logger.getLogger(Launcher.class.getName()).log(Level.SEVERE, "diffo-admin " + String.join(" ", parseResult.originalArgs()) + " failed", error);
+                commandLine.getErr().println("error: " + t);
+                commandLine.getErr().println(root.logFile == null ? "This is a fault in diffo-admin; please report it with the command you ran."
+                        : "This is a fault in diffo-admin; the details are in " + root.logFile + ". Please report it with that file.");
+            }
             commandLine.getErr().flush();
             return 2;
         });
-        cli.setParameterExceptionHandler(new CommandLineSecrets(cli.getParameterExceptionHandler()));
+        cli.setParameterExceptionHandler(new CommandLineSecrets(Launcher::parameterError));
+        withHelpEverywhere(cli);
         CommandLine.IExecutionStrategy run = cli.getExecutionStrategy();
         cli.setExecutionStrategy(parseResult -> {
             root.parsed();
+            if (logToFile && !helpRequested(parseResult) && !root.options.dataDirectory(env).toString().isBlank()) {
+                root.logFile = AppLog.install(root.options.dataDirectory(env).toAbsolutePath());
+            }
             return run.execute(parseResult);
         });
         return cli;
     }
 
-    @Command(name = "diffo-admin", mixinStandardHelpOptions = true, version = "diffo-admin 0.1.0",
+    /**
+     * {@code --help}/{@code -h} and {@code --version}/{@code -V} on every command and subcommand, whoever adds them
+     * (a command declares only its own options).
+     */
+    static void withHelpEverywhere(CommandLine cli) {
+        CommandLine.Model.CommandSpec spec = cli.getCommandSpec();
+        if (!spec.optionsMap().containsKey("--help")) {
+            spec.mixinStandardHelpOptions(true);
+        }
+        if (spec.versionProvider() == null) {
+            spec.versionProvider(new Versions());
+        }
+        cli.getSubcommands().values().stream().distinct().forEach(Launcher::withHelpEverywhere);
+    }
+
+    /** {@code --help} or {@code --version} anywhere on the line: answered without touching the data directory. */
+    private static boolean helpRequested(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (level.isUsageHelpRequested() || level.isVersionHelpRequested() || level.commandSpec().userObject() instanceof CommandLine.HelpCommand) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A command line that does not parse: one line saying what is wrong, one saying where the options are told. */
+    static int parameterError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine failed = ex.getCommandLine();
+        PrintWriter err = failed.getErr();
+        err.println("error: " + ex.getMessage());
+        List<String> suggestions = ex instanceof CommandLine.UnmatchedArgumentException unmatched ? unmatched.getSuggestions() : List.of();
+        err.println((suggestions.isEmpty() ? "" : "Did you mean " + String.join(" or ", suggestions) + "? ")
+                + "Try '" + failed.getCommandSpec().qualifiedName() + " --help' for its commands and options.");
+        err.flush();
+        return failed.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    @Command(name = "diffo-admin", mixinStandardHelpOptions = true, versionProvider = Versions.class,
             description = "Administer a TMF service catalogue stored in Neo4j in diffo's graph shape. With no command, opens the desktop app.",
             subcommands = {CatalogueCommand.class, DemoCommand.class, SpecCommand.class, MigrateCommand.class, InstancesCommand.class, BenchmarkCommand.class, InstancesBenchmarkCommand.class, GraphBenchmarkCommand.class, CommandLine.HelpCommand.class})
     static final class RootCommand implements Callable<Integer>, CommandContext, AutoCloseable {
@@ -77,6 +139,8 @@ public final class Launcher {
         private boolean parsed;
         private ConnectionSettings settings;
         private volatile boolean connected;
+        /** The log file of a real run (null in tests, or when it could not be made). */
+        volatile Path logFile;
 
         RootCommand(Map<String, String> env) {
             this.env = env;
@@ -90,7 +154,7 @@ public final class Launcher {
         /** No command: the desktop app. */
         @Override
         public Integer call() {
-            DesktopApp.run(settings(), options.rspRole(env));
+            DesktopApp.run(settings(), options.rspRole(env), logFile);
             return 0;
         }
 

@@ -187,8 +187,10 @@ public class MainView {
     @FXML
     private void about() {
         Alert about = new Alert(Alert.AlertType.INFORMATION,
-                "A console for the TMF service catalogue that diffo keeps in Neo4j: specifications, their versions, and the instances on them.");
-        about.setHeaderText("diffo-admin 0.1.0");
+                "A console for the TMF service catalogue that diffo keeps in Neo4j: specifications, their versions, and the instances on them.\n\n"
+                        + viewModel.about());
+        about.setHeaderText("diffo-admin " + Versions.app());
+        about.setResizable(true);
         about.getDialogPane().getStylesheets().add(THEME);
         about.show();
     }

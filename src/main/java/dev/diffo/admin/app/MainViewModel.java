@@ -7,6 +7,9 @@ import dev.diffo.admin.common.TaskRunner;
 import dev.diffo.admin.domain.ConnectionInfo;
 import dev.diffo.admin.domain.ConnectionSettings;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -60,6 +63,19 @@ public class MainViewModel {
 
     public void problemShown() {
         connectionProblem.set(null);
+    }
+
+    /** Help → About: the versions, the server when connected, and where the data and the log are. */
+    public String about() {
+        List<String> lines = new ArrayList<>(Versions.lines());
+        ConnectionInfo info = state.getCurrent();
+        lines.add(info == null ? "Server: not connected"
+                : "Server: Neo4j " + info.serverVersion() + (info.edition() == null || info.edition().isBlank() ? "" : " " + info.edition())
+                        + (info.embedded() ? " (embedded)" : " at " + info.uri()));
+        Path data = connector.startupSettings().dataDirectory();
+        lines.add("Data directory: " + data);
+        lines.add("Log: " + AppLog.fileIn(data));
+        return String.join("\n", lines);
     }
 
     public StringBinding connectionSummaryProperty() {

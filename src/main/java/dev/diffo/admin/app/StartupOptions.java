@@ -67,8 +67,7 @@ public class StartupOptions {
         String resolvedUri = first(uri, fromProfile.getProperty("uri"), env.get("DIFFO_ADMIN_URI"));
         String resolvedUser = first(user, fromProfile.getProperty("user"), env.get("DIFFO_ADMIN_USER"), ConnectionSettings.DEFAULT_USER);
         String resolvedDatabase = first(database, fromProfile.getProperty("database"), env.get("DIFFO_ADMIN_DATABASE"));
-        Path resolvedDataDir = dataDir != null ? dataDir
-                : env.get("DIFFO_ADMIN_DATA_DIR") != null ? Path.of(env.get("DIFFO_ADMIN_DATA_DIR")) : DataDirectories.defaultFor(env);
+        Path resolvedDataDir = dataDirectory(env);
         char[] resolvedPassword = password != null && password.length > 0 ? password
                 : env.get("DIFFO_ADMIN_PASSWORD") != null ? env.get("DIFFO_ADMIN_PASSWORD").toCharArray() : null;
         boolean resolvedNoAuth = noAuth || "none".equalsIgnoreCase(fromProfile.getProperty("auth", "").strip());
@@ -77,6 +76,12 @@ public class StartupOptions {
         }
         ConnectionSettings settings = new ConnectionSettings(resolvedUri, resolvedUser, resolvedPassword, resolvedDatabase, resolvedDataDir.toAbsolutePath());
         return resolvedNoAuth ? settings.withoutAuth() : settings;
+    }
+
+    /** The data directory: {@code --data-dir}, else {@code DIFFO_ADMIN_DATA_DIR}, else the user's data directory. */
+    Path dataDirectory(Map<String, String> env) {
+        return dataDir != null ? dataDir
+                : env.get("DIFFO_ADMIN_DATA_DIR") != null ? Path.of(env.get("DIFFO_ADMIN_DATA_DIR")) : DataDirectories.defaultFor(env);
     }
 
     /** The RSP role given by option, profile or environment; null when none is (the app's preference or the default then). */
