@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An in-memory catalogue for ViewModel tests: the specifications a test puts in, and the searches it was asked for. */
+/**
+ * An in-memory catalogue for ViewModel tests: the specifications a test puts in (their instances counted in each
+ * one's {@code instanceCount}), and the searches it was asked for. Kept in step with the real repository by
+ * {@link CatalogueRepositoryContract}.
+ */
 public class FakeCatalogueRepository implements CatalogueRepository {
     public final List<Specification> specifications = new ArrayList<>();
     public Map<String, Long> foreignLabels = Map.of();
@@ -22,7 +26,13 @@ public class FakeCatalogueRepository implements CatalogueRepository {
     @Override
     public synchronized List<Specification> findSpecifications(String search) {
         searches.add(search);
-        return specifications.stream().filter(s -> s.name().contains(search.toLowerCase())).toList();
+        String needle = search == null ? "" : search.strip().toLowerCase(java.util.Locale.ROOT);
+        // as the real one: name or category, any case, by name then newest major first
+        return specifications.stream()
+                .filter(s -> s.name().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                        || (s.category() != null && s.category().toLowerCase(java.util.Locale.ROOT).contains(needle)))
+                .sorted(java.util.Comparator.comparing(Specification::name).thenComparing(java.util.Comparator.comparingLong(Specification::majorVersion).reversed()))
+                .toList();
     }
 
     @Override
@@ -33,6 +43,7 @@ public class FakeCatalogueRepository implements CatalogueRepository {
     @Override
     public synchronized GraphShape inspectShape() {
         long foreign = foreignLabels.values().stream().mapToLong(Long::longValue).sum();
-        return new GraphShape(specifications.size() + foreign, specifications.size(), 0, 0, List.of(), foreignLabels);
+        long instances = specifications.stream().mapToLong(Specification::instanceCount).sum();
+        return new GraphShape(specifications.size() + instances + foreign, specifications.size(), instances, 0, List.of(), foreignLabels);
     }
 }
