@@ -17,6 +17,27 @@ public class FakeCatalogueRepository implements CatalogueRepository {
     public Map<String, Long> foreignLabels = Map.of();
     public final List<String> searches = new ArrayList<>();
     public final Map<String, List<dev.diffo.admin.domain.Rsp.Share>> rsps = new java.util.HashMap<>();
+    private final FakeVersioningRepository versioning;
+
+    public FakeCatalogueRepository() {
+        this(null);
+    }
+
+    /** A catalogue that also lists what {@code versioning} holds, as one database would (for View tests where both are in play). */
+    public FakeCatalogueRepository(FakeVersioningRepository versioning) {
+        this.versioning = versioning;
+    }
+
+    private List<Specification> all() {
+        if (versioning == null) {
+            return specifications;
+        }
+        List<Specification> all = new ArrayList<>(specifications);
+        synchronized (versioning) {
+            all.addAll(versioning.specifications.values());
+        }
+        return all;
+    }
 
     @Override
     public synchronized List<dev.diffo.admin.domain.Rsp.Share> rsps(String specificationUuid) {
@@ -28,7 +49,7 @@ public class FakeCatalogueRepository implements CatalogueRepository {
         searches.add(search);
         String needle = search == null ? "" : search.strip().toLowerCase(java.util.Locale.ROOT);
         // as the real one: name or category, any case, by name then newest major first
-        return specifications.stream()
+        return all().stream()
                 .filter(s -> s.name().toLowerCase(java.util.Locale.ROOT).contains(needle)
                         || (s.category() != null && s.category().toLowerCase(java.util.Locale.ROOT).contains(needle)))
                 .sorted(java.util.Comparator.comparing(Specification::name).thenComparing(java.util.Comparator.comparingLong(Specification::majorVersion).reversed()))
@@ -37,13 +58,14 @@ public class FakeCatalogueRepository implements CatalogueRepository {
 
     @Override
     public synchronized Optional<Specification> findByUuid(String uuid) {
-        return specifications.stream().filter(s -> s.uuid().equals(uuid)).findFirst();
+        return all().stream().filter(s -> s.uuid().equals(uuid)).findFirst();
     }
 
     @Override
     public synchronized GraphShape inspectShape() {
         long foreign = foreignLabels.values().stream().mapToLong(Long::longValue).sum();
-        long instances = specifications.stream().mapToLong(Specification::instanceCount).sum();
-        return new GraphShape(specifications.size() + instances + foreign, specifications.size(), instances, 0, List.of(), foreignLabels);
+        List<Specification> all = all();
+        long instances = all.stream().mapToLong(Specification::instanceCount).sum();
+        return new GraphShape(all.size() + instances + foreign, all.size(), instances, 0, List.of(), foreignLabels);
     }
 }
