@@ -82,6 +82,7 @@ class CatalogueViewTest {
         assertThat(robot.lookup("#detailCategory").queryAs(TextField.class).getText()).isEqualTo("Access");
         assertThat(robot.lookup("#detailInstances").queryAs(TextField.class).getText()).isEqualTo("2");
         assertThat(robot.lookup("#detailHref").queryAs(TextField.class).getText()).isEqualTo("serviceCatalogManagement/v4/serviceSpecification/" + V1);
+        dev.diffo.admin.support.Snapshots.save(robot.lookup("#split").query(), "view-catalogue-fakes");
     }
 
     @Test

@@ -114,6 +114,7 @@ class InstancesViewTest {
         robot.clickOn("#createInstanceButton");
         await(() -> viewModel.createFailedProperty().get());
         assertThat(createMessage()).contains("acme-broadband-002 already exists");
+        dev.diffo.admin.support.Snapshots.save(robot.lookup("#table").query().getScene().getRoot(), "view-instances-create-refused-fakes");
         assertThat(backend.instances.created).isEmpty();
 
         // a new name: created in the fake and shown

@@ -38,6 +38,7 @@ class ConnectionViewTest {
         });
         assertThat(backend.injector.getInstance(ConnectionState.class).getCurrent()).isNull();
         assertThat(robot.lookup("#busyIndicator").query().isVisible()).isFalse();
+        dev.diffo.admin.support.Snapshots.save(error.getScene().getRoot(), "view-connection-error-fakes");
         assertThat(robot.lookup("#connectButton").queryButton().isDisabled()).isFalse();
     }
 }

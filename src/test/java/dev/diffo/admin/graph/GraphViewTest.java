@@ -74,5 +74,6 @@ class GraphViewTest {
         await(() -> robot.lookup("#graphDetailTitle").queryAs(Label.class).getText().equals("broadband v2.0.0"));
         TableView<Map.Entry<String, String>> details = robot.lookup("#details").queryAs(TableView.class);
         assertThat(details.getItems()).contains(Map.entry("uuid", V2), Map.entry("version", "v2.0.0"));
+        dev.diffo.admin.support.Snapshots.save(robot.lookup("#viewport").query().getScene().getRoot(), "view-graph-lineage-fakes");
     }
 }

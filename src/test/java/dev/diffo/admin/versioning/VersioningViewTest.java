@@ -86,6 +86,7 @@ class VersioningViewTest {
         robot.clickOn("#majorButton");
         editRules("broadband.technology: string = fttc, fttn\n");
         assertThat(robot.lookup("#changes").queryAs(TextArea.class).getText()).contains("Compared with v1.1.0", "fttb");
+        dev.diffo.admin.support.Snapshots.save(robot.lookup("#changes").query().getScene().getRoot(), "view-versioning-major-dialog-fakes");
         robot.clickOn("#saveButton");
         await(() -> "v2.0.0".equals(version(2)));
         String v2 = backend.versioning.find("broadband", 2).orElseThrow().uuid();
