@@ -22,7 +22,11 @@ class ConnectionViewTest {
 
     @Test
     void aServerThatCannotBeReachedIsToldInTheFormAndNothingConnects() throws TimeoutException {
-        FxScreenExtension.show(() -> backend.load(ConnectionView.class));
+        FxScreenExtension.show(() -> {
+            javafx.scene.layout.Region root = (javafx.scene.layout.Region) backend.load(ConnectionView.class);
+            root.setPrefSize(560, 460);
+            return root;
+        });
         Label error = robot.lookup("#error").queryAs(Label.class);
         assertThat(error.isVisible()).isFalse();
 
