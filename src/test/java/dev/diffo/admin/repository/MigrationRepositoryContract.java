@@ -435,4 +435,32 @@ abstract class MigrationRepositoryContract {
         assertThat(repository().commonLabels(V1)).containsExactlyInAnyOrderElementsOf(LABELS);
         assertThat(repository().commonLabels(V2)).containsExactlyInAnyOrderElementsOf(LABELS);
     }
+
+    @Test
+    void aBatchHandsTheDeciderEachCandidatesCharacteristicsButThoseKnownToBeLeftAlone() {
+        seed();
+        MigrationRun run = start("acme", "owner-a");
+        Map<String, List<String>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        Decider recording = new Decider() {
+            @Override
+            public Decision decide(Candidate candidate) {
+                seen.put(candidate.name(), candidate.characteristics().stream().map(c -> c.name() + "=" + c.value()).toList());
+                assertThat(candidate.uuid()).isNotBlank();
+                assertThat(candidate.characteristics()).allSatisfy(c -> assertThat(c.elementId()).isNotBlank());
+                return Decision.excluded("only looking");
+            }
+
+            @Override
+            public List<StoredValue> unaffected() {
+                return List.of(new StoredValue("broadband", FTTP));
+            }
+        };
+
+        BatchResult result = repository().migrateBatch(run, "owner-a", 0, repository().selection(V1, "acme"), recording, true);
+
+        assertThat(result.excluded()).isEqualTo(5);
+        assertThat(seen).containsOnlyKeys("acme-broadband-001", "acme-broadband-002", "acme-broadband-003", "acme-broadband-004", "acme-broadband-005");
+        assertThat(seen.get("acme-broadband-001")).containsExactly("broadband=" + FTTB);
+        assertThat(seen.get("acme-broadband-002")).as("fttp is left alone, so it is not read").isEmpty();
+    }
 }
