@@ -31,6 +31,9 @@ abstract class CatalogueRepositoryContract {
     /** Puts the specification in with instances of these names (no party: their RSP is the name's prefix). */
     protected abstract void seed(Seed specification, List<String> instanceNames);
 
+    /** Puts in {@code count} nodes of a label that is not diffo's (another application's data). */
+    protected abstract void seedForeign(String label, int count);
+
     private void seedCatalogue() {
         seed(new Seed(ROUTER, "router", SpecificationType.RESOURCE, 1, 0, 3, "Equipment"), List.of());
         seed(new Seed(BROADBAND_V1, "broadband", SpecificationType.SERVICE, 1, 1, 0, "Access"),
@@ -103,5 +106,18 @@ abstract class CatalogueRepositoryContract {
         assertThat(shape.specificationCount()).isEqualTo(4);
         assertThat(shape.instanceCount()).isEqualTo(4);
         assertThat(shape.warnings()).isEmpty();
+    }
+
+    @Test
+    void aForeignDatabaseSaysWhatItHoldsMostFirstAndListsNoSpecification() {
+        seedForeign("Person", 5);
+        seedForeign("Movie", 1);
+
+        GraphShape shape = repository().inspectShape();
+
+        assertThat(shape.isForeign()).isTrue();
+        assertThat(shape.nodeCount()).isEqualTo(6);
+        assertThat(shape.describeLabels(8)).isEqualTo("Person (5), Movie (1)");
+        assertThat(repository().findSpecifications("")).isEmpty();
     }
 }

@@ -25,4 +25,11 @@ class FakeCatalogueRepositoryContractTest extends CatalogueRepositoryContract {
                 .map(e -> new Rsp.Share(new Rsp(e.getKey(), null, Rsp.FoundBy.NAME_PREFIX), e.getValue()))
                 .sorted(java.util.Comparator.comparingLong(Rsp.Share::instances).reversed()).toList());
     }
+
+    @Override
+    protected void seedForeign(String label, int count) {
+        java.util.Map<String, Long> labels = new java.util.LinkedHashMap<>(fake.foreignLabels);
+        labels.put(label, (long) count);
+        fake.foreignLabels = labels;
+    }
 }

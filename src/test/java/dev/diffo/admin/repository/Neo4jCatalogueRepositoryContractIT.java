@@ -35,4 +35,9 @@ class Neo4jCatalogueRepositoryContractIT extends CatalogueRepositoryContract {
                 """, Map.of("uuid", s.uuid(), "type", s.type().stored(), "name", s.name(), "major", s.major(), "minor", s.minor(),
                 "patch", s.patch(), "category", s.category(), "instances", instanceNames));
     }
+
+    @Override
+    protected void seedForeign(String label, int count) {
+        graph.run("UNWIND range(1, $count) AS k CREATE (n:$($label) {name: $label + k})", Map.of("label", label, "count", count));
+    }
 }
