@@ -46,9 +46,11 @@ public class Neo4jCatalogueRepository implements CatalogueRepository {
             RETURN nodes, specifications, withoutProvider, instances, duplicates
             """;
 
+    /** The labels that have nodes: db.labels() also lists labels with none (e.g. those of diffo-admin's own constraints). */
     static final String LABEL_COUNTS = """
             CALL db.labels() YIELD label
             CALL (label) { MATCH (n:$(label)) RETURN count(n) AS nodes }
+            WITH label, nodes WHERE nodes > 0
             RETURN label, nodes
             """;
 

@@ -71,7 +71,7 @@ class CatalogueViewModelTest {
         assertThat(loaded).hasSize(1);
         assertThat(loaded.getFirst().specifications()).hasSize(2);
         assertThat(viewModel.viewStateProperty().get()).isEqualTo(CatalogueViewModel.ViewState.CATALOGUE);
-        assertThat(viewModel.statusMessageProperty().get()).isEqualTo("Demo loaded. 1 specification version under 1 name · 0 instances in the database");
+        assertThat(viewModel.statusMessageProperty().get()).isEqualTo("Demo loaded. 1 specification version under 1 name · 2 instances in the database");
     }
 
     @Test

@@ -37,7 +37,10 @@ class InstancesViewModelTest {
 
     @BeforeEach
     void fiveInstances() {
-        for (int k = 1; k <= 3; k++) {
+        // the first carries a broadband value, so diffo's value type is known for a new one (as the real repository reads it)
+        instances.add(V1, "00000000-0000-4000-8000-000000000001", "acme-broadband-001", "active", "broadband",
+                "{\"type\":\"dynamic\",\"value\":{\"type\":\"Elixir.Diffo.Nbn.BroadbandValue\",\"value\":{\"technology\":\"fttc\"}}}");
+        for (int k = 2; k <= 3; k++) {
             instances.add(V1, String.format("00000000-0000-4000-8000-%012d", k), "acme-broadband-00" + k, "active");
         }
         instances.add(V1, "00000000-0000-4000-8000-000000000004", "beta-broadband-001", "initial");

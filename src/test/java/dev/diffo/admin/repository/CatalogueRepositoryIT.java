@@ -159,4 +159,18 @@ class CatalogueRepositoryIT {
         assertThat(shape.warnings()).hasSize(2);
         assertThat(repository.findSpecifications("orphan").getFirst().invisibleToDiffo()).isTrue();
     }
+
+    /** Labels the database still knows with no node (e.g. those of diffo-admin's own constraints) are not what it holds. */
+    @Test
+    void aForeignDatabaseListsOnlyLabelsThatHaveNodes(CatalogueRepository repository, Neo4jSchema schema, TestGraph graph) {
+        schema.require("test");
+        graph.wipe();
+        graph.run("UNWIND range(1, 5) AS i CREATE (:Person {name: 'p' + i})");
+        graph.run("CREATE (:Movie {title: 'The Matrix'})");
+
+        GraphShape shape = repository.inspectShape();
+
+        assertThat(shape.isForeign()).isTrue();
+        assertThat(shape.describeLabels(8)).isEqualTo("Person (5), Movie (1)");
+    }
 }

@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
  * is their name's prefix, as for diffo instances without a party), batches that move them from the run's source
  * to its target and record their prior values in a ledger, runs with their status, and undo. Thread-safe, as
  * the service runs two batches side by side. {@link #failBatch} makes one batch fail, as a lost connection would.
+ * Kept in step with the real repository by {@link MigrationRepositoryContract}.
  */
 public class FakeMigrationRepository implements MigrationRepository {
 
@@ -106,6 +107,16 @@ public class FakeMigrationRepository implements MigrationRepository {
 
     public synchronized Instance instance(String name) {
         return instances.values().stream().filter(i -> i.name.equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Deletes the instance (and its characteristics) behind the migration's back. */
+    public synchronized void delete(String name) {
+        instances.remove(instance(name).elementId);
+    }
+
+    /** Moves the instance to another specification behind the migration's back (as diffo or another run would). */
+    public synchronized void respecify(String name, String specUuid) {
+        instance(name).spec = specUuid;
     }
 
     public synchronized String specOf(String name) {
@@ -196,8 +207,13 @@ public class FakeMigrationRepository implements MigrationRepository {
                         + o.status().name().toLowerCase(Locale.ROOT) + " (run " + o.uuid() + ")", "Resume or finish that run first. Nothing was written.");
             }
         }
-        String sourceVersion = catalogue.findByUuid(plan.sourceUuid()).orElseThrow().version();
-        String targetVersion = catalogue.findByUuid(plan.targetUuid()).orElseThrow().version();
+        var source = catalogue.findByUuid(plan.sourceUuid());
+        var target = catalogue.findByUuid(plan.targetUuid());
+        if (source.isEmpty() || target.isEmpty()) {
+            throw new DiffoAdminException("The source or the target specification does not exist", "Refresh the catalogue. Nothing was written.");
+        }
+        String sourceVersion = source.get().version();
+        String targetVersion = target.get().version();
         clock = clock.plusMinutes(1);
         Run run = new Run();
         run.owner = owner;
@@ -247,12 +263,20 @@ public class FakeMigrationRepository implements MigrationRepository {
         int excluded = 0;
         int skipped = 0;
         Map<String, Map<String, String>> rewrites = new HashMap<>();
+        // as the real one: the instances that no longer exist are told as one, first
+        long gone = elementIds.stream().filter(id -> !instances.containsKey(id)).count();
+        if (gone > 0) {
+            skipped += (int) gone;
+            left.add(new Left(null, null, "skipped", gone + " instance(s) no longer exist"));
+        }
         for (String id : elementIds) {
             Instance i = instances.get(id);
-            if (i == null || !i.spec.equals(migration.sourceUuid())) {
+            if (i == null) {
+                continue;
+            }
+            if (!i.spec.equals(migration.sourceUuid())) {
                 skipped++;
-                left.add(i == null ? new Left(null, null, "skipped", "1 instance(s) no longer exist")
-                        : new Left(i.uuid, i.name, "skipped", "no longer on the source (moved or respecified since the selection)"));
+                left.add(new Left(i.uuid, i.name, "skipped", "no longer on the source (moved or respecified since the selection)"));
                 continue;
             }
             List<StoredCharacteristic> read = i.characteristicNames.entrySet().stream()
