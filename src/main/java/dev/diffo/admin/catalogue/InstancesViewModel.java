@@ -90,7 +90,8 @@ public class InstancesViewModel {
         this.dialogs = dialogs;
         canPrevious = busy.not().and(page.greaterThan(1));
         canNext = busy.not().and(hasMore);
-        form = new NewInstanceViewModel(service, tasks, specification, this::showCreated);
+        form = new NewInstanceViewModel(service, tasks);
+        form.attach(specification, this::showCreated);
         canShowInGraph = selected.isNotNull().and(showInGraph.isNotNull());
         specification.subscribe((old, spec) -> {
             if (old != null && spec != null && old.uuid().equals(spec.uuid())) {

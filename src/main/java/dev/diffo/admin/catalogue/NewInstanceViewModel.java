@@ -4,6 +4,7 @@ import dev.diffo.admin.common.Errors;
 import dev.diffo.admin.common.TaskRunner;
 import dev.diffo.admin.domain.CharacteristicRule;
 import dev.diffo.admin.domain.Specification;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,12 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -35,8 +38,8 @@ public class NewInstanceViewModel {
 
     private final InstanceService service;
     private final TaskRunner tasks;
-    private final ReadOnlyObjectProperty<Specification> specification;
-    private final Consumer<String> created;
+    private final ObjectProperty<Specification> specification = new SimpleObjectProperty<>();
+    private Consumer<String> created = name -> { };
 
     private final StringProperty newName = new SimpleStringProperty("");
     private final ObservableList<ValueField> newValues = FXCollections.observableArrayList();
@@ -46,18 +49,24 @@ public class NewInstanceViewModel {
     private final BooleanBinding canEditNew;
     private final BooleanBinding canCreate;
 
-    /**
-     * @param specification the version instances are created on (the screen's choice)
-     * @param created told the new instance's name once it is written
-     */
-    NewInstanceViewModel(InstanceService service, TaskRunner tasks, ReadOnlyObjectProperty<Specification> specification, Consumer<String> created) {
+    @Inject
+    public NewInstanceViewModel(InstanceService service, TaskRunner tasks) {
         this.service = service;
         this.tasks = tasks;
-        this.specification = specification;
-        this.created = created;
         canEditNew = creating.not().and(Bindings.createBooleanBinding(
                 () -> specification.get() != null && specification.get().status().acceptsNewInstances(), specification));
         canCreate = canEditNew.and(Bindings.createBooleanBinding(() -> !newName.get().isBlank(), newName));
+    }
+
+    /**
+     * Ties the form to its screen.
+     *
+     * @param version the version instances are created on (the screen's choice)
+     * @param whenCreated told the new instance's name once it is written
+     */
+    void attach(ReadOnlyObjectProperty<Specification> version, Consumer<String> whenCreated) {
+        specification.bind(version);
+        created = whenCreated;
     }
 
     /** Empties the form for another version (its fields follow once the version's rules are read). */
