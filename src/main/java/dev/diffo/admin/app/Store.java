@@ -67,51 +67,26 @@ public class Store implements Connector, AutoCloseable {
         return database.info();
     }
 
+    /** Where to connect: the embedded store's Bolt address (started here when it is a new one) or the server's. */
+    private record Target(String uri, String user, char[] password, EmbeddedNeo4j startedHere) {
+    }
+
     @Override
     public synchronized ConnectionInfo connect(ConnectionSettings settings) {
         boolean wantsEmbedded = settings.isEmbedded();
-        EmbeddedNeo4j startedHere = null;
-        String uri;
-        String user;
-        char[] password;
-        if (wantsEmbedded) {
-            Path dir = settings.dataDirectory() != null ? settings.dataDirectory() : startup.dataDirectory();
-            if (embedded == null || !embedded.dataDirectory().equals(dir)) {
-                startedHere = EmbeddedNeo4j.start(dir, embeddedOptions);
-            }
-            EmbeddedNeo4j target = startedHere != null ? startedHere : embedded;
-            uri = target.boltUri();
-            user = EmbeddedNeo4j.USER;
-            password = target.password();
-        } else {
-            uri = validateUri(settings.uri());
-            BoltProbe.check(uri, connectTimeoutSeconds());
-            user = settings.userOrDefault();
-            password = settings.password();
-            if (password == null && !settings.noAuth()) {
-                throw new InvalidInputException("No password given for " + user + " at " + uri,
-                        "Type it in the connection dialog, or set DIFFO_ADMIN_PASSWORD (it is never taken from the command line).");
-            }
-        }
+        Target target = wantsEmbedded ? embeddedTarget(settings) : serverTarget(settings);
         Driver driver = null;
         try {
             // a server without authentication (--no-auth): no password is asked for, sent or kept
-            AuthToken auth = !wantsEmbedded && settings.noAuth() ? AuthTokens.none() : AuthTokens.basic(user, new String(password));
-            driver = GraphDatabase.driver(uri, auth, Config.builder()
-                    .withConnectionTimeout(connectTimeoutSeconds(), TimeUnit.SECONDS)
-                    .withConnectionAcquisitionTimeout(connectTimeoutSeconds(), TimeUnit.SECONDS)
-                    .withMaxTransactionRetryTime(Math.max(0, Integer.getInteger(RETRY_PROPERTY, 10)), TimeUnit.SECONDS)
-                    .withUserAgent("diffo-admin")
-                    .withLogging(driverLogging())
-                    .build());
-            driver.verifyConnectivity();
+            AuthToken auth = !wantsEmbedded && settings.noAuth() ? AuthTokens.none() : AuthTokens.basic(target.user(), new String(target.password()));
+            driver = openDriver(target.uri(), auth);
             String db = settings.database() == null || settings.database().isBlank() ? null : settings.database().strip();
-            ConnectionInfo info = Database.describeServer(driver, db, wantsEmbedded, uri, user);
+            ConnectionInfo info = Database.describeServer(driver, db, wantsEmbedded, target.uri(), target.user());
             Optional<Driver> previous = database.switchTo(driver, db, info);
             previous.ifPresent(Driver::close);
-            if (startedHere != null) {
+            if (target.startedHere() != null) {
                 stopEmbedded();
-                embedded = startedHere;
+                embedded = target.startedHere();
             } else if (!wantsEmbedded) {
                 stopEmbedded();
             }
@@ -120,10 +95,45 @@ public class Store implements Connector, AutoCloseable {
             if (driver != null) {
                 driver.close();
             }
-            if (startedHere != null) {
-                startedHere.close();
+            if (target.startedHere() != null) {
+                target.startedHere().close();
             }
-            throw translate(e, uri, user, settings.database());
+            throw translate(e, target.uri(), target.user(), settings.database());
+        }
+    }
+
+    private Target embeddedTarget(ConnectionSettings settings) {
+        Path dir = settings.dataDirectory() != null ? settings.dataDirectory() : startup.dataDirectory();
+        EmbeddedNeo4j startedHere = embedded == null || !embedded.dataDirectory().equals(dir) ? EmbeddedNeo4j.start(dir, embeddedOptions) : null;
+        EmbeddedNeo4j store = startedHere != null ? startedHere : embedded;
+        return new Target(store.boltUri(), EmbeddedNeo4j.USER, store.password(), startedHere);
+    }
+
+    private static Target serverTarget(ConnectionSettings settings) {
+        String uri = validateUri(settings.uri());
+        BoltProbe.check(uri, connectTimeoutSeconds());
+        String user = settings.userOrDefault();
+        if (settings.password() == null && !settings.noAuth()) {
+            throw new InvalidInputException("No password given for " + user + " at " + uri,
+                    "Type it in the connection dialog, or set DIFFO_ADMIN_PASSWORD (it is never taken from the command line).");
+        }
+        return new Target(uri, user, settings.password(), null);
+    }
+
+    private static Driver openDriver(String uri, AuthToken auth) {
+        Driver driver = GraphDatabase.driver(uri, auth, Config.builder()
+                .withConnectionTimeout(connectTimeoutSeconds(), TimeUnit.SECONDS)
+                .withConnectionAcquisitionTimeout(connectTimeoutSeconds(), TimeUnit.SECONDS)
+                .withMaxTransactionRetryTime(Math.max(0, Integer.getInteger(RETRY_PROPERTY, 10)), TimeUnit.SECONDS)
+                .withUserAgent("diffo-admin")
+                .withLogging(driverLogging())
+                .build());
+        try {
+            driver.verifyConnectivity();
+            return driver;
+        } catch (RuntimeException e) {
+            driver.close();
+            throw e;
         }
     }
 

@@ -82,6 +82,12 @@ public class CatalogueView {
 
     @FXML
     private void initialize() {
+        bindToolbarAndState();
+        bindDetails();
+        bindTree();
+    }
+
+    private void bindToolbarAndState() {
         search.textProperty().bindBidirectional(viewModel.searchProperty());
         refreshButton.disableProperty().bind(viewModel.canRefreshProperty().not());
         loadDemoButton.disableProperty().bind(viewModel.canLoadDemoProperty().not());
@@ -95,7 +101,10 @@ public class CatalogueView {
         warnings.textProperty().bind(viewModel.warningsProperty());
         warnings.visibleProperty().bind(viewModel.warningsProperty().isNotEmpty());
         warnings.managedProperty().bind(warnings.visibleProperty());
+    }
 
+    /** The selected version's details; the whole id and href on hover, whatever the width of the pane. */
+    private void bindDetails() {
         detailTitle.textProperty().bind(viewModel.selectedProperty()
                 .map(s -> s.name() + " " + s.version())
                 .orElse("Select a specification version"));
@@ -118,7 +127,10 @@ public class CatalogueView {
         detailInstances.textProperty().bind(viewModel.detailInstances());
         detailLabels.textProperty().bind(viewModel.detailLabels());
         detailStatus.textProperty().bind(viewModel.detailStatus());
+    }
 
+    /** The catalogue tree: names and their versions, the selection kept in step with the view model, Show in graph. */
+    private void bindTree() {
         tree.setRoot(new TreeItem<>());
         tree.setCellFactory(view -> new EntryCell());
         viewModel.groupsProperty().subscribe(this::rebuildTree);

@@ -1,5 +1,6 @@
 package dev.diffo.admin.catalogue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.diffo.admin.common.CanonicalJson;
@@ -66,14 +67,7 @@ public class InstanceService {
      * invalid or taken name, a value the version does not allow or does not know, a required value missing.
      */
     public String create(String specificationUuid, String name, Map<String, String> values) {
-        Identifiers.requireUuid4("Specification id", specificationUuid);
-        Specification spec = catalogue.findByUuid(specificationUuid)
-                .orElseThrow(() -> new InvalidInputException("There is no specification " + specificationUuid, "Pick one from the catalogue."));
-        String title = spec.name() + " " + spec.version();
-        if (!spec.status().acceptsNewInstances()) {
-            throw new InvalidInputException(title + " is " + spec.status().stored() + ": it takes no new instances",
-                    "Create the instance on the current major.");
-        }
+        Specification spec = acceptingNewInstances(specificationUuid);
         Identifiers.requireInstanceName(name == null ? null : name.strip());
         List<CharacteristicRule> rules = versioning.rules(specificationUuid);
         Map<String, String> given = new TreeMap<>();
@@ -82,64 +76,102 @@ public class InstanceService {
                 given.put(key, value.strip());
             }
         });
+        List<CharacteristicDraft> characteristics = characteristics(spec, rules, given);
+        String uuid = Identifiers.newUuid4();
+        boolean service = spec.type() == SpecificationType.SERVICE;
+        instances.create(new InstanceDraft(uuid, name.strip(), labels(specificationUuid), specificationUuid, spec.type().instanceType(), "actual",
+                service ? "initial" : null, characteristics));
+        return uuid;
+    }
+
+    private Specification acceptingNewInstances(String specificationUuid) {
+        Identifiers.requireUuid4("Specification id", specificationUuid);
+        Specification spec = catalogue.findByUuid(specificationUuid)
+                .orElseThrow(() -> new InvalidInputException("There is no specification " + specificationUuid, "Pick one from the catalogue."));
+        if (!spec.status().acceptsNewInstances()) {
+            throw new InvalidInputException(title(spec) + " is " + spec.status().stored() + ": it takes no new instances",
+                    "Create the instance on the current major.");
+        }
+        return spec;
+    }
+
+    private static String title(Specification spec) {
+        return spec.name() + " " + spec.version();
+    }
+
+    /** diffo's characteristic nodes for the given values: one per plain value, one per dynamic characteristic with its fields. */
+    private List<CharacteristicDraft> characteristics(Specification spec, List<CharacteristicRule> rules, Map<String, String> given) {
         Map<String, CharacteristicRule> byKey = new LinkedHashMap<>();
         rules.forEach(rule -> byKey.put(rule.key(), rule));
         Map<String, ObjectNode> fieldsByCharacteristic = new TreeMap<>();
         List<CharacteristicDraft> characteristics = new ArrayList<>();
         for (var entry : given.entrySet()) {
-            CharacteristicRule rule = byKey.get(entry.getKey());
-            if (rule == null) {
-                throw new InvalidInputException(title + " has no characteristic value " + entry.getKey(),
-                        byKey.isEmpty() ? "This version allows no characteristic values." : "It knows " + String.join(", ", byKey.keySet()) + ".");
-            }
-            if (!rule.allows(entry.getValue())) {
-                throw new InvalidInputException(entry.getKey() + " = " + entry.getValue() + " is not allowed by " + title,
-                        "Choose one of " + String.join(", ", rule.allowedValues()) + ".");
-            }
-            JsonNodeFactory json = JsonNodeFactory.instance;
-            var typed = switch (rule.valueType()) {
-                case STRING -> json.textNode(entry.getValue());
-                case INTEGER -> json.numberNode(parse(entry, () -> Long.parseLong(entry.getValue()), "a whole number"));
-                case FLOAT -> json.numberNode(parse(entry, () -> Double.parseDouble(entry.getValue()), "a number"));
-                case BOOLEAN -> json.booleanNode(parse(entry, () -> switch (entry.getValue()) {
-                    case "true" -> true;
-                    case "false" -> false;
-                    default -> throw new NumberFormatException();
-                }, "true or false"));
-            };
+            CharacteristicRule rule = allowingRule(spec, byKey, entry);
+            JsonNode typed = typed(rule, entry);
             if (rule.field() == null) {
-                ObjectNode root = json.objectNode().put("type", rule.valueType().stored());
+                ObjectNode root = JsonNodeFactory.instance.objectNode().put("type", rule.valueType().stored());
                 root.putObject("value").put("type", rule.valueType().stored()).set(rule.valueType().stored(), typed);
                 characteristics.add(new CharacteristicDraft(Identifiers.newUuid4(), rule.characteristic(), CanonicalJson.write(root)));
             } else {
-                fieldsByCharacteristic.computeIfAbsent(rule.characteristic(), c -> json.objectNode()).set(rule.field(), typed);
+                fieldsByCharacteristic.computeIfAbsent(rule.characteristic(), c -> JsonNodeFactory.instance.objectNode()).set(rule.field(), typed);
             }
         }
         for (CharacteristicRule rule : rules) {
             if (rule.required() && !given.containsKey(rule.key())) {
-                throw new InvalidInputException(title + " requires " + rule.key(), "Give it a value.");
+                throw new InvalidInputException(title(spec) + " requires " + rule.key(), "Give it a value.");
             }
         }
-        for (var dynamic : fieldsByCharacteristic.entrySet()) {
-            String valueType = instances.dynamicValueType(specificationUuid, spec.name(), dynamic.getKey()).orElseThrow(() -> new InvalidInputException(
-                    "No " + spec.name() + " instance carries a " + dynamic.getKey() + " value yet, so diffo's type for it is unknown",
-                    "Create the first one with diffo; diffo-admin then creates more in the same shape."));
-            ObjectNode root = JsonNodeFactory.instance.objectNode().put("type", "dynamic");
-            ObjectNode value = root.putObject("value").put("type", valueType);
-            value.set("value", dynamic.getValue());
-            characteristics.add(new CharacteristicDraft(Identifiers.newUuid4(), dynamic.getKey(), CanonicalJson.write(root)));
+        fieldsByCharacteristic.forEach((characteristic, fields) -> characteristics.add(dynamic(spec, characteristic, fields)));
+        return characteristics;
+    }
+
+    private static CharacteristicRule allowingRule(Specification spec, Map<String, CharacteristicRule> byKey, Map.Entry<String, String> entry) {
+        CharacteristicRule rule = byKey.get(entry.getKey());
+        if (rule == null) {
+            throw new InvalidInputException(title(spec) + " has no characteristic value " + entry.getKey(),
+                    byKey.isEmpty() ? "This version allows no characteristic values." : "It knows " + String.join(", ", byKey.keySet()) + ".");
         }
+        if (!rule.allows(entry.getValue())) {
+            throw new InvalidInputException(entry.getKey() + " = " + entry.getValue() + " is not allowed by " + title(spec),
+                    "Choose one of " + String.join(", ", rule.allowedValues()) + ".");
+        }
+        return rule;
+    }
+
+    private static JsonNode typed(CharacteristicRule rule, Map.Entry<String, String> entry) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        return switch (rule.valueType()) {
+            case STRING -> json.textNode(entry.getValue());
+            case INTEGER -> json.numberNode(parse(entry, () -> Long.parseLong(entry.getValue()), "a whole number"));
+            case FLOAT -> json.numberNode(parse(entry, () -> Double.parseDouble(entry.getValue()), "a number"));
+            case BOOLEAN -> json.booleanNode(parse(entry, () -> switch (entry.getValue()) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new NumberFormatException();
+            }, "true or false"));
+        };
+    }
+
+    /** A dynamic characteristic in diffo's shape, typed as the version's other instances type it. */
+    private CharacteristicDraft dynamic(Specification spec, String characteristic, ObjectNode fields) {
+        String valueType = instances.dynamicValueType(spec.uuid(), spec.name(), characteristic).orElseThrow(() -> new InvalidInputException(
+                "No " + spec.name() + " instance carries a " + characteristic + " value yet, so diffo's type for it is unknown",
+                "Create the first one with diffo; diffo-admin then creates more in the same shape."));
+        ObjectNode root = JsonNodeFactory.instance.objectNode().put("type", "dynamic");
+        ObjectNode value = root.putObject("value").put("type", valueType);
+        value.set("value", fields);
+        return new CharacteristicDraft(Identifiers.newUuid4(), characteristic, CanonicalJson.write(root));
+    }
+
+    /** The version's instances' common labels, with diffo's Instance and Provider always among them. */
+    private List<String> labels(String specificationUuid) {
         List<String> labels = new ArrayList<>(instances.commonLabels(specificationUuid));
         for (String required : List.of("Instance", "Provider")) {
             if (!labels.contains(required)) {
                 labels.add(required);
             }
         }
-        String uuid = Identifiers.newUuid4();
-        boolean service = spec.type() == SpecificationType.SERVICE;
-        instances.create(new InstanceDraft(uuid, name.strip(), labels, specificationUuid, spec.type().instanceType(), "actual",
-                service ? "initial" : null, characteristics));
-        return uuid;
+        return labels;
     }
 
     private static <T> T parse(Map.Entry<String, String> entry, java.util.function.Supplier<T> parser, String what) {

@@ -89,6 +89,13 @@ public class InstancesView {
 
     @FXML
     private void initialize() {
+        bindFilters();
+        bindTable();
+        bindCreateForm();
+    }
+
+    /** The version to list, the filters and the page size. */
+    private void bindFilters() {
         specificationChoice.setConverter(new StringConverter<>() {
             @Override
             public String toString(Specification s) {
@@ -122,7 +129,10 @@ public class InstancesView {
         message.textProperty().bind(viewModel.messageProperty());
         message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
+    }
 
+    /** The page of instances: columns, cells, the graph's order on a header click, paging and the row menu. */
+    private void bindTable() {
         column(nameColumn, InstanceRow::name);
         column(idColumn, InstanceRow::uuid);
         column(rspColumn, r -> r.owner() == null ? null : r.owner().display());
@@ -167,22 +177,25 @@ public class InstancesView {
         copyIdItem.disableProperty().bind(viewModel.selectedProperty().isNull());
         previousButton.disableProperty().bind(viewModel.canPreviousProperty().not());
         nextButton.disableProperty().bind(viewModel.canNextProperty().not());
+    }
 
+    /** The new-instance form: a name and one field per value the version allows. */
+    private void bindCreateForm() {
         createTarget.textProperty().bind(viewModel.specificationProperty().map(s -> s.status().acceptsNewInstances()
                 ? "On " + s.name() + " " + s.version() + ", with the values it allows."
                 : s.name() + " " + s.version() + " is " + s.status().stored() + ": it takes no new instances.").orElse("Choose a specification version."));
-        newNameField.textProperty().bindBidirectional(viewModel.newNameProperty());
-        newNameField.disableProperty().bind(viewModel.canEditNewProperty().not());
-        valueFields.disableProperty().bind(viewModel.canEditNewProperty().not());
-        createInstanceButton.disableProperty().bind(viewModel.canCreateProperty().not());
-        createMessage.textProperty().bind(viewModel.createMessageProperty());
-        viewModel.createFailedProperty().subscribe(failed -> {
+        newNameField.textProperty().bindBidirectional(viewModel.form().newNameProperty());
+        newNameField.disableProperty().bind(viewModel.form().canEditNewProperty().not());
+        valueFields.disableProperty().bind(viewModel.form().canEditNewProperty().not());
+        createInstanceButton.disableProperty().bind(viewModel.form().canCreateProperty().not());
+        createMessage.textProperty().bind(viewModel.form().createMessageProperty());
+        viewModel.form().createFailedProperty().subscribe(failed -> {
             createMessage.getStyleClass().remove("failed");
             if (failed) {
                 createMessage.getStyleClass().add("failed");
             }
         });
-        viewModel.newValuesProperty().addListener((ListChangeListener<InstancesViewModel.ValueField>) change -> showValueFields());
+        viewModel.form().newValuesProperty().addListener((ListChangeListener<NewInstanceViewModel.ValueField>) change -> showValueFields());
         showValueFields();
     }
 
@@ -192,7 +205,7 @@ public class InstancesView {
 
     private void showValueFields() {
         valueFields.getChildren().clear();
-        for (InstancesViewModel.ValueField field : viewModel.newValuesProperty()) {
+        for (NewInstanceViewModel.ValueField field : viewModel.form().newValuesProperty()) {
             Label label = new Label(field.key() + (field.required() ? " *" : ""));
             label.getStyleClass().add("field-label");
             String id = "value-" + field.key().replace('.', '-');
@@ -241,7 +254,7 @@ public class InstancesView {
 
     @FXML
     private void create() {
-        viewModel.create();
+        viewModel.form().create();
     }
 
     @FXML

@@ -15,11 +15,8 @@ import jakarta.inject.Singleton;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -39,18 +36,10 @@ import javafx.collections.ObservableList;
 /**
  * The instances of one specification version, a page at a time: the page comes first, the total (which may
  * have to count millions when filtered) follows in its own task. Paging keeps the cursors of the pages before,
- * so Previous re-reads a page instead of holding every row seen. Also the create form, checked by the service
- * against what the version allows.
+ * so Previous re-reads a page instead of holding every row seen. The create form is {@link NewInstanceViewModel}.
  */
 @Singleton
 public class InstancesViewModel {
-
-    /** One field of the create form: a characteristic value the version knows, with the values it allows. */
-    public record ValueField(String key, List<String> allowed, boolean required, StringProperty value) {
-        public String prompt() {
-            return allowed.isEmpty() ? "any value" + (required ? " (required)" : "") : String.join(" | ", allowed);
-        }
-    }
 
     private final InstanceService service;
     private final CatalogueRepository catalogue;
@@ -78,18 +67,12 @@ public class InstancesViewModel {
     private final StringProperty summary = new SimpleStringProperty("Choose a specification version.");
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final BooleanProperty creating = new SimpleBooleanProperty();
 
-    private final StringProperty newName = new SimpleStringProperty("");
-    private final ObservableList<ValueField> newValues = FXCollections.observableArrayList();
-    private final StringProperty createMessage = new SimpleStringProperty("");
-    private final BooleanProperty createFailed = new SimpleBooleanProperty();
+    private final NewInstanceViewModel form;
     private final ObjectProperty<Consumer<String>> showInGraph = new SimpleObjectProperty<>();
 
     private final BooleanBinding canPrevious;
     private final BooleanBinding canNext;
-    private final BooleanBinding canEditNew;
-    private final BooleanBinding canCreate;
     private final BooleanBinding canShowInGraph;
 
     /** The query the current rows answer, and the cursors the pages before this one started after. */
@@ -107,9 +90,8 @@ public class InstancesViewModel {
         this.dialogs = dialogs;
         canPrevious = busy.not().and(page.greaterThan(1));
         canNext = busy.not().and(hasMore);
-        canEditNew = creating.not().and(Bindings.createBooleanBinding(
-                () -> specification.get() != null && specification.get().status().acceptsNewInstances(), specification));
-        canCreate = canEditNew.and(Bindings.createBooleanBinding(() -> !newName.get().isBlank(), newName));
+        form = new NewInstanceViewModel(service, tasks);
+        form.attach(specification, this::showCreated);
         canShowInGraph = selected.isNotNull().and(showInGraph.isNotNull());
         specification.subscribe((old, spec) -> {
             if (old != null && spec != null && old.uuid().equals(spec.uuid())) {
@@ -254,9 +236,8 @@ public class InstancesViewModel {
     }
 
     private void loadRules(Specification spec) {
-        newValues.clear();
+        form.clear();
         valueKeys.clear();
-        createMessage.set("");
         if (spec == null) {
             return;
         }
@@ -264,44 +245,25 @@ public class InstancesViewModel {
             if (specification.get() == null || !specification.get().uuid().equals(spec.uuid())) {
                 return;
             }
-            Map<String, ValueField> fields = new LinkedHashMap<>();
-            for (CharacteristicRule rule : rules) {
-                fields.put(rule.key(), new ValueField(rule.key(), rule.allowedValues(), rule.required(), new SimpleStringProperty("")));
-            }
-            newValues.setAll(fields.values());
-            valueKeys.setAll(fields.keySet());
+            form.showFields(rules);
+            valueKeys.setAll(rules.stream().map(CharacteristicRule::key).distinct().toList());
         }, error -> dialogs.showError("Could not read what the version allows", error));
     }
 
-    /** Creates the instance from the form; on success the form clears and the table shows it. */
-    public void create() {
-        if (!canCreate.get()) {
-            return;
-        }
-        Specification spec = specification.get();
-        String name = newName.get();
-        Map<String, String> values = new LinkedHashMap<>();
-        newValues.forEach(field -> values.put(field.key(), field.value().get()));
-        creating.set(true);
-        createFailed.set(false);
-        createMessage.set("Creating " + name.strip() + " …");
-        tasks.run("Creating an instance", p -> service.create(spec.uuid(), name, values), (String uuid) -> {
-            creating.set(false);
-            createMessage.set("Created " + name.strip() + " (" + uuid + ") on " + spec.name() + " " + spec.version() + ".");
-            newName.set("");
-            newValues.forEach(field -> field.value().set(""));
-            nameFilter.set(name.strip());
-            rspFilter.set("");
-            valueKey.set(null);
-            valueFilter.set("");
-            search();
-            reload();
-            created.set(created.get() + 1);
-        }, error -> {
-            creating.set(false);
-            createFailed.set(true);
-            createMessage.set(Errors.describe(error));
-        });
+    /** A new instance was written from the form: the table shows it (filtered by its name) and the counts are read again. */
+    private void showCreated(String name) {
+        nameFilter.set(name);
+        rspFilter.set("");
+        valueKey.set(null);
+        valueFilter.set("");
+        search();
+        reload();
+        created.set(created.get() + 1);
+    }
+
+    /** The create form. */
+    public NewInstanceViewModel form() {
+        return form;
     }
 
     /** Opens the selected instance in the graph view (wired by the main window). */
@@ -387,37 +349,12 @@ public class InstancesViewModel {
         return busy;
     }
 
-    public StringProperty newNameProperty() {
-        return newName;
-    }
-
-    public ObservableList<ValueField> newValuesProperty() {
-        return newValues;
-    }
-
-    public ReadOnlyStringProperty createMessageProperty() {
-        return createMessage;
-    }
-
-    public ReadOnlyBooleanProperty createFailedProperty() {
-        return createFailed;
-    }
-
     public BooleanBinding canPreviousProperty() {
         return canPrevious;
     }
 
     public BooleanBinding canNextProperty() {
         return canNext;
-    }
-
-    /** The form takes input: a version that takes new instances is chosen and nothing is being created. */
-    public BooleanBinding canEditNewProperty() {
-        return canEditNew;
-    }
-
-    public BooleanBinding canCreateProperty() {
-        return canCreate;
     }
 
     public BooleanBinding canShowInGraphProperty() {

@@ -133,7 +133,7 @@ public class Neo4jScenarioRepository implements ScenarioRepository {
     static boolean createInstanceIfAbsent(TransactionContext tx, InstanceDraft instance, ZonedDateTime now) {
         // the specification's write lock first, as delete, freeze and withdraw take it: none of them can slip between
         // the checks below and the SPECIFIED_BY edge (a delete would otherwise leave an orphan, or this write nothing)
-        tx.run(Neo4jVersioningRepository.LOCK, Map.of("uuid", instance.specificationUuid())).consume();
+        tx.run(VersioningCypher.LOCK, Map.of("uuid", instance.specificationUuid())).consume();
         Record found = tx.run(FIND_INSTANCE, Map.of("name", instance.name(), "uuid", instance.uuid())).single();
         List<Object> nameUuids = found.get("nameUuids").asList();
         List<Object> uuidOwners = found.get("uuidOwners").asList();
@@ -148,23 +148,7 @@ public class Neo4jScenarioRepository implements ScenarioRepository {
             throw new DiffoAdminException("Instance id " + instance.uuid() + " already belongs to " + uuidOwners.getFirst(),
                     "Nothing was written.");
         }
-        var kind = tx.run(SPECIFICATION_KIND, Map.of("uuid", instance.specificationUuid())).list();
-        if (kind.isEmpty()) {
-            throw new DiffoAdminException("Instance " + instance.name() + " names specification " + instance.specificationUuid()
-                    + ", which does not exist", "Nothing was written.");
-        }
-        SpecificationStatus status = kind.getFirst().get("status").isEmpty() ? SpecificationStatus.CURRENT
-                : SpecificationStatus.fromStored(kind.getFirst().get("status").get(0).asString());
-        if (!status.acceptsNewInstances()) {
-            throw new DiffoAdminException("Cannot create instance " + instance.name() + ": " + kind.getFirst().get("name").asString()
-                    + " v" + kind.getFirst().get("major").asLong() + " is " + status.stored(),
-                    "A frozen or withdrawn major takes no new instances; create it on the current major. Nothing was written.");
-        }
-        String expectedKind = instance.type() + "Specification";
-        if (!expectedKind.equals(kind.getFirst().get("type").asString(null))) {
-            throw new DiffoAdminException("Instance " + instance.name() + " is a " + instance.type() + " but its specification is a "
-                    + kind.getFirst().get("type").asString(null), "A service needs a serviceSpecification, a resource a resourceSpecification. Nothing was written.");
-        }
+        requireTakesInstance(tx, instance);
         Map<String, Object> params = new HashMap<>();
         params.put("specificationUuid", instance.specificationUuid());
         params.put("labels", instance.labels());
@@ -184,6 +168,27 @@ public class Neo4jScenarioRepository implements ScenarioRepository {
                     "Refresh the catalogue and create it on a specification that exists. Nothing was written.");
         }
         return true;
+    }
+
+    /** The instance's specification exists, takes new instances and is of the instance's kind (service or resource). */
+    private static void requireTakesInstance(TransactionContext tx, InstanceDraft instance) {
+        var kind = tx.run(SPECIFICATION_KIND, Map.of("uuid", instance.specificationUuid())).list();
+        if (kind.isEmpty()) {
+            throw new DiffoAdminException("Instance " + instance.name() + " names specification " + instance.specificationUuid()
+                    + ", which does not exist", "Nothing was written.");
+        }
+        SpecificationStatus status = kind.getFirst().get("status").isEmpty() ? SpecificationStatus.CURRENT
+                : SpecificationStatus.fromStored(kind.getFirst().get("status").get(0).asString());
+        if (!status.acceptsNewInstances()) {
+            throw new DiffoAdminException("Cannot create instance " + instance.name() + ": " + kind.getFirst().get("name").asString()
+                    + " v" + kind.getFirst().get("major").asLong() + " is " + status.stored(),
+                    "A frozen or withdrawn major takes no new instances; create it on the current major. Nothing was written.");
+        }
+        String expectedKind = instance.type() + "Specification";
+        if (!expectedKind.equals(kind.getFirst().get("type").asString(null))) {
+            throw new DiffoAdminException("Instance " + instance.name() + " is a " + instance.type() + " but its specification is a "
+                    + kind.getFirst().get("type").asString(null), "A service needs a serviceSpecification, a resource a resourceSpecification. Nothing was written.");
+        }
     }
 
     /** What the create wrote, read back in its own transaction: one instance, with exactly one SPECIFIED_BY, to the live spec. */

@@ -111,7 +111,7 @@ class InstancesScreenIT {
         assertThat(technology.getItems()).containsExactly("", "fttc", "fttb", "fttn", "fttp");
         robot.interact(() -> technology.setValue("fttn"));
         robot.clickOn("#createInstanceButton");
-        await(() -> instances.createFailedProperty().get());
+        await(() -> instances.form().createFailedProperty().get());
         assertThat(robot.lookup("#createMessage").queryAs(Label.class).getText()).contains("acme-broadband-001 already exists", "Nothing was written");
         assertThat(graph.fingerprint()).isEqualTo(before);
         Snapshots.save(robot.lookup("#tabs").query(), "instances-create-refused");

@@ -110,38 +110,38 @@ class InstancesViewModelTest {
     @Test
     void aFrozenVersionTakesNoNewInstanceAndTheFormIsClosed() {
         shown(SpecificationStatus.FROZEN);
-        table.newNameProperty().set("acme-broadband-009");
+        table.form().newNameProperty().set("acme-broadband-009");
 
-        assertThat(table.canEditNewProperty().get()).isFalse();
-        assertThat(table.canCreateProperty().get()).isFalse();
-        table.create();
+        assertThat(table.form().canEditNewProperty().get()).isFalse();
+        assertThat(table.form().canCreateProperty().get()).isFalse();
+        table.form().create();
         assertThat(instances.created).isEmpty();
     }
 
     @Test
     void aValueTheVersionDoesNotAllowIsRefusedWithTheReasonAndNothingWritten() {
         shown(SpecificationStatus.CURRENT);
-        table.newNameProperty().set("acme-broadband-009");
-        table.newValuesProperty().getFirst().value().set("fttb");
+        table.form().newNameProperty().set("acme-broadband-009");
+        table.form().newValuesProperty().getFirst().value().set("fttb");
 
-        table.create();
+        table.form().create();
 
-        assertThat(table.createFailedProperty().get()).isTrue();
-        assertThat(table.createMessageProperty().get()).contains("fttb");
+        assertThat(table.form().createFailedProperty().get()).isTrue();
+        assertThat(table.form().createMessageProperty().get()).contains("fttb");
         assertThat(instances.created).isEmpty();
     }
 
     @Test
     void aCreatedInstanceIsShownAndTheFormClears() {
         shown(SpecificationStatus.CURRENT);
-        table.newNameProperty().set("acme-broadband-009");
-        table.newValuesProperty().getFirst().value().set("fttn");
+        table.form().newNameProperty().set("acme-broadband-009");
+        table.form().newValuesProperty().getFirst().value().set("fttn");
 
-        table.create();
+        table.form().create();
 
         assertThat(instances.created).singleElement().satisfies(draft -> assertThat(draft.name()).isEqualTo("acme-broadband-009"));
-        assertThat(table.createMessageProperty().get()).startsWith("Created acme-broadband-009");
-        assertThat(table.newNameProperty().get()).isEmpty();
+        assertThat(table.form().createMessageProperty().get()).startsWith("Created acme-broadband-009");
+        assertThat(table.form().newNameProperty().get()).isEmpty();
         assertThat(table.rowsProperty()).extracting(InstanceRow::name).containsExactly("acme-broadband-009");
         assertThat(table.createdProperty().get()).isEqualTo(1);
     }

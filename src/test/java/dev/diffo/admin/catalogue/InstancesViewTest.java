@@ -112,7 +112,7 @@ class InstancesViewTest {
         assertThat(technology.getItems()).containsExactly("", "fttc", "fttb", "fttn", "fttp");
         robot.interact(() -> technology.setValue("fttn"));
         robot.clickOn("#createInstanceButton");
-        await(() -> viewModel.createFailedProperty().get());
+        await(() -> viewModel.form().createFailedProperty().get());
         assertThat(createMessage()).contains("acme-broadband-002 already exists");
         dev.diffo.admin.support.Snapshots.save(robot.lookup("#table").query().getScene().getRoot(), "view-instances-create-refused-fakes");
         assertThat(backend.instances.created).isEmpty();
