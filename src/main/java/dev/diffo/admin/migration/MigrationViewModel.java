@@ -103,7 +103,7 @@ public class MigrationViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyObjectWrapper<MigrationService.Check> check = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Check> check = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<MigrationRun> lastRun = new ReadOnlyObjectWrapper<>();
     /** The check and plan shown were used by a run (or undo): kept on screen, but a new check comes before the next run. */
     private final ReadOnlyBooleanWrapper planUsed = new ReadOnlyBooleanWrapper(false);
@@ -232,7 +232,7 @@ public class MigrationViewModel {
 
     /** Lists (a page of) the instances carrying {@code remedy}'s value whose name contains {@code containing}, for their own remedies. */
     public void showInstances(Remedy remedy, String containing) {
-        MigrationService.Check checked = check.get();
+        Check checked = check.get();
         if (checked == null || remedy == null) {
             return;
         }
@@ -244,14 +244,14 @@ public class MigrationViewModel {
 
     /** The next page of the list {@link #showInstances} started. */
     public void moreInstances() {
-        MigrationService.Check checked = check.get();
+        Check checked = check.get();
         if (checked == null || instancesOf == null || instanceChoices.isEmpty()) {
             return;
         }
         loadInstances(checked, instanceChoices.getLast().name());
     }
 
-    private void loadInstances(MigrationService.Check checked, String after) {
+    private void loadInstances(Check checked, String after) {
         Remedy remedy = instancesOf;
         String containing = instancesContaining;
         busy.set(true);
@@ -335,7 +335,7 @@ public class MigrationViewModel {
         Specification from = source.get();
         Specification to = target.get();
         String filter = nameFilter.get();
-        tasks.run("Checking " + who + "'s instances", p -> migration.check(who, from.uuid(), to.uuid(), filter), result -> {
+        tasks.run("Checking " + who + "'s instances", p -> migration.check(who, from.uuid(), to.uuid(), filter, p), result -> {
             busy.set(false);
             planUsed.set(false);
             check.set(result);
@@ -347,9 +347,9 @@ public class MigrationViewModel {
                 return new Remedy(e.getKey(), e.getValue(), List.copyOf(options), new SimpleStringProperty());
             }).toList());
             selectionCount.set(String.format("%,d selected", result.selected()));
-            labelNote.set(result.labelNote());
+            labelNote.set(MigrationText.labelNote(result));
             relabelOffer.set(result.relabelOffer() == null ? "" : "Relabel moved instances " + result.relabelOffer());
-            checkSummary.set((result.rulesNote().isEmpty() ? "" : result.rulesNote() + "\n") + String.format("%,d of %s's instances%s on %s %s · %s", result.selected(), rspShown(who),
+            checkSummary.set((MigrationText.rulesNote(result).isEmpty() ? "" : MigrationText.rulesNote(result) + "\n") + String.format("%,d of %s's instances%s on %s %s · %s", result.selected(), rspShown(who),
                     result.nameFilter() == null ? "" : " named *" + result.nameFilter() + "*", from.name(), from.version(),
                     result.offences().isEmpty() ? "all allowed by " + to.version() + ": nothing to remediate"
                             : String.format("%,d need remediation before moving to %s", result.needingRemediation(), to.version())));
@@ -366,7 +366,7 @@ public class MigrationViewModel {
                 mapping.computeIfAbsent(r.offence().key(), k -> new HashMap<>()).put(r.offence().value(), r.choice().get());
             }
         }
-        MigrationService.Check checked = check.get();
+        Check checked = check.get();
         return new MigrationPlan(rsp.get().strip(), source.get().uuid(), target.get().uuid(), mapping, excluded, batchSize.get(), perInstance,
                 checked == null ? null : checked.nameFilter(), checked != null && relabel.get() ? checked.relabelOffer() : null);
     }
@@ -378,7 +378,7 @@ public class MigrationViewModel {
         busy.set(true);
         running.set(true);
         MigrationPlan plan = plan();
-        MigrationService.Check checked = check.get();
+        Check checked = check.get();
         runTask = tasks.run("Dry run", p -> migration.dryRun(plan, checked, p), this::updateProgress, result -> {
             busy.set(false);
             running.set(false);
@@ -406,8 +406,8 @@ public class MigrationViewModel {
             return;
         }
         MigrationPlan plan = plan();
-        MigrationService.Check checked = check.get();
-        if (!dialogs.confirm("Run the migration?", MigrationService.describeRun(plan, checked, rspShown(plan.rsp())), "Run migration")) {
+        Check checked = check.get();
+        if (!dialogs.confirm("Run the migration?", MigrationText.describeRun(plan, checked, rspShown(plan.rsp())), "Run migration")) {
             return;
         }
         busy.set(true);
@@ -473,7 +473,7 @@ public class MigrationViewModel {
         if (run == null || busy.get()) {
             return;
         }
-        if (!dialogs.confirm("Undo the last run?", MigrationService.describeUndo(run), "Undo run")) {
+        if (!dialogs.confirm("Undo the last run?", MigrationText.describeUndo(run), "Undo run")) {
             return;
         }
         busy.set(true);
@@ -498,7 +498,7 @@ public class MigrationViewModel {
         if (run.status() == MigrationRun.Status.COMPLETED) {
             progress.set(1);
         }
-        tasks.run("Verifying", p -> migration.verify(run), verified -> report.set(verified.describe()), this::failed);
+        tasks.run("Verifying", p -> migration.verify(run), verified -> report.set(MigrationText.describe(verified)), this::failed);
         // source, target and the plan stay as the run used them; the next run needs a new check
         planUsed.set(true);
         if (!checkSummary.get().isEmpty() && !checkSummary.get().startsWith(USED)) {
@@ -609,7 +609,7 @@ public class MigrationViewModel {
 
     /** The check found the target without allowed values recorded: record them first (then check again). */
     public void recordTargetRules() {
-        MigrationService.Check checked = check.get();
+        Check checked = check.get();
         if (checked != null && !checked.targetRulesRecorded()) {
             recordRules.accept(checked.target());
         }
@@ -621,7 +621,7 @@ public class MigrationViewModel {
     }
 
     /** The last check made (null until one is, and after any change to what it checked). */
-    public ReadOnlyObjectProperty<MigrationService.Check> checkProperty() {
+    public ReadOnlyObjectProperty<Check> checkProperty() {
         return check.getReadOnlyProperty();
     }
 
