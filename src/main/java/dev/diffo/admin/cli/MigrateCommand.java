@@ -78,19 +78,21 @@ public class MigrateCommand implements Callable<Integer> {
         Check check = migration.check(rsp, source.uuid(), target.uuid(), nameFilter);
         out.printf("%s (%s): %,d instance%s on %s %s; target %s%n", owner.display(), owner.how(), check.selected(),
                 check.selected() == 1 ? "" : "s", name, source.version(), target.version());
-        if (!MigrationText.rulesNote(check).isEmpty()) {
-            out.println("  note: " + MigrationText.rulesNote(check));
+        String rulesNote = MigrationText.rulesNote(check);
+        if (!rulesNote.isEmpty()) {
+            out.println("  note: " + rulesNote);
         }
         check.offences().forEach((offence, n) -> out.printf("  needs remediation: %,d with %s%n", n, offence));
-        if (!MigrationText.labelNote(check).isEmpty()) {
-            out.println("  " + MigrationText.labelNote(check));
+        String labelNote = MigrationText.labelNote(check);
+        if (!labelNote.isEmpty()) {
+            out.println("  " + labelNote);
         }
         if (checkOnly) {
             out.flush();
             return 0;
         }
         if (relabel && check.relabelOffer() == null) {
-            throw new dev.diffo.admin.domain.InvalidInputException("--relabel: " + MigrationText.labelNote(check), "Run without --relabel. Nothing was written.");
+            throw new dev.diffo.admin.domain.InvalidInputException("--relabel: " + labelNote, "Run without --relabel. Nothing was written.");
         }
         MigrationPlan plan = new MigrationPlan(rsp, source.uuid(), target.uuid(), mapping(maps), exclusions(excludes), batchSize,
                 perInstance(instances), nameFilter, relabel ? check.relabelOffer() : null);

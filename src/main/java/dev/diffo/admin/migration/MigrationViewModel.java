@@ -349,7 +349,8 @@ public class MigrationViewModel {
             selectionCount.set(String.format("%,d selected", result.selected()));
             labelNote.set(MigrationText.labelNote(result));
             relabelOffer.set(result.relabelOffer() == null ? "" : "Relabel moved instances " + result.relabelOffer());
-            checkSummary.set((MigrationText.rulesNote(result).isEmpty() ? "" : MigrationText.rulesNote(result) + "\n") + String.format("%,d of %s's instances%s on %s %s · %s", result.selected(), rspShown(who),
+            String rulesNote = MigrationText.rulesNote(result);
+            checkSummary.set((rulesNote.isEmpty() ? "" : rulesNote + "\n") + String.format("%,d of %s's instances%s on %s %s · %s", result.selected(), rspShown(who),
                     result.nameFilter() == null ? "" : " named *" + result.nameFilter() + "*", from.name(), from.version(),
                     result.offences().isEmpty() ? "all allowed by " + to.version() + ": nothing to remediate"
                             : String.format("%,d need remediation before moving to %s", result.needingRemediation(), to.version())));
