@@ -11,6 +11,8 @@ import dev.diffo.admin.migration.MigrationModule;
 import dev.diffo.admin.versioning.VersioningModule;
 import dev.diffo.admin.domain.Operator;
 import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The application's services and repositories, shared by the GUI and the command line: the store, the repositories,
@@ -38,6 +40,8 @@ public class AppModule extends AbstractModule {
     protected void configure() {
         bind(ConnectionSettings.class).toProvider(startup);
         bind(EmbeddedNeo4j.Options.class).toInstance(embeddedOptions);
+        // the one executor the services fan work out to, shut down with the app or the command line
+        bind(ExecutorService.class).toProvider(WorkerPool.class).in(Singleton.class);
         install(new Neo4jModule());
         install(new RepositoryModule());
         // one module per feature (S10)

@@ -126,6 +126,7 @@ public class DesktopApp extends Application {
     public void stop() {
         if (injector != null) {
             injector.getInstance(FxTaskRunner.class).close();
+            injector.getInstance(WorkerPool.class).close();
             injector.getInstance(Store.class).close();
         }
     }

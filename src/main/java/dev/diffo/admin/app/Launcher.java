@@ -187,6 +187,7 @@ public final class Launcher {
 
         @Override
         public void close() {
+            injector.getInstance(WorkerPool.class).close();
             if (connected) {
                 injector.getInstance(Store.class).close();
             }

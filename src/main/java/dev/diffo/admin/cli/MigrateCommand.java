@@ -7,7 +7,11 @@ import dev.diffo.admin.domain.MigrationPlan.Offence;
 import dev.diffo.admin.domain.MigrationRun;
 import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.migration.Check;
+import dev.diffo.admin.migration.DryRun;
 import dev.diffo.admin.migration.MigrationService;
+import dev.diffo.admin.migration.MigrationText;
+import dev.diffo.admin.migration.Verification;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.HashMap;
@@ -71,28 +75,30 @@ public class MigrateCommand implements Callable<Integer> {
         Specification target = catalogue.require(name, to);
         Rsp owner = migration.resolveRsp(source.uuid(), rsp);
         String rsp = owner.key();
-        MigrationService.Check check = migration.check(rsp, source.uuid(), target.uuid(), nameFilter);
+        Check check = migration.check(rsp, source.uuid(), target.uuid(), nameFilter);
         out.printf("%s (%s): %,d instance%s on %s %s; target %s%n", owner.display(), owner.how(), check.selected(),
                 check.selected() == 1 ? "" : "s", name, source.version(), target.version());
-        if (!check.rulesNote().isEmpty()) {
-            out.println("  note: " + check.rulesNote());
+        String rulesNote = MigrationText.rulesNote(check);
+        if (!rulesNote.isEmpty()) {
+            out.println("  note: " + rulesNote);
         }
         check.offences().forEach((offence, n) -> out.printf("  needs remediation: %,d with %s%n", n, offence));
-        if (!check.labelNote().isEmpty()) {
-            out.println("  " + check.labelNote());
+        String labelNote = MigrationText.labelNote(check);
+        if (!labelNote.isEmpty()) {
+            out.println("  " + labelNote);
         }
         if (checkOnly) {
             out.flush();
             return 0;
         }
         if (relabel && check.relabelOffer() == null) {
-            throw new dev.diffo.admin.domain.InvalidInputException("--relabel: " + check.labelNote(), "Run without --relabel. Nothing was written.");
+            throw new dev.diffo.admin.domain.InvalidInputException("--relabel: " + labelNote, "Run without --relabel. Nothing was written.");
         }
         MigrationPlan plan = new MigrationPlan(rsp, source.uuid(), target.uuid(), mapping(maps), exclusions(excludes), batchSize,
                 perInstance(instances), nameFilter, relabel ? check.relabelOffer() : null);
         migration.warnings(plan, check).forEach(w -> out.println("  warning: " + w));
         if (dryRun) {
-            MigrationService.DryRun result = migration.dryRun(plan, check, Progress.NONE);
+            DryRun result = migration.dryRun(plan, check, Progress.NONE);
             out.printf("Dry run (nothing written): %,d would move, %,d excluded, %,d skipped%s%n", result.wouldMigrate(), result.wouldExclude(), result.skipped(),
                     plan.relabel() == null ? "" : String.format(", %,d relabelled %s", result.wouldRelabel(), plan.relabel()));
             for (int i = 0; i < result.sampleBefore().size(); i++) {
@@ -102,7 +108,7 @@ public class MigrateCommand implements Callable<Integer> {
             return 0;
         }
         migration.validate(plan, check);
-        out.println(MigrationService.describeRun(plan, check, owner.display()));
+        out.println(MigrationText.describeRun(plan, check, owner.display()));
         if (!yes) {
             out.println("Not run: run again with --yes to move the instances.");
             out.flush();
@@ -181,7 +187,7 @@ public class MigrateCommand implements Callable<Integer> {
         out.printf("Run %s %s: %,d moved, %,d excluded, %,d skipped in %d batches%n", run.uuid(), run.status().name().toLowerCase(java.util.Locale.ROOT),
                 run.migrated(), run.excluded(), run.skipped(), run.batches());
         if (run.kind() == MigrationRun.Kind.RUN) {
-            MigrationService.Verification verified = migration.verify(run);
+            Verification verified = migration.verify(run);
             out.printf("Instances of %s remaining on %s: %,d%n", run.rsp(), run.sourceVersion(), verified.remaining());
             verified.reasons().forEach((reason, n) -> out.printf("  left on %s: %,d × %s%n", run.sourceVersion(), n, reason));
         }
@@ -222,7 +228,7 @@ public class MigrateCommand implements Callable<Integer> {
             PrintWriter out = parent.spec.commandLine().getOut();
             MigrationRun found = parent.migration.findRun(run)
                     .orElseThrow(() -> new dev.diffo.admin.domain.DiffoAdminException("There is no migration run " + run, "List the runs with: migrate runs --name NAME --major N"));
-            out.println(MigrationService.describeUndo(found));
+            out.println(MigrationText.describeUndo(found));
             if (!yes) {
                 out.println("Not undone: run again with --yes to undo run " + run + ".");
                 out.flush();

@@ -1,5 +1,7 @@
 package dev.diffo.admin.migration;
 
+import dev.diffo.admin.common.PlanCodec;
+
 import dev.diffo.admin.common.DialogService;
 import dev.diffo.admin.common.Errors;
 import dev.diffo.admin.common.TaskRunner;
@@ -77,7 +79,7 @@ public class ExecutionViewModel {
             return;
         }
         MigrationPlan plan = plan();
-        MigrationService.Check checked = remedies.checkProperty().get();
+        Check checked = remedies.checkProperty().get();
         started();
         runTask = tasks.run("Dry run", p -> migration.dryRun(plan, checked, p), this::updateProgress, result -> {
             status.busy(false);
@@ -89,7 +91,7 @@ public class ExecutionViewModel {
         }, this::stopped);
     }
 
-    private static String describe(MigrationService.DryRun result, MigrationPlan plan, MigrationService.Check checked) {
+    private static String describe(DryRun result, MigrationPlan plan, Check checked) {
         StringBuilder text = new StringBuilder(result.stopped()
                 ? String.format("Dry run stopped after %,d of %,d instances, nothing written: of those, ", result.examined(), result.selected())
                 : "Dry run, nothing written: ");
@@ -108,8 +110,8 @@ public class ExecutionViewModel {
             return;
         }
         MigrationPlan plan = plan();
-        MigrationService.Check checked = remedies.checkProperty().get();
-        if (!dialogs.confirm("Run the migration?", MigrationService.describeRun(plan, checked, selection.rspShown(plan.rsp())), "Run migration")) {
+        Check checked = remedies.checkProperty().get();
+        if (!dialogs.confirm("Run the migration?", MigrationText.describeRun(plan, checked, selection.rspShown(plan.rsp())), "Run migration")) {
             return;
         }
         started();
@@ -136,7 +138,7 @@ public class ExecutionViewModel {
         started();
         runTask = tasks.run("Resuming", p -> migration.resume(run.uuid(), p), this::updateProgress, this::finished, error -> {
             stopped(error);
-            offerResume(MigrationService.planOf(run));
+            offerResume(PlanCodec.planOf(run));
         });
     }
 
@@ -146,7 +148,7 @@ public class ExecutionViewModel {
         if (run == null || status.isBusy()) {
             return;
         }
-        if (!dialogs.confirm("Undo the last run?", MigrationService.describeUndo(run), "Undo run")) {
+        if (!dialogs.confirm("Undo the last run?", MigrationText.describeUndo(run), "Undo run")) {
             return;
         }
         started();
@@ -207,7 +209,7 @@ public class ExecutionViewModel {
         if (run.status() == MigrationRun.Status.COMPLETED) {
             progress.set(1);
         }
-        tasks.run("Verifying", p -> migration.verify(run), verified -> status.report(verified.describe()), status::failed);
+        tasks.run("Verifying", p -> migration.verify(run), verified -> status.report(MigrationText.describe(verified)), status::failed);
         // the wizard coordinates what follows: the check is marked used, the selection counted and read again
         finishedRuns.set(finishedRuns.get() + 1);
     }

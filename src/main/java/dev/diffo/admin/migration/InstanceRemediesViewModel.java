@@ -43,7 +43,7 @@ public class InstanceRemediesViewModel {
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private RemedyChoice remedy;
-    private MigrationService.Check checked;
+    private Check checked;
     private String listed = "";
     /** Moves with each new list: a page that arrives for an older one is dropped. */
     private int listing;
@@ -89,7 +89,7 @@ public class InstanceRemediesViewModel {
 
     private void load(String after) {
         RemedyChoice of = remedy;
-        MigrationService.Check check = checked;
+        Check check = checked;
         String names = listed;
         int current = listing;
         busy.set(true);

@@ -47,7 +47,7 @@ public class RemediesViewModel {
     private final SelectionViewModel selection;
     private final WizardStatus status;
 
-    private final ReadOnlyObjectWrapper<MigrationService.Check> check = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Check> check = new ReadOnlyObjectWrapper<>();
     /** A change of any remedy's choice is an update of this list, so the bindings over it follow the choices. */
     private final ReadOnlyListWrapper<RemedyChoice> remedies = new ReadOnlyListWrapper<>(
             FXCollections.observableArrayList(remedy -> new Observable[] {remedy.choice()}));
@@ -89,11 +89,11 @@ public class RemediesViewModel {
         Specification from = selection.sourceProperty().get();
         Specification to = selection.targetProperty().get();
         String filter = selection.nameFilterProperty().get();
-        tasks.run("Checking " + who + "'s instances", p -> migration.check(who, from.uuid(), to.uuid(), filter),
+        tasks.run("Checking " + who + "'s instances", p -> migration.check(who, from.uuid(), to.uuid(), filter, p),
                 result -> checked(result, summary(result, who, from, to)), status::failed);
     }
 
-    private void checked(MigrationService.Check result, String summary) {
+    private void checked(Check result, String summary) {
         status.busy(false);
         planUsed.set(false);
         check.set(result);
@@ -103,13 +103,13 @@ public class RemediesViewModel {
                         new SimpleStringProperty()))
                 .toList());
         selection.showSelected(result.selected());
-        labelNote.set(result.labelNote());
+        labelNote.set(MigrationText.labelNote(result));
         relabelOffer.set(result.relabelOffer() == null ? "" : "Relabel moved instances " + result.relabelOffer());
         checkSummary.set(summary);
     }
 
-    private String summary(MigrationService.Check result, String who, Specification from, Specification to) {
-        return (result.rulesNote().isEmpty() ? "" : result.rulesNote() + "\n")
+    private String summary(Check result, String who, Specification from, Specification to) {
+        return (MigrationText.rulesNote(result).isEmpty() ? "" : MigrationText.rulesNote(result) + "\n")
                 + String.format("%,d of %s's instances%s on %s %s · %s", result.selected(), selection.rspShown(who),
                 result.nameFilter() == null ? "" : " named *" + result.nameFilter() + "*", from.name(), from.version(),
                 result.offences().isEmpty() ? "all allowed by " + to.version() + ": nothing to remediate"
@@ -147,7 +147,7 @@ public class RemediesViewModel {
     }
 
     /** One instance's own remedy for {@code key} on the check {@code made}; a choice made on an older check is dropped. */
-    void chooseOwn(MigrationService.Check made, String uuid, String key, String choice) {
+    void chooseOwn(Check made, String uuid, String key, String choice) {
         if (made != check.get()) {
             return;
         }
@@ -183,7 +183,7 @@ public class RemediesViewModel {
                 mapping.computeIfAbsent(r.offence().key(), k -> new HashMap<>()).put(r.offence().value(), r.choice().get());
             }
         }
-        MigrationService.Check checked = check.get();
+        Check checked = check.get();
         return new MigrationPlan(selection.chosenRsp(), selection.sourceProperty().get().uuid(), selection.targetProperty().get().uuid(),
                 mapping, excluded, batchSize, perInstance, checked == null ? null : checked.nameFilter(),
                 checked != null && relabel.get() ? checked.relabelOffer() : null);
@@ -196,7 +196,7 @@ public class RemediesViewModel {
 
     /** The check found the target without allowed values recorded: record them first (then check again). */
     public void recordTargetRules() {
-        MigrationService.Check checked = check.get();
+        Check checked = check.get();
         if (checked != null && !checked.targetRulesRecorded()) {
             recordRules.accept(checked.target());
         }
@@ -217,7 +217,7 @@ public class RemediesViewModel {
     }
 
     /** The last check made (null until one is, and after any change to what it checked). */
-    public ReadOnlyObjectProperty<MigrationService.Check> checkProperty() {
+    public ReadOnlyObjectProperty<Check> checkProperty() {
         return check.getReadOnlyProperty();
     }
 

@@ -127,10 +127,13 @@ class GuiceWiringTest {
         assertThat(injector.getInstance(type)).isSameAs(injector.getInstance(type));
     }
 
-    /** The one store, its one driver holder, the connection every screen follows, the task runner, dialogs, view loader and navigation (S12). */
+    /**
+     * The one store, its one driver holder, the connection every screen follows, the task runner, dialogs, view loader, navigation and the
+     * one executor the services fan work out to (S12).
+     */
     static List<Class<?>> applicationWide() {
         return List.of(Database.class, Connector.class, Store.class, ConnectionState.class, TaskRunner.class, DialogService.class, Views.class,
-                Navigation.class);
+                Navigation.class, java.util.concurrent.ExecutorService.class, WorkerPool.class);
     }
 
     /** Every Guice module of a feature package (S10), found by scanning like the Views. */

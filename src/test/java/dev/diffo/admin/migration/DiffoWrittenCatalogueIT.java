@@ -115,14 +115,14 @@ class DiffoWrittenCatalogueIT {
 
     @Test
     void aCheckAgainstATargetWithoutRulesSaysSoAndAfterRecordingFindsTheResellersFttb() {
-        MigrationService.Check unrecorded = migration.check(RESELLER_A, V1, V2);
+        Check unrecorded = migration.check(RESELLER_A, V1, V2);
         assertThat(unrecorded.needingRemediation()).isZero();
-        assertThat(unrecorded.rulesNote()).contains("no allowed values recorded");
+        assertThat(MigrationText.rulesNote(unrecorded)).contains("no allowed values recorded");
 
         versioning.recordRules(spec(V2), RuleText.parse("broadband.technology: string = fttc, fttn, fttp, fw"), null);
-        MigrationService.Check check = migration.check(RESELLER_A, V1, V2);
+        Check check = migration.check(RESELLER_A, V1, V2);
 
-        assertThat(check.rulesNote()).isEmpty();
+        assertThat(MigrationText.rulesNote(check)).isEmpty();
         assertThat(check.selected()).isEqualTo(A_ON_V1);
         assertThat(check.offences()).containsExactly(Map.entry(new MigrationPlan.Offence("broadband.technology", "fttb"), (long) A_FTTB));
     }
@@ -152,7 +152,7 @@ class DiffoWrittenCatalogueIT {
     @Test
     void aMapOntoATargetWithoutRulesIsAcceptedWithAWarningAndApplied() {
         MigrationPlan plan = new MigrationPlan(RESELLER_B, V1, V2, Map.of("broadband.technology", Map.of("fttb", "fttn")), Set.of(), 10);
-        MigrationService.Check check = migration.check(RESELLER_B, V1, V2);
+        Check check = migration.check(RESELLER_B, V1, V2);
 
         assertThat(migration.warnings(plan, check)).singleElement().asString().contains("No allowed values are recorded for broadband.technology");
         MigrationRun run = migration.run(plan, check, Progress.NONE);

@@ -64,7 +64,7 @@ class MigrationServiceIT {
 
     @Test
     void checkGroupsTheInstancesThatNeedRemediationByValue() {
-        MigrationService.Check check = migration.check("acme", V1, V2);
+        Check check = migration.check("acme", V1, V2);
 
         assertThat(check.selected()).isEqualTo(2);
         assertThat(check.offences()).containsExactly(Map.entry(FTTB, 1L));
@@ -152,16 +152,16 @@ class MigrationServiceIT {
                 .as("excluded one by one, whatever their value").isEqualTo(2);
         assertThat(technologyOf("acme-bulk-4")).isEqualTo("fttb");
         assertEveryInstanceOnExactlyOneSpecification();
-        MigrationService.Verification verified = migration.verify(run);
+        Verification verified = migration.verify(run);
         assertThat(verified.remaining()).isEqualTo(2);
         assertThat(verified.reasons()).containsExactly(Map.entry("excluded: excluded by its own remedy", 2L));
         assertThat(verified.sample()).extracting(MigrationRepository.Left::name).containsExactlyInAnyOrder("acme-bulk-3", "acme-bulk-4");
-        assertThat(verified.describe()).contains("Left on v1.0.0 by this run:", "2 × excluded: excluded by its own remedy", "acme-bulk-4 (");
+        assertThat(MigrationText.describe(verified)).contains("Left on v1.0.0 by this run:", "2 × excluded: excluded by its own remedy", "acme-bulk-4 (");
     }
 
     @Test
     void anInstanceMovedByOthersAfterTheCheckIsSkippedWithItsReason() {
-        MigrationService.Check check = migration.check("acme", V1, V2);
+        Check check = migration.check("acme", V1, V2);
         graph.run("""
                 MATCH (i:Instance {name: 'acme-broadband-002'})-[r:SPECIFIED_BY]->(), (v2:Specification {uuid: $v2})
                 DELETE r CREATE (i)-[:SPECIFIED_BY]->(v2)
@@ -184,9 +184,9 @@ class MigrationServiceIT {
     void labelsAreKeptUnlessTheOfferedRelabelIsTakenAndUndoRestoresThem() {
         moreAcmeInstances(3);
         String before = graph.diffoFingerprint();
-        MigrationService.Check check = migration.check("acme", V1, V2);
+        Check check = migration.check("acme", V1, V2);
         assertThat(check.relabelOffer()).hasToString(":Broadband → :BroadbandV2");
-        assertThat(check.labelNote()).contains("Moved instances keep their labels (:", "instances built for v2.0.0 carry :", "BroadbandV2");
+        assertThat(MigrationText.labelNote(check)).contains("Moved instances keep their labels (:", "instances built for v2.0.0 carry :", "BroadbandV2");
 
         MigrationRun run = migration.run(plan(2).withRelabel(check.relabelOffer()), check, Progress.NONE);
 
@@ -230,7 +230,7 @@ class MigrationServiceIT {
     void aNameFilterNarrowsTheSelectionAndTheListOfOffendersPages() {
         moreAcmeInstances(9);
 
-        MigrationService.Check check = migration.check("acme", V1, V2, "BULK");
+        Check check = migration.check("acme", V1, V2, "BULK");
 
         assertThat(check.selected()).isEqualTo(9);
         assertThat(migration.count("acme", V1, "bulk")).isEqualTo(9);
@@ -254,7 +254,7 @@ class MigrationServiceIT {
         moreAcmeInstances(7);
         String before = graph.fingerprint();
 
-        MigrationService.DryRun dry = migration.dryRun(plan(3), Progress.NONE);
+        DryRun dry = migration.dryRun(plan(3), Progress.NONE);
 
         assertThat(dry.selected()).isEqualTo(9);
         assertThat(dry.wouldMigrate()).isEqualTo(9);
@@ -269,7 +269,7 @@ class MigrationServiceIT {
         String before = graph.fingerprint();
         Progress stopAfterFirstBatch = new dev.diffo.admin.support.StopAfterFirstBatch();
 
-        MigrationService.DryRun dry = migration.dryRun(plan(5_000), stopAfterFirstBatch);
+        DryRun dry = migration.dryRun(plan(5_000), stopAfterFirstBatch);
 
         assertThat(dry.selected()).isEqualTo(100_002);
         assertThat(dry.stopped()).isTrue();
@@ -278,13 +278,155 @@ class MigrationServiceIT {
         assertThat(graph.fingerprint()).isEqualTo(before);
     }
 
+    /** Progress a caller cancels from its own thread, remembering how far the work had reported when it did. */
+    static final class CancelledByTheCaller implements Progress {
+        final java.util.concurrent.CountDownLatch firstBatch = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.atomic.AtomicLong lastDone = new java.util.concurrent.atomic.AtomicLong();
+        private volatile boolean cancelled;
+
+        @Override
+        public void update(long done, long total) {
+            lastDone.set(done);
+            firstBatch.countDown();
+        }
+
+        @Override
+        public void message(String message) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
+
+        /** Cancels, then says how far the work had got: nothing submitted after this point ever runs. */
+        long cancel() {
+            cancelled = true;
+            return lastDone.get();
+        }
+    }
+
+    @Test
+    void aDryRunOver100kInstancesCancelledByItsCallerStopsWithinOneBatchAndWritesNothing(dev.diffo.admin.repository.BenchmarkRepository seeding,
+                                                                                        com.google.inject.Injector injector) throws Exception {
+        java.util.concurrent.ExecutorService executor = injector.getInstance(java.util.concurrent.ExecutorService.class);
+        seeding.seed(V1, "acme-bulk-", 1, 100_000, List.of("fttb", "fttp"));
+        String before = graph.fingerprint();
+        Check check = migration.check("acme", V1, V2);
+        CancelledByTheCaller progress = new CancelledByTheCaller();
+
+        var dryRunning = executor.submit(() -> migration.dryRun(plan(5_000), check, progress));
+        progress.firstBatch.await();
+        long doneWhenCancelled = progress.cancel();
+        DryRun dry = dryRunning.get();
+
+        assertThat(dry.stopped()).isTrue();
+        assertThat(dry.examined()).as("at most the batch in flight lands after the cancel").isBetween(doneWhenCancelled, doneWhenCancelled + 5_000);
+        assertThat(dry.wouldMigrate()).isEqualTo(dry.examined());
+        assertThat(graph.fingerprint()).isEqualTo(before);
+    }
+
+    /** Progress that keeps every report. */
+    static final class Recorded implements Progress {
+        final List<long[]> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void update(long done, long total) {
+            updates.add(new long[] {done, total});
+        }
+
+        @Override
+        public void message(String message) {
+            messages.add(message);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+    }
+
+    @Test
+    void aRunAndItsUndoReportProgressAfterEachBatch() {
+        moreAcmeInstances(5);
+        Recorded running = new Recorded();
+        MigrationRun run = migration.run(plan(2), running);
+        Recorded undoing = new Recorded();
+
+        migration.undo(run.uuid(), undoing);
+
+        assertThat(running.updates).extracting(u -> u[0] + "/" + u[1]).containsExactly("2/7", "4/7", "6/7", "7/7");
+        assertThat(running.messages).last().asString().startsWith("7 of 7 · ").contains("instances/s");
+        assertThat(undoing.updates).extracting(u -> u[0] + "/" + u[1]).containsExactly("1/4", "2/4", "3/4", "4/4");
+        assertThat(undoing.messages).last().asString().startsWith("4 of 4 · ").contains("batches/s");
+    }
+
+    @Test
+    void anUndoPausedAfterItsFirstBatchResumesToTheExactPriorGraph() {
+        moreAcmeInstances(5);
+        String before = graph.diffoFingerprint();
+        MigrationRun run = migration.run(plan(2), Progress.NONE);
+
+        MigrationRun paused = migration.undo(run.uuid(), new dev.diffo.admin.support.StopAfterFirstBatch());
+
+        assertThat(paused.status()).isEqualTo(MigrationRun.Status.PAUSED);
+        assertThat(paused.batches()).as("the batches in flight land, no more").isBetween(1, BatchPump.BATCHES_IN_FLIGHT);
+        assertThat(graph.diffoFingerprint()).isNotEqualTo(before);
+        assertEveryInstanceOnExactlyOneSpecification();
+
+        MigrationRun resumed = migration.resume(paused.uuid(), Progress.NONE);
+
+        assertThat(resumed.status()).isEqualTo(MigrationRun.Status.COMPLETED);
+        assertThat(resumed.migrated()).isEqualTo(7);
+        assertThat(graph.diffoFingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aCheckCancelledByItsCallerStopsWaitingAndInterruptsItsReads(MigrationRepository real, CatalogueRepository catalogue,
+                                                                     VersioningRepository versioning, Operator operator,
+                                                                     com.google.inject.Injector injector) throws Exception {
+        java.util.concurrent.ExecutorService executor = injector.getInstance(java.util.concurrent.ExecutorService.class);
+        var surveying = new java.util.concurrent.CountDownLatch(1);
+        var interrupted = new java.util.concurrent.CountDownLatch(1);
+        // the real repository, except that the value survey never ends by itself
+        MigrationRepository endless = (MigrationRepository) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {MigrationRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("valueCounts")) {
+                        surveying.countDown();
+                        try {
+                            new java.util.concurrent.CountDownLatch(1).await();
+                        } catch (InterruptedException e) {
+                            interrupted.countDown();
+                            throw new IllegalStateException("the survey was interrupted", e);
+                        }
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        MigrationService service = new MigrationService(endless, catalogue, versioning, operator, executor);
+        CancelledByTheCaller progress = new CancelledByTheCaller();
+
+        var checking = executor.submit(() -> service.check("acme", V1, V2, null, progress));
+        surveying.await();
+        progress.cancel();
+
+        assertThatThrownBy(checking::get).hasCauseInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(interrupted.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("the abandoned read was interrupted").isTrue();
+    }
+
     @Test
     void aRunThatFailsInsideABatchResumesAndMovesEveryInstanceExactlyOnce(MigrationRepository real, CatalogueRepository catalogue,
-                                                                        VersioningRepository versioning, Operator operator) {
+                                                                        VersioningRepository versioning, Operator operator,
+                                                                        com.google.inject.Injector injector) {
+        java.util.concurrent.ExecutorService executor = injector.getInstance(java.util.concurrent.ExecutorService.class);
         moreAcmeInstances(10);
         AtomicInteger decisions = new AtomicInteger();
         MigrationRepository failing = new FailingInThirdBatch(real, decisions);
-        MigrationService flaky = new MigrationService(failing, catalogue, versioning, operator);
+        MigrationService flaky = new MigrationService(failing, catalogue, versioning, operator, executor);
 
         assertThatThrownBy(() -> flaky.run(plan(4), Progress.NONE))
                 .isInstanceOf(DiffoAdminException.class)

@@ -1,0 +1,82 @@
+package dev.diffo.admin.migration;
+
+import dev.diffo.admin.domain.DiffoAdminException;
+import dev.diffo.admin.domain.MigrationRun;
+import dev.diffo.admin.repository.MigrationRepository;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** After a run: its results as CSV, the verify step (what remains on the source, and why), and the runs on record. */
+@Singleton
+public class MigrationReport {
+
+    /** How many of the instances a run left on the source the verify step names one by one. */
+    static final int VERIFY_SAMPLE = 20;
+
+    private final MigrationRepository repository;
+
+    @Inject
+    public MigrationReport(MigrationRepository repository) {
+        this.repository = repository;
+    }
+
+    /** The run's results, one CSV row per instance it moved or left on the source, with the reason (header first). */
+    public void exportCsv(String runUuid, Appendable out) throws IOException {
+        MigrationRun run = repository.run(runUuid).orElseThrow(() -> new DiffoAdminException("There is no migration run " + runUuid, ""));
+        out.append("run,rsp,batch,instance_uuid,outcome,from_version,to_version,values_rewritten,undone,reason\n");
+        for (MigrationRepository.LedgerEntry e : repository.ledger(runUuid)) {
+            out.append(String.join(",", run.uuid(), csv(run.rsp()), Integer.toString(e.batch()), e.instanceUuid(), "moved", run.sourceVersion(),
+                    run.targetVersion(), Integer.toString(e.valuesRewritten()), Boolean.toString(e.undone()), "")).append('\n');
+        }
+        for (MigrationRepository.Left l : repository.leftOnSource(runUuid)) {
+            out.append(String.join(",", run.uuid(), csv(run.rsp()), "", l.uuid() == null ? "" : l.uuid(), l.outcome(), run.sourceVersion(),
+                    "", "0", "false", csv(l.reason()))).append('\n');
+        }
+    }
+
+    private static String csv(String value) {
+        return value.contains(",") || value.contains("\n") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    /** The verify step: what is left of the RSP on the source and, for a run, why it left the instances it did not move. */
+    public Verification verify(MigrationRun run) {
+        long remaining = remaining(run.rsp(), run.sourceUuid());
+        if (run.kind() != MigrationRun.Kind.RUN) {
+            return new Verification(run, remaining, Map.of(), List.of());
+        }
+        return new Verification(run, remaining, leftReasons(run.uuid()), leftOnSource(run.uuid(), VERIFY_SAMPLE));
+    }
+
+    /** Why the run's instances that did not move stayed: reason → how many (the verify step's "failures"). */
+    public Map<String, Long> leftReasons(String runUuid) {
+        Map<String, Long> reasons = new TreeMap<>();
+        for (MigrationRepository.Left l : repository.leftOnSource(runUuid)) {
+            reasons.merge(l.outcome() + ": " + l.reason(), 1L, Long::sum);
+        }
+        return reasons;
+    }
+
+    /** The instances the run left on the source, with their reasons (up to {@code limit}). */
+    public List<MigrationRepository.Left> leftOnSource(String runUuid, int limit) {
+        List<MigrationRepository.Left> left = repository.leftOnSource(runUuid);
+        return left.subList(0, Math.min(limit, left.size()));
+    }
+
+    /** How many of the RSP's instances still stand on the source. */
+    public long remaining(String rsp, String sourceUuid) {
+        return repository.selectionCount(sourceUuid, rsp, null);
+    }
+
+    public Optional<MigrationRun> findRun(String runUuid) {
+        return repository.run(runUuid);
+    }
+
+    public List<MigrationRun> runs(String specUuid) {
+        return repository.runs(specUuid);
+    }
+}

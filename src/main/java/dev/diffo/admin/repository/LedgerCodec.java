@@ -1,0 +1,86 @@
+package dev.diffo.admin.repository;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.diffo.admin.common.CanonicalJson;
+import dev.diffo.admin.domain.Relabel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a batch keeps in its ledger node ({@code :MigrationBatch}), as canonical JSON strings written and read here
+ * only: per moved instance its exact prior state ({@code entries}), and per instance left on the source the reason
+ * ({@code left}). The undo, the CSV and the verify step read back exactly what the batch wrote.
+ */
+final class LedgerCodec {
+
+    private LedgerCodec() {
+    }
+
+    /** A characteristic's value before the batch rewrote it (timestamps as ISO strings, as stored in the JSON). */
+    record PriorValue(String id, String value, String updatedAt) {
+    }
+
+    /**
+     * One moved instance before the batch: its element id, uuid and {@code updatedAt}, the values the batch rewrote,
+     * and the relabel done to it ({@code null} when its labels were kept).
+     */
+    record Entry(String id, String uuid, String updatedAt, List<PriorValue> chars, Relabel relabel) {
+        Entry {
+            chars = List.copyOf(chars);
+        }
+
+        Entry relabelled(Relabel done) {
+            return new Entry(id, uuid, updatedAt, chars, done);
+        }
+    }
+
+    /** {@code {"chars":[{"id":…,"updatedAt":…,"value":…}],"id":…,"relabel":{"add":[…],"remove":[…]},"updatedAt":…,"uuid":…}}. */
+    static String write(Entry entry) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("id", entry.id()).put("uuid", entry.uuid()).put("updatedAt", entry.updatedAt());
+        ArrayNode chars = o.putArray("chars");
+        entry.chars().forEach(c -> chars.addObject().put("id", c.id()).put("value", c.value()).put("updatedAt", c.updatedAt()));
+        if (entry.relabel() != null) {
+            ObjectNode labels = o.putObject("relabel");
+            entry.relabel().remove().forEach(labels.putArray("remove")::add);
+            entry.relabel().add().forEach(labels.putArray("add")::add);
+        }
+        return CanonicalJson.write(o);
+    }
+
+    static Entry read(String json) {
+        JsonNode o = CanonicalJson.read(json);
+        List<PriorValue> chars = new ArrayList<>();
+        o.path("chars").forEach(c -> chars.add(new PriorValue(text(c, "id"), text(c, "value"), text(c, "updatedAt"))));
+        JsonNode labels = o.path("relabel");
+        Relabel relabel = labels.isObject() ? new Relabel(strings(labels.path("remove")), strings(labels.path("add"))) : null;
+        return new Entry(text(o, "id"), text(o, "uuid"), text(o, "updatedAt"), chars, relabel);
+    }
+
+    /** {@code {"name":…,"outcome":…,"reason":…,"uuid":…}} (a skipped instance that no longer exists has no uuid nor name). */
+    static String write(MigrationRepository.Left left) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("uuid", left.uuid()).put("name", left.name()).put("outcome", left.outcome()).put("reason", left.reason());
+        return CanonicalJson.write(o);
+    }
+
+    static MigrationRepository.Left readLeft(String json) {
+        JsonNode o = CanonicalJson.read(json);
+        return new MigrationRepository.Left(text(o, "uuid"), text(o, "name"), text(o, "outcome"), text(o, "reason"));
+    }
+
+    /** A field's text, or null when it is absent (canonical JSON drops null-valued keys). */
+    private static String text(JsonNode o, String field) {
+        JsonNode v = o.path(field);
+        return v.isMissingNode() || v.isNull() ? null : v.asText();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.diffo.admin.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.diffo.admin.domain.Relabel;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A batch's ledger JSON, written and read in one place: what a batch wrote, the undo and the CSV read back. */
+class LedgerCodecTest {
+
+    static final String MOVED = "{\"chars\":[{\"id\":\"4:c:7\",\"updatedAt\":\"2026-01-02T03:04:05Z[Etc/UTC]\","
+            + "\"value\":\"{\\\"technology\\\":\\\"fttb\\\"}\"}],\"id\":\"4:i:1\",\"relabel\":{\"add\":[\"BroadbandV2\"],\"remove\":[\"Broadband\"]},"
+            + "\"updatedAt\":\"2026-01-01T00:00Z[Etc/UTC]\",\"uuid\":\"u-1\"}";
+
+    @Test
+    void anEntryIsWrittenAsCanonicalJsonInTheLedgersFormat() {
+        var entry = new LedgerCodec.Entry("4:i:1", "u-1", "2026-01-01T00:00Z[Etc/UTC]",
+                List.of(new LedgerCodec.PriorValue("4:c:7", "{\"technology\":\"fttb\"}", "2026-01-02T03:04:05Z[Etc/UTC]")), null)
+                .relabelled(new Relabel(List.of("Broadband"), List.of("BroadbandV2")));
+
+        assertThat(LedgerCodec.write(entry)).isEqualTo(MOVED);
+        assertThat(LedgerCodec.read(MOVED)).isEqualTo(entry);
+    }
+
+    @Test
+    void absentFieldsReadAsNullNotAsEmptyText() {
+        var entry = new LedgerCodec.Entry("4:i:2", "u-2", null, List.of(new LedgerCodec.PriorValue("4:c:8", null, null)), null);
+
+        String json = LedgerCodec.write(entry);
+
+        assertThat(json).isEqualTo("{\"chars\":[{\"id\":\"4:c:8\"}],\"id\":\"4:i:2\",\"uuid\":\"u-2\"}");
+        assertThat(LedgerCodec.read(json)).isEqualTo(entry);
+    }
+
+    @Test
+    void anInstanceLeftOnTheSourceKeepsItsReason() {
+        var left = new MigrationRepository.Left("u-3", "acme-3", "excluded", "broadband.technology=fttb is excluded by the plan");
+        var gone = new MigrationRepository.Left(null, null, "skipped", "2 instance(s) no longer exist");
+
+        assertThat(LedgerCodec.readLeft(LedgerCodec.write(left))).isEqualTo(left);
+        assertThat(LedgerCodec.write(gone)).isEqualTo("{\"outcome\":\"skipped\",\"reason\":\"2 instance(s) no longer exist\"}");
+        assertThat(LedgerCodec.readLeft(LedgerCodec.write(gone))).isEqualTo(gone);
+    }
+}
