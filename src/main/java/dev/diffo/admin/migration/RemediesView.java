@@ -26,6 +26,8 @@ public class RemediesView {
     @FXML
     private Button recordTargetRulesButton;
     @FXML
+    private Button cancelCheckButton;
+    @FXML
     private Label checkSummary;
     @FXML
     private GridPane remedyRows;
@@ -45,6 +47,8 @@ public class RemediesView {
     @FXML
     private void initialize() {
         checkButton.disableProperty().bind(viewModel.canCheckProperty().not());
+        cancelCheckButton.visibleProperty().bind(viewModel.checkingProperty());
+        cancelCheckButton.managedProperty().bind(cancelCheckButton.visibleProperty());
         recordTargetRulesButton.visibleProperty().bind(viewModel.canRecordTargetRulesProperty());
         recordTargetRulesButton.managedProperty().bind(recordTargetRulesButton.visibleProperty());
         checkSummary.textProperty().bind(viewModel.checkSummaryProperty());
@@ -107,6 +111,11 @@ public class RemediesView {
     @FXML
     private void check() {
         viewModel.check();
+    }
+
+    @FXML
+    private void cancelCheck() {
+        viewModel.cancelCheck();
     }
 
     @FXML

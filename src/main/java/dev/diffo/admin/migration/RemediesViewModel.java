@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
@@ -48,6 +49,8 @@ public class RemediesViewModel {
     private final WizardStatus status;
 
     private final ReadOnlyObjectWrapper<Check> check = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
+    private TaskRunner.BackgroundTask checkTask;
     /** A change of any remedy's choice is an update of this list, so the bindings over it follow the choices. */
     private final ReadOnlyListWrapper<RemedyChoice> remedies = new ReadOnlyListWrapper<>(
             FXCollections.observableArrayList(remedy -> new Observable[] {remedy.choice()}));
@@ -89,8 +92,31 @@ public class RemediesViewModel {
         Specification from = selection.sourceProperty().get();
         Specification to = selection.targetProperty().get();
         String filter = selection.nameFilterProperty().get();
-        tasks.run("Checking " + who + "'s instances", p -> migration.check(who, from.uuid(), to.uuid(), filter, p),
-                result -> checked(result, summary(result, who, from, to)), status::failed);
+        checking.set(true);
+        checkTask = tasks.run("Checking " + who + "'s instances", p -> migration.check(who, from.uuid(), to.uuid(), filter, p), result -> {
+            checking.set(false);
+            checked(result, summary(result, who, from, to));
+        }, error -> {
+            checking.set(false);
+            if (error instanceof CancellationException) {
+                status.busy(false);
+                status.report("Check cancelled: nothing was written. Check again when you are ready.");
+            } else {
+                status.failed(error);
+            }
+        });
+    }
+
+    /** Stops a check still reading (its reads are abandoned); nothing is written either way. */
+    public void cancelCheck() {
+        if (checkTask != null && checking.get()) {
+            checkTask.cancel();
+        }
+    }
+
+    /** A check is reading: it can be cancelled. */
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
     }
 
     private void checked(Check result, String summary) {

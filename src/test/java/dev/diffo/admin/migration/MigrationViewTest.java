@@ -57,6 +57,8 @@ class MigrationViewTest extends WizardFixture {
             binder.bind(VersioningRepository.class).toInstance(versioning);
             binder.bind(Operator.class).toInstance(new Operator("ops"));
             binder.bind(TaskRunner.class).toInstance(new ImmediateTaskRunner());
+            // the work runs where it is submitted, as the immediate task runner does: the app-wide pool's place
+            binder.bind(java.util.concurrent.ExecutorService.class).toInstance(new CallerThreadExecutor());
             binder.bind(DialogService.class).toInstance(dialogs);
             binder.bind(Views.class).to(ViewLoader.class);
         });

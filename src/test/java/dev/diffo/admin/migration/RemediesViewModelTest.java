@@ -34,6 +34,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RemediesViewModelTest extends WizardFixture {
 
     @Test
+    void aCheckStillReadingCanBeCancelledAndLeavesNoCheckBehind() {
+        ManualTaskRunner tasks = waitingWork();
+        choose();
+        settle.run();
+
+        remedies().check();
+        assertThat(remedies().checkingProperty().get()).isTrue();
+        assertThat(wizard.busyProperty().get()).isTrue();
+        remedies().cancelCheck();
+        tasks.runAll();
+
+        assertThat(remedies().checkingProperty().get()).isFalse();
+        assertThat(wizard.busyProperty().get()).isFalse();
+        assertThat(remedies().checkProperty().get()).isNull();
+        assertThat(remedies().remediesProperty()).isEmpty();
+        assertThat(wizard.reportProperty().get()).startsWith("Check cancelled: nothing was written");
+        assertThat(instances.allRuns()).isEmpty();
+    }
+
+    @Test
     void theCheckSummarisesTheSelectionAndWhatNeedsRemediation() {
         choose();
 
