@@ -76,17 +76,7 @@ public class MigrateCommand implements Callable<Integer> {
         Rsp owner = migration.resolveRsp(source.uuid(), rsp);
         String rsp = owner.key();
         Check check = migration.check(rsp, source.uuid(), target.uuid(), nameFilter);
-        out.printf("%s (%s): %,d instance%s on %s %s; target %s%n", owner.display(), owner.how(), check.selected(),
-                check.selected() == 1 ? "" : "s", name, source.version(), target.version());
-        String rulesNote = MigrationText.rulesNote(check);
-        if (!rulesNote.isEmpty()) {
-            out.println("  note: " + rulesNote);
-        }
-        check.offences().forEach((offence, n) -> out.printf("  needs remediation: %,d with %s%n", n, offence));
-        String labelNote = MigrationText.labelNote(check);
-        if (!labelNote.isEmpty()) {
-            out.println("  " + labelNote);
-        }
+        String labelNote = printCheck(out, owner, check, source, target);
         if (checkOnly) {
             out.flush();
             return 0;
@@ -98,13 +88,7 @@ public class MigrateCommand implements Callable<Integer> {
                 perInstance(instances), nameFilter, relabel ? check.relabelOffer() : null);
         migration.warnings(plan, check).forEach(w -> out.println("  warning: " + w));
         if (dryRun) {
-            DryRun result = migration.dryRun(plan, check, Progress.NONE);
-            out.printf("Dry run (nothing written): %,d would move, %,d excluded, %,d skipped%s%n", result.wouldMigrate(), result.wouldExclude(), result.skipped(),
-                    plan.relabel() == null ? "" : String.format(", %,d relabelled %s", result.wouldRelabel(), plan.relabel()));
-            for (int i = 0; i < result.sampleBefore().size(); i++) {
-                out.println("  " + result.sampleBefore().get(i) + "\n    → " + result.sampleAfter().get(i));
-            }
-            out.flush();
+            printDryRun(out, plan, migration.dryRun(plan, check, Progress.NONE));
             return 0;
         }
         migration.validate(plan, check);
@@ -115,6 +99,31 @@ public class MigrateCommand implements Callable<Integer> {
             return 1;
         }
         return report(out, migration.run(plan, check, printer(out)), migration);
+    }
+
+    /** What the check found; returns the note on labels (empty when there is none). */
+    private String printCheck(PrintWriter out, Rsp owner, Check check, Specification source, Specification target) {
+        out.printf("%s (%s): %,d instance%s on %s %s; target %s%n", owner.display(), owner.how(), check.selected(),
+                check.selected() == 1 ? "" : "s", name, source.version(), target.version());
+        String rulesNote = MigrationText.rulesNote(check);
+        if (!rulesNote.isEmpty()) {
+            out.println("  note: " + rulesNote);
+        }
+        check.offences().forEach((offence, n) -> out.printf("  needs remediation: %,d with %s%n", n, offence));
+        String labelNote = MigrationText.labelNote(check);
+        if (!labelNote.isEmpty()) {
+            out.println("  " + labelNote);
+        }
+        return labelNote;
+    }
+
+    private static void printDryRun(PrintWriter out, MigrationPlan plan, DryRun result) {
+        out.printf("Dry run (nothing written): %,d would move, %,d excluded, %,d skipped%s%n", result.wouldMigrate(), result.wouldExclude(), result.skipped(),
+                plan.relabel() == null ? "" : String.format(", %,d relabelled %s", result.wouldRelabel(), plan.relabel()));
+        for (int i = 0; i < result.sampleBefore().size(); i++) {
+            out.println("  " + result.sampleBefore().get(i) + "\n    → " + result.sampleAfter().get(i));
+        }
+        out.flush();
     }
 
     static Map<String, Map<String, String>> mapping(List<String> maps) {
