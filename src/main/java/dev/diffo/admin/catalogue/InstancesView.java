@@ -3,6 +3,7 @@ package dev.diffo.admin.catalogue;
 import dev.diffo.admin.domain.InstanceQuery.Sort;
 import dev.diffo.admin.domain.InstanceRow;
 import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.ui.SpecificationConverter;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,7 +21,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** The instances table and the create form; bindings only, the behaviour is in {@link InstancesViewModel}. */
 public class InstancesView {
@@ -96,18 +96,7 @@ public class InstancesView {
 
     /** The version to list, the filters and the page size. */
     private void bindFilters() {
-        specificationChoice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Specification s) {
-                return s == null ? "" : String.format("%s %s (%,d instance%s%s)", s.name(), s.version(), s.instanceCount(),
-                        s.instanceCount() == 1 ? "" : "s", s.status().acceptsNewInstances() ? "" : ", " + s.status().stored());
-            }
-
-            @Override
-            public Specification fromString(String text) {
-                return null;
-            }
-        });
+        specificationChoice.setConverter(SpecificationConverter.WITH_COUNTS);
         specificationChoice.setItems(viewModel.specificationsProperty());
         specificationChoice.valueProperty().bindBidirectional(viewModel.specificationProperty());
         summary.textProperty().bind(viewModel.summaryProperty());

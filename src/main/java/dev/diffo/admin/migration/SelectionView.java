@@ -2,6 +2,7 @@ package dev.diffo.admin.migration;
 
 import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.ui.SpecificationConverter;
 import jakarta.inject.Inject;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -9,7 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.util.StringConverter;
 
 /** The wizard's first step: source, target, RSP and name filter, bound to {@link SelectionViewModel}. */
 public class SelectionView {
@@ -38,24 +38,10 @@ public class SelectionView {
         this.status = status;
     }
 
-    /** A major with its instance count, and its status when it takes no new instances. */
-    private static final StringConverter<Specification> MAJORS = new StringConverter<>() {
-        @Override
-        public String toString(Specification s) {
-            return s == null ? "" : String.format("%s %s (%,d instance%s%s)", s.name(), s.version(), s.instanceCount(),
-                    s.instanceCount() == 1 ? "" : "s", s.status().acceptsNewInstances() ? "" : ", " + s.status().stored());
-        }
-
-        @Override
-        public Specification fromString(String text) {
-            return null;
-        }
-    };
-
     @FXML
     private void initialize() {
-        sourceChoice.setConverter(MAJORS);
-        targetChoice.setConverter(MAJORS);
+        sourceChoice.setConverter(SpecificationConverter.WITH_COUNTS);
+        targetChoice.setConverter(SpecificationConverter.WITH_COUNTS);
         sourceChoice.setItems(viewModel.sourcesProperty());
         targetChoice.setItems(viewModel.targetsProperty());
         sourceChoice.valueProperty().bindBidirectional(viewModel.sourceProperty());
