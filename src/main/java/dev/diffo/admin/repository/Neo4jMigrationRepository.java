@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
 /**
@@ -112,6 +113,9 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             ZonedDateTime now = GraphValues.now();
             String key = lockKey(plan.sourceUuid(), plan.rsp());
             tx.run(LOCK_KEY, Map.of("key", key, "now", now)).consume();
+            if (kind == MigrationRun.Kind.UNDO) {
+                requireNotBeingResumed(tx, undoOf);
+            }
             List<Record> unfinished = tx.run(UNFINISHED, Map.of("key", key)).list();
             for (Record r : unfinished) {
                 MigrationRun other = toRun(r.get("other"));
@@ -149,6 +153,18 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             params.put("now", now);
             return toRun(tx.run(CREATE_RUN, params).single().get("run"));
         });
+    }
+
+    /**
+     * Takes the run's write lock (as {@link #claim} does) and refuses an undo of a run that a resume has claimed:
+     * the two would otherwise move the same instances both ways at once.
+     */
+    private static void requireNotBeingResumed(TransactionContext tx, String runUuid) {
+        List<Record> found = tx.run(LOCK_RUN, Map.of("run", runUuid)).list();
+        if (!found.isEmpty() && "RUNNING".equals(found.getFirst().get("run").get("status").asString(null))) {
+            throw new DiffoAdminException("Run " + runUuid + " is running (it is being resumed)",
+                    "Pause it or let it finish, then undo it. Nothing was written.");
+        }
     }
 
     @Override

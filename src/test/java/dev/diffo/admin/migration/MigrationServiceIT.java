@@ -363,6 +363,20 @@ class MigrationServiceIT {
     }
 
     @Test
+    void aRunWhoseUndoHasStartedIsNotResumed() {
+        moreAcmeInstances(5);
+        MigrationRun paused = migration.run(plan(2), new dev.diffo.admin.support.StopAfterFirstBatch());
+        migration.undo(paused.uuid(), new dev.diffo.admin.support.StopAfterFirstBatch());
+        String during = graph.diffoFingerprint();
+
+        // the paused run cannot be resumed while its undo stands: the two would move the same instances both ways
+        assertThatThrownBy(() -> migration.resume(paused.uuid(), Progress.NONE))
+                .isInstanceOf(DiffoAdminException.class).hasMessageContaining("is undone");
+        assertThat(graph.diffoFingerprint()).isEqualTo(during);
+        assertEveryInstanceOnExactlyOneSpecification();
+    }
+
+    @Test
     void anUndoPausedAfterItsFirstBatchResumesToTheExactPriorGraph() {
         moreAcmeInstances(5);
         String before = graph.diffoFingerprint();
