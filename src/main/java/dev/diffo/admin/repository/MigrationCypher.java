@@ -133,6 +133,13 @@ final class MigrationCypher {
                    'v' + toString(dst.majorVersion) + '.' + toString(coalesce(dst.minorVersion, 0)) + '.' + toString(coalesce(dst.patchVersion, 0)) AS targetVersion
             """;
 
+    /** An undo of the run, whatever its state: a run that is (being) undone is not resumed. */
+    static final String UNDO_OF = """
+            MATCH (undo:MigrationRun {undoOf: $run})
+            RETURN undo.uuid AS undo, undo.status AS status
+            LIMIT 1
+            """;
+
     static final String CREATE_RUN = """
             CREATE (run:DiffoAdmin:MigrationRun {
               uuid: $uuid, kind: $kind, undoOf: $undoOf, lockKey: $key, rsp: $rsp, source: $source, target: $target,

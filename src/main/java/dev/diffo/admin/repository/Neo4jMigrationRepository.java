@@ -10,6 +10,7 @@ import static dev.diffo.admin.repository.MigrationCypher.LOCK_RUN;
 import static dev.diffo.admin.repository.MigrationCypher.NEXT_INDEX;
 import static dev.diffo.admin.repository.MigrationCypher.RUN;
 import static dev.diffo.admin.repository.MigrationCypher.RUNS;
+import static dev.diffo.admin.repository.MigrationCypher.UNDO_OF;
 import static dev.diffo.admin.repository.MigrationCypher.SELECTION;
 import static dev.diffo.admin.repository.MigrationCypher.SELECTION_COUNT;
 import static dev.diffo.admin.repository.MigrationCypher.SPEC_VERSIONS;
@@ -179,6 +180,15 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             if (!current.status().resumable()) {
                 throw new DiffoAdminException("Run " + runUuid + " is " + current.status().name().toLowerCase(java.util.Locale.ROOT),
                         "Only a running, paused or interrupted run can be resumed.");
+            }
+            if (current.kind() == MigrationRun.Kind.RUN) {
+                // an undo of it has started (the run stays paused until the undo ends): resuming would move its instances again
+                List<Record> undo = tx.run(UNDO_OF, Map.of("run", runUuid)).list();
+                if (!undo.isEmpty()) {
+                    throw new DiffoAdminException("Run " + runUuid + " is being undone (undo run " + undo.getFirst().get("undo").asString() + ", "
+                            + undo.getFirst().get("status").asString("").toLowerCase(java.util.Locale.ROOT) + ")",
+                            "A run that is undone is not resumed: resume the undo instead, or start a new run. Nothing was written.");
+                }
             }
             String holder = run.get("owner").asString(null);
             ZonedDateTime heartbeat = GraphValues.dateTime(run.get("heartbeat"));

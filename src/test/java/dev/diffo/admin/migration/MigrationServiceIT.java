@@ -363,6 +363,38 @@ class MigrationServiceIT {
     }
 
     @Test
+    void aRunIsNotResumedWhileItsUndoIsPaused() {
+        moreAcmeInstances(5);
+        java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+        Progress stopAfterFiveBatches = new Progress() {
+            @Override
+            public void update(long done, long total) {
+                batches.incrementAndGet();
+            }
+
+            @Override
+            public void message(String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return batches.get() >= 5;
+            }
+        };
+        MigrationRun paused = migration.run(plan(1), stopAfterFiveBatches);
+        assertThat(paused.status()).isEqualTo(MigrationRun.Status.PAUSED);
+        MigrationRun undoPaused = migration.undo(paused.uuid(), new dev.diffo.admin.support.StopAfterFirstBatch());
+        assertThat(undoPaused.status()).isEqualTo(MigrationRun.Status.PAUSED);
+        String during = graph.diffoFingerprint();
+
+        assertThatThrownBy(() -> migration.resume(paused.uuid(), Progress.NONE))
+                .isInstanceOf(DiffoAdminException.class).hasMessageContaining("is being undone").hasMessageContaining(undoPaused.uuid());
+        assertThat(graph.diffoFingerprint()).isEqualTo(during);
+        assertThat(migration.resume(undoPaused.uuid(), Progress.NONE).status()).isEqualTo(MigrationRun.Status.COMPLETED);
+        assertEveryInstanceOnExactlyOneSpecification();
+    }
+
+    @Test
     void aRunWhoseUndoHasStartedIsNotResumed() {
         moreAcmeInstances(5);
         MigrationRun paused = migration.run(plan(2), new dev.diffo.admin.support.StopAfterFirstBatch());
