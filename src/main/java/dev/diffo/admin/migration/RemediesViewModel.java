@@ -135,7 +135,8 @@ public class RemediesViewModel {
     }
 
     private String summary(Check result, String who, Specification from, Specification to) {
-        return (MigrationText.rulesNote(result).isEmpty() ? "" : MigrationText.rulesNote(result) + "\n")
+        String rulesNote = MigrationText.rulesNote(result);
+        return (rulesNote.isEmpty() ? "" : rulesNote + "\n")
                 + String.format("%,d of %s's instances%s on %s %s · %s", result.selected(), selection.rspShown(who),
                 result.nameFilter() == null ? "" : " named *" + result.nameFilter() + "*", from.name(), from.version(),
                 result.offences().isEmpty() ? "all allowed by " + to.version() + ": nothing to remediate"
