@@ -11,6 +11,7 @@ import dev.diffo.admin.domain.Scenario;
 import dev.diffo.admin.domain.SpecificationType;
 import dev.diffo.admin.repository.CatalogueRepository;
 import dev.diffo.admin.repository.ScenarioRepository;
+import dev.diffo.admin.common.CurrentAccess;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -26,15 +27,18 @@ public class DemoService {
 
     private final ScenarioRepository scenarios;
     private final CatalogueRepository catalogue;
+    private final CurrentAccess access;
 
     @Inject
-    public DemoService(ScenarioRepository scenarios, CatalogueRepository catalogue) {
+    public DemoService(ScenarioRepository scenarios, CatalogueRepository catalogue, CurrentAccess access) {
         this.scenarios = scenarios;
         this.catalogue = catalogue;
+        this.access = access;
     }
 
     /** Writes the demo; refuses a database that holds something other than diffo's graph. */
     public Scenario.LoadResult loadDemo() {
+        access.requireSpecificationChanges("Loading the demo catalogue");
         GraphShape shape = catalogue.inspectShape();
         if (shape.isForeign()) {
             throw new DiffoAdminException("This database is not a diffo catalogue: it has " + shape.nodeCount()

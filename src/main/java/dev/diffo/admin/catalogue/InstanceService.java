@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.diffo.admin.common.CanonicalJson;
+import dev.diffo.admin.common.CurrentAccess;
 import dev.diffo.admin.domain.CharacteristicRule;
 import dev.diffo.admin.domain.Identifiers;
 import dev.diffo.admin.domain.InstanceQuery;
@@ -34,25 +35,45 @@ public class InstanceService {
     private final InstanceRepository instances;
     private final CatalogueRepository catalogue;
     private final VersioningRepository versioning;
+    private final CurrentAccess access;
 
     @Inject
-    public InstanceService(InstanceRepository instances, CatalogueRepository catalogue, VersioningRepository versioning) {
+    public InstanceService(InstanceRepository instances, CatalogueRepository catalogue, VersioningRepository versioning, CurrentAccess access) {
         this.instances = instances;
         this.catalogue = catalogue;
         this.versioning = versioning;
+        this.access = access;
     }
 
-    /** The RSP {@code given} names on the specification (a key; a party name only when one party has it); refused, listing the RSPs there. */
+    /**
+     * The RSP {@code given} names on the specification (a key; a party name only when one party has it); refused, listing the RSPs there.
+     * An RSP operator resolves only among its own RSP (none given: its own; another: refused).
+     */
     public Rsp resolveRsp(Specification specification, String given) {
-        return Rsp.resolve(given, catalogue.rsps(specification.uuid()), specification.name() + " " + specification.version());
+        String scoped = access.scopeRsp(given, "Reading instances");
+        return Rsp.resolve(scoped, rsps(specification), specification.name() + " " + specification.version());
     }
 
+    /** The RSPs with instances on the specification, with their counts: for an RSP operator only its own. */
+    public List<Rsp.Share> rsps(Specification specification) {
+        return catalogue.rsps(specification.uuid()).stream().filter(share -> access.covers(share.rsp().key())).toList();
+    }
+
+    /** A page of the query's instances; an RSP operator's is always of its own RSP (another RSP asked for: refused). */
     public InstanceQuery.Page page(InstanceQuery query, InstanceQuery.Cursor after) {
-        return instances.page(query, after);
+        return instances.page(scoped(query), after);
     }
 
+    /** How many instances the query selects; an RSP operator's count is of its own RSP only. */
     public long count(InstanceQuery query) {
-        return instances.count(query);
+        return instances.count(scoped(query));
+    }
+
+    private InstanceQuery scoped(InstanceQuery query) {
+        String rsp = access.scopeRsp(query.rsp(), "Reading instances");
+        return java.util.Objects.equals(rsp, query.rsp()) ? query
+                : new InstanceQuery(query.specificationUuid(), query.nameContains(), rsp, query.valueKey(), query.value(), query.sort(), query.descending(),
+                query.pageSize());
     }
 
     /** What the version allows, one rule per characteristic value (the create form's fields). */
@@ -67,6 +88,8 @@ public class InstanceService {
      * invalid or taken name, a value the version does not allow or does not know, a required value missing.
      */
     public String create(String specificationUuid, String name, Map<String, String> values) {
+        access.requireInstanceWrites("Creating an instance");
+        requireOwnName(name);
         Specification spec = acceptingNewInstances(specificationUuid);
         Identifiers.requireInstanceName(name == null ? null : name.strip());
         List<CharacteristicRule> rules = versioning.rules(specificationUuid);
@@ -82,6 +105,20 @@ public class InstanceService {
         instances.create(new InstanceDraft(uuid, name.strip(), labels(specificationUuid), specificationUuid, spec.type().instanceType(), "actual",
                 service ? "initial" : null, characteristics));
         return uuid;
+    }
+
+    /**
+     * An instance created here has no party, so its RSP is the prefix of its name: an RSP operator may create only
+     * instances named after its own RSP ({@code acme-…}).
+     */
+    private void requireOwnName(String name) {
+        String rsp = access.get().rspKey();
+        String given = name == null ? "" : name.strip();
+        if (rsp != null && !given.toLowerCase(java.util.Locale.ROOT).startsWith(rsp.toLowerCase(java.util.Locale.ROOT) + "-")) {
+            throw new dev.diffo.admin.domain.NotPermittedException(access.get(), "Creating instance " + given + " is not permitted: the app runs as an "
+                    + access.get().describe() + ", and an instance created here belongs to the RSP its name starts with.",
+                    "Name it " + rsp + "-… (e.g. " + rsp + "-broadband-001).");
+        }
     }
 
     private Specification acceptingNewInstances(String specificationUuid) {

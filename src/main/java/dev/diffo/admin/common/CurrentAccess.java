@@ -1,8 +1,10 @@
 package dev.diffo.admin.common;
 
 import dev.diffo.admin.domain.Access;
+import dev.diffo.admin.domain.NotPermittedException;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -30,5 +32,66 @@ public class CurrentAccess {
 
     public void addListener(Consumer<Access> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Refuses a change to specifications (any versioning write, an import, the demo catalogue) unless the app runs as
+     * a catalogue manager; {@code what} names the change ("Publishing a new major of broadband").
+     */
+    public void requireSpecificationChanges(String what) {
+        Access now = access;
+        if (!now.mayChangeSpecifications()) {
+            throw new NotPermittedException(now, what + " is not permitted: the app runs as " + article(now) + ".",
+                    "Only a catalogue manager changes specifications; connect with a catalogue manager's profile.");
+        }
+    }
+
+    /** Refuses a write to instances (create, migrate, resume, undo) when the app runs as a viewer. */
+    public void requireInstanceWrites(String what) {
+        Access now = access;
+        if (!now.mayWriteInstances()) {
+            throw new NotPermittedException(now, what + " is not permitted: the app runs as " + article(now) + ", which only reads.",
+                    "A catalogue manager, or the RSP's operator for its own instances, may; connect with such a profile.");
+        }
+    }
+
+    /**
+     * The RSP a read or a move of instances is scoped to: for an RSP operator its own (no RSP given means its own; any
+     * other RSP is refused, naming both); for any other role the one given (null: every RSP). Keys compare in any case.
+     */
+    public String scopeRsp(String requested, String what) {
+        Access now = access;
+        String asked = requested == null || requested.isBlank() ? null : requested.strip();
+        if (now.rspKey() == null) {
+            return asked;
+        }
+        if (asked == null || asked.equalsIgnoreCase(now.rspKey())) {
+            return now.rspKey();
+        }
+        throw refusedOtherRsp(now, asked, what);
+    }
+
+    /** Refuses acting on something of RSP {@code rspKey} ("Undoing run 1a2b…") unless this access covers that RSP. */
+    public void requireRsp(String rspKey, String what) {
+        Access now = access;
+        if (!covers(rspKey)) {
+            throw refusedOtherRsp(now, rspKey, what);
+        }
+    }
+
+    /** Whether this access sees instances of {@code rspKey} (an RSP operator only its own, in any case). */
+    public boolean covers(String rspKey) {
+        Access now = access;
+        return now.rspKey() == null || (rspKey != null && rspKey.equalsIgnoreCase(now.rspKey()));
+    }
+
+    private static NotPermittedException refusedOtherRsp(Access now, String other, String what) {
+        return new NotPermittedException(now, what + " for RSP " + other + " is not permitted: the app runs as " + article(now) + " and sees only "
+                + now.rspKey() + "'s instances.", "Leave the RSP out (it is " + now.rspKey() + "), or connect with a profile for " + other + ".");
+    }
+
+    private static String article(Access access) {
+        String described = access.describe();
+        return (described.toLowerCase(Locale.ROOT).matches("^[aeiou].*") || described.startsWith("RSP") ? "an " : "a ") + described;
     }
 }

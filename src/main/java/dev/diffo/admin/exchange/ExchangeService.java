@@ -3,6 +3,7 @@ package dev.diffo.admin.exchange;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.diffo.admin.common.CurrentAccess;
 import dev.diffo.admin.domain.CharacteristicRule;
 import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.Identifiers;
@@ -36,6 +37,7 @@ public class ExchangeService {
     private final CatalogueRepository catalogue;
     private final VersioningRepository versions;
     private final SpecificationWrites writes;
+    private final CurrentAccess access;
     private final TmfSchema schema = new TmfSchema();
 
     /** An exported document, how many specification versions it holds, and what the reader should know. */
@@ -53,10 +55,11 @@ public class ExchangeService {
     }
 
     @Inject
-    public ExchangeService(CatalogueRepository catalogue, VersioningRepository versions, SpecificationWrites writes) {
+    public ExchangeService(CatalogueRepository catalogue, VersioningRepository versions, SpecificationWrites writes, CurrentAccess access) {
         this.catalogue = catalogue;
         this.versions = versions;
         this.writes = writes;
+        this.access = access;
     }
 
     /** Every specification version (or those of {@code name}, or only its major {@code major}), oldest major first. */
@@ -112,6 +115,7 @@ public class ExchangeService {
      * with a refused step is refused whole and nothing is written.
      */
     public Result importPlan(ImportPlan plan, String reason) {
+        access.requireSpecificationChanges("Importing specifications from " + plan.source());
         if (plan.refuses()) {
             Step refused = plan.steps().stream().filter(s -> s.action() == Action.REFUSED).findFirst().orElseThrow();
             throw new InvalidInputException("Nothing was imported: " + plan.count(Action.REFUSED) + " of the document's specifications "

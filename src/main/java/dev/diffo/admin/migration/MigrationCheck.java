@@ -1,5 +1,6 @@
 package dev.diffo.admin.migration;
 
+import dev.diffo.admin.common.CurrentAccess;
 import dev.diffo.admin.common.TaskRunner.Progress;
 import dev.diffo.admin.domain.CharacteristicRule;
 import dev.diffo.admin.domain.DiffoAdminException;
@@ -54,19 +55,27 @@ public class MigrationCheck {
     private final CatalogueRepository catalogue;
     private final VersioningRepository versioning;
     private final ExecutorService executor;
+    private final CurrentAccess access;
 
     @Inject
-    public MigrationCheck(MigrationRepository repository, CatalogueRepository catalogue, VersioningRepository versioning, ExecutorService executor) {
+    public MigrationCheck(MigrationRepository repository, CatalogueRepository catalogue, VersioningRepository versioning, ExecutorService executor,
+                          CurrentAccess access) {
         this.repository = repository;
         this.catalogue = catalogue;
         this.versioning = versioning;
         this.executor = executor;
+        this.access = access;
     }
 
-    /** The RSPs with instances on the source, with their counts (the wizard's choice). */
+    /** The RSPs with instances on the source, with their counts (the wizard's choice): an RSP operator's own only. */
     public List<Rsp.Share> rsps(String sourceUuid) {
         Identifiers.requireUuid4("Source specification", sourceUuid);
-        return repository.rsps(sourceUuid);
+        return repository.rsps(sourceUuid).stream().filter(share -> access.covers(share.rsp().key())).toList();
+    }
+
+    /** The RSP a selection is of: for an RSP operator its own (another is refused). */
+    String scoped(String rsp, String what) {
+        return access.scopeRsp(rsp, what);
     }
 
     /**
@@ -76,17 +85,18 @@ public class MigrationCheck {
      */
     public Rsp resolveRsp(String sourceUuid, String given) {
         Specification source = spec(sourceUuid, "Source");
-        return Rsp.resolve(given, repository.rsps(sourceUuid), source.name() + " " + source.version());
+        return Rsp.resolve(scoped(given, "Choosing instances to migrate"), rsps(sourceUuid), source.name() + " " + source.version());
     }
 
     /** How many instances a check with these choices would select (the wizard's live count). */
     public long count(String rsp, String sourceUuid, String nameFilter) {
         Identifiers.requireUuid4("Source specification", sourceUuid);
-        return repository.selectionCount(sourceUuid, rsp, filter(nameFilter));
+        return repository.selectionCount(sourceUuid, scoped(rsp, "Counting instances"), filter(nameFilter));
     }
 
     /** A page of the checked instances carrying an offending value, for per-instance remedies (by name, after {@code after}). */
     public List<MigrationRepository.InstanceRef> carrying(Check check, Offence offence, String contains, String after, int limit) {
+        access.requireRsp(check.rsp(), "Reading instances");
         return repository.carrying(check.source().uuid(), check.rsp(), check.nameFilter(), check.offendingValues().getOrDefault(offence, List.of()),
                 contains, after, limit);
     }
@@ -97,7 +107,8 @@ public class MigrationCheck {
      * their values against what the target allows. Cancelling {@code progress} abandons it with a
      * {@link CancellationException}; nothing is written either way.
      */
-    public Check check(String rsp, String sourceUuid, String targetUuid, String nameFilter, Progress progress) {
+    public Check check(String asked, String sourceUuid, String targetUuid, String nameFilter, Progress progress) {
+        String rsp = scoped(asked, "Checking a migration");
         Specification source = spec(sourceUuid, "Source");
         Specification target = spec(targetUuid, "Target");
         requireMigratable(source, target);

@@ -1,5 +1,6 @@
 package dev.diffo.admin.migration;
 
+import dev.diffo.admin.common.CurrentAccess;
 import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.MigrationRun;
 import dev.diffo.admin.repository.MigrationRepository;
@@ -19,15 +20,24 @@ public class MigrationReport {
     static final int VERIFY_SAMPLE = 20;
 
     private final MigrationRepository repository;
+    private final CurrentAccess access;
 
     @Inject
-    public MigrationReport(MigrationRepository repository) {
+    public MigrationReport(MigrationRepository repository, CurrentAccess access) {
         this.repository = repository;
+        this.access = access;
+    }
+
+    /** The run, or a clear error; another RSP's run is refused to an RSP operator. */
+    private MigrationRun ownRun(String runUuid, String what) {
+        MigrationRun run = repository.run(runUuid).orElseThrow(() -> new DiffoAdminException("There is no migration run " + runUuid, ""));
+        access.requireRsp(run.rsp(), what + " of run " + runUuid);
+        return run;
     }
 
     /** The run's results, one CSV row per instance it moved or left on the source, with the reason (header first). */
     public void exportCsv(String runUuid, Appendable out) throws IOException {
-        MigrationRun run = repository.run(runUuid).orElseThrow(() -> new DiffoAdminException("There is no migration run " + runUuid, ""));
+        MigrationRun run = ownRun(runUuid, "Exporting the results");
         out.append("run,rsp,batch,instance_uuid,outcome,from_version,to_version,values_rewritten,undone,reason\n");
         for (MigrationRepository.LedgerEntry e : repository.ledger(runUuid)) {
             out.append(String.join(",", run.uuid(), csv(run.rsp()), Integer.toString(e.batch()), e.instanceUuid(), "moved", run.sourceVersion(),
@@ -45,6 +55,7 @@ public class MigrationReport {
 
     /** The verify step: what is left of the RSP on the source and, for a run, why it left the instances it did not move. */
     public Verification verify(MigrationRun run) {
+        access.requireRsp(run.rsp(), "Verifying run " + run.uuid());
         long remaining = remaining(run.rsp(), run.sourceUuid());
         if (run.kind() != MigrationRun.Kind.RUN) {
             return new Verification(run, remaining, Map.of(), List.of());
@@ -54,6 +65,7 @@ public class MigrationReport {
 
     /** Why the run's instances that did not move stayed: reason → how many (the verify step's "failures"). */
     public Map<String, Long> leftReasons(String runUuid) {
+        ownRun(runUuid, "Reading what was left");
         Map<String, Long> reasons = new TreeMap<>();
         for (MigrationRepository.Left l : repository.leftOnSource(runUuid)) {
             reasons.merge(l.outcome() + ": " + l.reason(), 1L, Long::sum);
@@ -63,20 +75,25 @@ public class MigrationReport {
 
     /** The instances the run left on the source, with their reasons (up to {@code limit}). */
     public List<MigrationRepository.Left> leftOnSource(String runUuid, int limit) {
+        ownRun(runUuid, "Reading what was left");
         List<MigrationRepository.Left> left = repository.leftOnSource(runUuid);
         return left.subList(0, Math.min(limit, left.size()));
     }
 
     /** How many of the RSP's instances still stand on the source. */
     public long remaining(String rsp, String sourceUuid) {
-        return repository.selectionCount(sourceUuid, rsp, null);
+        return repository.selectionCount(sourceUuid, access.scopeRsp(rsp, "Counting instances"), null);
     }
 
+    /** The run; another RSP's run is refused to an RSP operator. */
     public Optional<MigrationRun> findRun(String runUuid) {
-        return repository.run(runUuid);
+        Optional<MigrationRun> run = repository.run(runUuid);
+        run.ifPresent(r -> access.requireRsp(r.rsp(), "Reading run " + runUuid));
+        return run;
     }
 
+    /** The runs from or to the specification: an RSP operator's own RSP's only. */
     public List<MigrationRun> runs(String specUuid) {
-        return repository.runs(specUuid);
+        return repository.runs(specUuid).stream().filter(r -> access.covers(r.rsp())).toList();
     }
 }

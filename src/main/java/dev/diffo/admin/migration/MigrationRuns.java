@@ -1,5 +1,6 @@
 package dev.diffo.admin.migration;
 
+import dev.diffo.admin.common.CurrentAccess;
 import dev.diffo.admin.common.PlanCodec;
 import dev.diffo.admin.common.TaskRunner.Progress;
 import dev.diffo.admin.domain.CharacteristicRule;
@@ -36,18 +37,36 @@ public class MigrationRuns {
     private final Operator operator;
     private final MigrationCheck checks;
     private final BatchPump pump;
+    private final CurrentAccess access;
 
     @Inject
-    public MigrationRuns(MigrationRepository repository, VersioningRepository versioning, Operator operator, MigrationCheck checks, BatchPump pump) {
+    public MigrationRuns(MigrationRepository repository, VersioningRepository versioning, Operator operator, MigrationCheck checks, BatchPump pump,
+                         CurrentAccess access) {
         this.repository = repository;
         this.versioning = versioning;
         this.operator = operator;
         this.checks = checks;
         this.pump = pump;
+        this.access = access;
+    }
+
+    /** Refuses moving the RSP's instances unless the app may write instances and sees that RSP. */
+    private void requireMoves(String rsp, String what) {
+        access.requireInstanceWrites(what);
+        access.requireRsp(rsp, what);
+    }
+
+    /** The run, or a clear error; refused when it is another RSP's than the one an RSP operator is bound to. */
+    private MigrationRun ownRun(String runUuid, String what) {
+        access.requireInstanceWrites(what + " run " + runUuid);
+        MigrationRun run = repository.run(runUuid).orElseThrow(() -> new DiffoAdminException("There is no migration run " + runUuid, ""));
+        access.requireRsp(run.rsp(), what + " run " + runUuid);
+        return run;
     }
 
     /** The whole plan on a check the caller made, batch by batch, each batch rolled back: counts and a sample, nothing written. */
     public DryRun dryRun(MigrationPlan plan, Check check, Progress progress) {
+        requireMoves(plan.rsp(), "A dry run (write transactions, rolled back) of a migration");
         requireSamePlan(plan, check);
         checks.validate(plan, check);
         List<String> selection = check.selection();
@@ -80,6 +99,7 @@ public class MigrationRuns {
      * mapped is not written: its instance stays on the source (counted as excluded).
      */
     public MigrationRun run(MigrationPlan plan, Check check, Progress progress) {
+        requireMoves(plan.rsp(), "Migrating instances");
         requireSamePlan(plan, check);
         checks.validate(plan, check);
         String owner = Identifiers.newUuid4();
@@ -89,6 +109,8 @@ public class MigrationRuns {
 
     /** Continues an interrupted or paused run: what is still on the source is what is left; nothing moves twice. */
     public MigrationRun resume(String runUuid, Progress progress) {
+        access.requireInstanceWrites("Resuming run " + runUuid);
+        repository.run(runUuid).ifPresent(found -> access.requireRsp(found.rsp(), "Resuming run " + runUuid));
         String owner = Identifiers.newUuid4();
         MigrationRun run = repository.claim(runUuid, owner);
         if (run.kind() == MigrationRun.Kind.UNDO) {
@@ -103,7 +125,7 @@ public class MigrationRuns {
 
     /** Undoes a run as a run of its own: each instance back on its source spec with its original values. */
     public MigrationRun undo(String runUuid, Progress progress) {
-        MigrationRun original = repository.run(runUuid).orElseThrow(() -> new DiffoAdminException("There is no migration run " + runUuid, ""));
+        MigrationRun original = ownRun(runUuid, "Undoing");
         if (original.kind() != MigrationRun.Kind.RUN || original.status() == MigrationRun.Status.UNDONE) {
             throw new InvalidInputException("Run " + runUuid + " cannot be undone (" + original.kind() + ", " + original.status() + ")",
                     "Only a migration run that is not undone yet can be undone.");

@@ -1,5 +1,6 @@
 package dev.diffo.admin.migration;
 
+import dev.diffo.admin.common.CurrentAccess;
 import dev.diffo.admin.common.PlanCodec;
 import dev.diffo.admin.common.TaskRunner.Progress;
 import dev.diffo.admin.domain.MigrationPlan;
@@ -39,17 +40,19 @@ public class MigrationService {
 
     /** Built by hand (no injector): its reads and batches run on {@code executor}. */
     public MigrationService(MigrationRepository repository, CatalogueRepository catalogue, VersioningRepository versioning, Operator operator,
-                            ExecutorService executor) {
-        this(new MigrationCheck(repository, catalogue, versioning, executor), repository, versioning, operator, new BatchPump(executor));
+                            ExecutorService executor, CurrentAccess access) {
+        this(new MigrationCheck(repository, catalogue, versioning, executor, access), repository, versioning, operator, new BatchPump(executor), access);
     }
 
     /** Built by hand without an executor (tests over fakes): its reads and batches run one after another on the caller's thread. */
-    public MigrationService(MigrationRepository repository, CatalogueRepository catalogue, VersioningRepository versioning, Operator operator) {
-        this(repository, catalogue, versioning, operator, new CallerThreadExecutor());
+    public MigrationService(MigrationRepository repository, CatalogueRepository catalogue, VersioningRepository versioning, Operator operator,
+                            CurrentAccess access) {
+        this(repository, catalogue, versioning, operator, new CallerThreadExecutor(), access);
     }
 
-    private MigrationService(MigrationCheck checks, MigrationRepository repository, VersioningRepository versioning, Operator operator, BatchPump pump) {
-        this(checks, new MigrationRuns(repository, versioning, operator, checks, pump), new MigrationReport(repository));
+    private MigrationService(MigrationCheck checks, MigrationRepository repository, VersioningRepository versioning, Operator operator, BatchPump pump,
+                             CurrentAccess access) {
+        this(checks, new MigrationRuns(repository, versioning, operator, checks, pump, access), new MigrationReport(repository, access));
     }
 
     /** The RSPs with instances on the source, with their counts (the wizard's choice). */

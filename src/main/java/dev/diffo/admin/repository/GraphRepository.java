@@ -2,6 +2,8 @@ package dev.diffo.admin.repository;
 
 import dev.diffo.admin.domain.GraphRef;
 import dev.diffo.admin.domain.GraphSlice;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The graph view's reads. Every read is bounded: a specification's instances come as one aggregate node with
@@ -30,4 +32,10 @@ public interface GraphRepository {
 
     /** At most {@code cap} neighbours of a node, after the first {@code offset}; a specification's instances are never among them. */
     GraphSlice neighbours(GraphRef.Element node, long offset, int cap);
+
+    /** How many of the specification's instances are of RSP {@code rsp} (works out every instance's RSP, in the database). */
+    long instanceCount(String specificationElementId, String rsp);
+
+    /** The RSP of each of these instances (by element id), by the same rule as everywhere ({@code DiffoShape}); unknown ids are left out. */
+    Map<String, String> rspsOf(List<String> instanceElementIds);
 }

@@ -84,6 +84,23 @@ public class Neo4jGraphRepository implements GraphRepository {
             RETURN rsp, rspName, rspBy, count(*) AS n ORDER BY n DESC, rsp LIMIT $cap
             """;
 
+    /** An RSP's share of a specification's instances: every instance's RSP is worked out (as for the split by RSP). */
+    static final String RSP_COUNT = """
+            MATCH (s) WHERE elementId(s) = $spec
+            MATCH (s)<-[:SPECIFIED_BY]-(i)
+            """ + DiffoShape.RSP_OF_INSTANCE + """
+            WITH i WHERE toLower(rsp) = toLower($rsp)
+            RETURN count(i) AS n
+            """;
+
+    /** The RSP of each instance of a list, by element id. */
+    static final String RSP_OF_ELEMENTS = """
+            UNWIND $ids AS id
+            MATCH (i:Instance) WHERE elementId(i) = id
+            """ + DiffoShape.RSP_OF_INSTANCE + """
+            RETURN elementId(i) AS id, rsp
+            """;
+
     /** Neighbours of a node, at most the limit; a specification's instances are left to its aggregate. */
     static final String NEIGHBOURS = """
             MATCH (n) WHERE elementId(n) = $id
@@ -231,6 +248,22 @@ public class Neo4jGraphRepository implements GraphRepository {
                     Map.of("rsp", rsp, "rsp name", owner.name() == null ? "" : owner.name(), "found", owner.how(), "instances", String.format("%,d", n)), n);
         }));
         return new GraphSlice(nodes, nodes.stream().map(n -> new GraphSlice.Edge(n.ref(), parent, "PART_OF")).toList());
+    }
+
+    @Override
+    public long instanceCount(String specificationElementId, String rsp) {
+        return database.read(tx -> tx.run(RSP_COUNT, Map.of("spec", specificationElementId, "rsp", rsp, "rspRole", settings.rspRole())).single().get("n").asLong());
+    }
+
+    @Override
+    public Map<String, String> rspsOf(List<String> instanceElementIds) {
+        if (instanceElementIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> owners = new LinkedHashMap<>();
+        database.read(tx -> tx.run(RSP_OF_ELEMENTS, Map.of("ids", instanceElementIds, "rspRole", settings.rspRole())).list())
+                .forEach(r -> owners.put(r.get("id").asString(), r.get("rsp").asString(null)));
+        return owners;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.diffo.admin.versioning;
 
+import dev.diffo.admin.common.CurrentAccess;
 import dev.diffo.admin.domain.CharacteristicRule;
 import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.Identifiers;
@@ -37,11 +38,13 @@ public class VersioningService {
 
     private final VersioningRepository repository;
     private final Operator operator;
+    private final CurrentAccess access;
 
     @Inject
-    public VersioningService(VersioningRepository repository, Operator operator) {
+    public VersioningService(VersioningRepository repository, Operator operator, CurrentAccess access) {
         this.repository = repository;
         this.operator = operator;
+        this.access = access;
     }
 
     /**
@@ -50,6 +53,7 @@ public class VersioningService {
      */
     public Specification create(String name, String uuid, SpecificationType type, long majorVersion, String description, String category,
                                 List<CharacteristicRule> rules, String reason) {
+        access.requireSpecificationChanges("Creating specification " + name);
         requireText("Name", name);
         String id = uuid == null || uuid.isBlank() ? null : uuid.strip();
         return repository.create(new NewSpecification(id, name.strip(), type, majorVersion, description, category, rules),
@@ -62,6 +66,7 @@ public class VersioningService {
      */
     public Specification createAt(String name, String uuid, SpecificationType type, dev.diffo.admin.domain.SemanticVersion version, String description,
                                   String category, List<CharacteristicRule> rules, String reason) {
+        access.requireSpecificationChanges("Creating specification " + name);
         requireText("Name", name);
         String id = uuid == null || uuid.isBlank() ? null : uuid.strip();
         return repository.create(new NewSpecification(id, name.strip(), type, version.major(), version.minor(), version.patch(), description, category, rules),
@@ -78,6 +83,7 @@ public class VersioningService {
      * what it allows; refused on a frozen or withdrawn version. Recorded as an update.
      */
     public Specification update(String name, long majorVersion, SpecificationType type, String description, String category, String reason) {
+        access.requireSpecificationChanges("Updating " + name + " v" + majorVersion);
         requireText("Name", name);
         if (type == null && blankToNull(description) == null && blankToNull(category) == null) {
             throw new InvalidInputException("Nothing to update in " + name.strip() + " v" + majorVersion,
@@ -92,6 +98,7 @@ public class VersioningService {
 
     /** Metadata corrections only (description, category). */
     public Specification nextPatch(Specification seen, String description, String category, String reason) {
+        access.requireSpecificationChanges("A next patch of " + seen.name() + " " + seen.version());
         requireEditable(seen);
         if (Objects.equals(blankToNull(description), seen.description()) && Objects.equals(blankToNull(category), seen.category())) {
             throw new InvalidInputException("Nothing to correct in " + seen.name() + " " + seen.version(),
@@ -103,6 +110,7 @@ public class VersioningService {
 
     /** Backward-compatible additions; refuses anything that removes or narrows, naming the change that makes it major. */
     public Specification nextMinor(Specification seen, List<CharacteristicRule> rules, String reason) {
+        access.requireSpecificationChanges("A next minor of " + seen.name() + " " + seen.version());
         requireEditable(seen);
         RulesDiff diff = RulesDiff.between(repository.rules(seen.uuid()), rules);
         if (!diff.isBackwardCompatible()) {
@@ -138,6 +146,7 @@ public class VersioningService {
      * UUID4, version reset to .0.0; null rules start from the latest major's.
      */
     public Specification publishMajor(String name, String description, String category, List<CharacteristicRule> rules, String reason) {
+        access.requireSpecificationChanges("Publishing a new major of " + name);
         Specification latest = latest(name);
         List<CharacteristicRule> allowed = rules == null ? repository.rules(latest.uuid()) : rules;
         return repository.create(new NewSpecification(Identifiers.newUuid4(), latest.name(), latest.type(), latest.majorVersion() + 1,
@@ -146,10 +155,12 @@ public class VersioningService {
     }
 
     public Specification freeze(Specification seen, String reason) {
+        access.requireSpecificationChanges("Freezing " + seen.name() + " v" + seen.majorVersion());
         return transition(seen, SpecificationStatus.FROZEN, SpecificationStatus.CURRENT, VersionEvent.Action.FROZEN, reason);
     }
 
     public Specification unfreeze(Specification seen, String reason) {
+        access.requireSpecificationChanges("Unfreezing " + seen.name() + " v" + seen.majorVersion());
         return transition(seen, SpecificationStatus.CURRENT, SpecificationStatus.FROZEN, VersionEvent.Action.UNFROZEN, reason);
     }
 
@@ -157,11 +168,12 @@ public class VersioningService {
     public Map<String, Long> withdrawalImpact(Specification specification) {
         Map<String, Long> impact = new java.util.LinkedHashMap<>();
         // each RSP as shown everywhere (key · name), saying which way it was found
-        repository.instancesPerRsp(specification.uuid()).forEach(share -> impact.put(share.rsp().display() + " (" + share.rsp().how() + ")", share.instances()));
+        repository.instancesPerRsp(specification.uuid()).stream().filter(share -> access.covers(share.rsp().key())).forEach(share -> impact.put(share.rsp().display() + " (" + share.rsp().how() + ")", share.instances()));
         return impact;
     }
 
     public Specification withdraw(Specification seen, String reason) {
+        access.requireSpecificationChanges("Withdrawing " + seen.name() + " v" + seen.majorVersion());
         if (seen.status() == SpecificationStatus.WITHDRAWN) {
             throw new InvalidInputException(seen.name() + " v" + seen.majorVersion() + " is already withdrawn", "Nothing to do.");
         }
@@ -171,6 +183,7 @@ public class VersioningService {
 
     /** Refused, atomically, while any instance points to the specification. */
     public void delete(Specification seen, String reason) {
+        access.requireSpecificationChanges("Deleting " + seen.name() + " " + seen.version());
         repository.delete(seen.uuid(), event(VersionEvent.Action.DELETED, reason));
     }
 
@@ -212,6 +225,7 @@ public class VersioningService {
      * in the history as "allowed values recorded" with who, when and why.
      */
     public Specification recordRules(Specification seen, List<CharacteristicRule> rules, String reason) {
+        access.requireSpecificationChanges("Recording the allowed values of " + seen.name() + " " + seen.version());
         if (rules == null || rules.isEmpty()) {
             throw new InvalidInputException("No allowed values given for " + seen.name() + " " + seen.version(),
                     "Tick the values in use that the version allows, or write rules such as broadband.technology: string = fttc, fttn.");

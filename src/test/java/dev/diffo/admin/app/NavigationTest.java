@@ -1,5 +1,6 @@
 package dev.diffo.admin.app;
 
+import dev.diffo.admin.common.CurrentAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffo.admin.app.Navigation.Screen;
@@ -93,20 +94,21 @@ class NavigationTest {
     final RecordingDialogs dialogs = new RecordingDialogs();
     final ConnectionState connection = new ConnectionState();
     final Operator operator = new Operator("ops");
-    final VersioningService versioningService = new VersioningService(versioningRepository, operator);
+    final CurrentAccess access = new CurrentAccess();
+    final VersioningService versioningService = new VersioningService(versioningRepository, operator, access);
 
     final CatalogueViewModel catalogue = new CatalogueViewModel(new CatalogueService(catalogueRepository),
-            new DemoService(scenario -> null, catalogueRepository), tasks, dialogs, connection);
+            new DemoService(scenario -> null, catalogueRepository, access), tasks, dialogs, connection);
     final VersioningViewModel versioning = new VersioningViewModel(versioningService, tasks, dialogs);
     final HistoryViewModel history = new HistoryViewModel(versioningService, tasks);
     final MigrationViewModel migration = new MigrationViewModel(
-            new MigrationService(migrationRepository, catalogueRepository, versioningRepository, operator), catalogueRepository, tasks, dialogs);
+            new MigrationService(migrationRepository, catalogueRepository, versioningRepository, operator, access), catalogueRepository, tasks, dialogs);
     final InstancesViewModel instances = new InstancesViewModel(
-            new InstanceService(recording(InstanceRepository.class, instanceCalls), catalogueRepository, versioningRepository), catalogueRepository, tasks, dialogs);
-    final GraphViewModel graph = new GraphViewModel(new GraphService(recording(GraphRepository.class, graphCalls)), tasks, dialogs);
+            new InstanceService(recording(InstanceRepository.class, instanceCalls), catalogueRepository, versioningRepository, access), catalogueRepository, tasks, dialogs);
+    final GraphViewModel graph = new GraphViewModel(new GraphService(recording(GraphRepository.class, graphCalls), access), tasks, dialogs);
 
     final ExchangeViewModel exchange = new ExchangeViewModel(new ExchangeService(catalogueRepository, versioningRepository,
-            new VersioningWrites(versioningService)), tasks, dialogs);
+            new VersioningWrites(versioningService), access), tasks, dialogs);
 
     final Navigation navigation = new Navigation(catalogue, versioning, history, migration, instances, graph, exchange);
 

@@ -1,5 +1,6 @@
 package dev.diffo.admin.catalogue;
 
+import dev.diffo.admin.common.CurrentAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffo.admin.common.ConnectionState;
@@ -35,7 +36,7 @@ class CatalogueViewModelTest {
     };
     final RecordingDialogs dialogs = new RecordingDialogs();
     final ConnectionState connection = new ConnectionState();
-    final CatalogueViewModel viewModel = new CatalogueViewModel(new CatalogueService(repository), new DemoService(scenarios, repository),
+    final CatalogueViewModel viewModel = new CatalogueViewModel(new CatalogueService(repository), new DemoService(scenarios, repository, new CurrentAccess()),
             new ImmediateTaskRunner(), dialogs, connection);
 
     void connect() {
@@ -121,7 +122,7 @@ class CatalogueViewModelTest {
                 throw new dev.diffo.admin.domain.DiffoAdminException("Lost the connection to Neo4j at bolt://x", "reconnect");
             }
         };
-        var vm = new CatalogueViewModel(new CatalogueService(broken), new DemoService(scenarios, broken), new ImmediateTaskRunner(), dialogs, connection);
+        var vm = new CatalogueViewModel(new CatalogueService(broken), new DemoService(scenarios, broken, new CurrentAccess()), new ImmediateTaskRunner(), dialogs, connection);
 
         connect();
 

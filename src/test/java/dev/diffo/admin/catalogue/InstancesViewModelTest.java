@@ -1,5 +1,6 @@
 package dev.diffo.admin.catalogue;
 
+import dev.diffo.admin.common.CurrentAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffo.admin.common.ImmediateTaskRunner;
@@ -28,7 +29,7 @@ class InstancesViewModelTest {
     final FakeCatalogueRepository catalogue = new FakeCatalogueRepository();
     final FakeVersioningRepository versioning = new FakeVersioningRepository();
     final RecordingDialogs dialogs = new RecordingDialogs();
-    final InstancesViewModel table = new InstancesViewModel(new InstanceService(instances, catalogue, versioning), catalogue, new ImmediateTaskRunner(), dialogs);
+    final InstancesViewModel table = new InstancesViewModel(new InstanceService(instances, catalogue, versioning, new CurrentAccess()), catalogue, new ImmediateTaskRunner(), dialogs);
 
     static Specification broadband(SpecificationStatus status) {
         return new Specification(V1, "broadband", SpecificationType.SERVICE, 1, 0, 0, 4, "Broadband", "Access", null,

@@ -1,5 +1,6 @@
 package dev.diffo.admin.exchange;
 
+import dev.diffo.admin.common.CurrentAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffo.admin.common.ImmediateTaskRunner;
@@ -59,7 +60,7 @@ class ExchangeViewModelTest {
             writes.add("withdraw " + seen.name());
             return seen;
         }
-    }), new ImmediateTaskRunner(), dialogs);
+    }, new CurrentAccess()), new ImmediateTaskRunner(), dialogs);
 
     static Specification spec(String uuid, String name, long major) {
         ZonedDateTime at = ZonedDateTime.of(2026, 11, 30, 8, 0, 0, 0, ZoneId.of("Etc/UTC"));

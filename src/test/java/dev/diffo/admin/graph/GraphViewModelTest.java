@@ -1,5 +1,6 @@
 package dev.diffo.admin.graph;
 
+import dev.diffo.admin.common.CurrentAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffo.admin.common.DialogService;
@@ -75,6 +76,18 @@ class GraphViewModelTest {
             GraphNode c = node(new GraphRef.Node("c-" + id), Kind.CHARACTERISTIC, "technology of " + id);
             return new GraphSlice(List.of(c), List.of(new GraphSlice.Edge(of, c.ref(), "HAS")));
         }
+
+        @Override
+        public long instanceCount(String specificationElementId, String rsp) {
+            calls.add("instanceCount " + specificationElementId + " " + rsp);
+            return 0;
+        }
+
+        @Override
+        public Map<String, String> rspsOf(List<String> instanceElementIds) {
+            calls.add("rspsOf " + instanceElementIds);
+            return Map.of();
+        }
     }
 
     static final class NoDialogs implements DialogService {
@@ -97,7 +110,7 @@ class GraphViewModelTest {
 
     final FakeGraph graph = new FakeGraph();
     final NoDialogs dialogs = new NoDialogs();
-    final GraphViewModel viewModel = new GraphViewModel(new GraphService(graph), new ImmediateTaskRunner(), dialogs);
+    final GraphViewModel viewModel = new GraphViewModel(new GraphService(graph, new CurrentAccess()), new ImmediateTaskRunner(), dialogs);
 
     GraphNode shown(String title) {
         return viewModel.nodesProperty().stream().filter(n -> n.title().equals(title)).findFirst().orElseThrow();

@@ -1,5 +1,6 @@
 package dev.diffo.admin.migration;
 
+import dev.diffo.admin.common.CurrentAccess;
 import dev.diffo.admin.domain.Decider;
 import dev.diffo.admin.domain.StoredValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -453,7 +454,7 @@ class MigrationServiceIT {
                         throw e.getCause();
                     }
                 });
-        MigrationService service = new MigrationService(endless, catalogue, versioning, operator, executor);
+        MigrationService service = new MigrationService(endless, catalogue, versioning, operator, executor, new CurrentAccess());
         CancelledByTheCaller progress = new CancelledByTheCaller();
 
         var checking = executor.submit(() -> service.check("acme", V1, V2, null, progress));
@@ -472,7 +473,7 @@ class MigrationServiceIT {
         moreAcmeInstances(10);
         AtomicInteger decisions = new AtomicInteger();
         MigrationRepository failing = new FailingInThirdBatch(real, decisions);
-        MigrationService flaky = new MigrationService(failing, catalogue, versioning, operator, executor);
+        MigrationService flaky = new MigrationService(failing, catalogue, versioning, operator, executor, new CurrentAccess());
 
         assertThatThrownBy(() -> flaky.run(plan(4), Progress.NONE))
                 .isInstanceOf(DiffoAdminException.class)

@@ -1,5 +1,6 @@
 package dev.diffo.admin.migration;
 
+import dev.diffo.admin.common.CurrentAccess;
 import dev.diffo.admin.common.ImmediateTaskRunner;
 import dev.diffo.admin.common.ManualTaskRunner;
 import dev.diffo.admin.common.RecordingDialogs;
@@ -67,7 +68,7 @@ abstract class WizardFixture {
             return super.carrying(sourceUuid, rsp, nameFilter, values, contains, after, limit);
         }
     };
-    final MigrationService service = new MigrationService(instances, catalogue, versioning, new Operator("ops"));
+    final MigrationService service = new MigrationService(instances, catalogue, versioning, new Operator("ops"), new CurrentAccess());
     final RecordingDialogs dialogs = new RecordingDialogs();
     TaskRunner tasks = new ImmediateTaskRunner();
     MigrationViewModel wizard = wizard(tasks);

@@ -97,4 +97,16 @@ public class FakeGraphRepository implements GraphRepository {
         calls.add("neighbours " + node);
         return GraphSlice.empty();
     }
+
+    /** The RSP's share of the specification's instances, as the fake catalogue counts them. */
+    @Override
+    public synchronized long instanceCount(String specificationElementId, String rsp) {
+        calls.add("instanceCount " + specificationElementId + " " + rsp);
+        return catalogue.rsps(specificationElementId).stream().filter(share -> share.rsp().key().equalsIgnoreCase(rsp)).mapToLong(share -> share.instances()).sum();
+    }
+
+    @Override
+    public synchronized Map<String, String> rspsOf(List<String> instanceElementIds) {
+        return Map.of();
+    }
 }

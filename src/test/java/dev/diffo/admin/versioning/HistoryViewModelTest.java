@@ -1,5 +1,6 @@
 package dev.diffo.admin.versioning;
 
+import dev.diffo.admin.common.CurrentAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffo.admin.common.ImmediateTaskRunner;
@@ -37,7 +38,7 @@ class HistoryViewModelTest {
     }
 
     final FakeVersioningRepository repository = new FakeVersioningRepository();
-    HistoryViewModel history = new HistoryViewModel(new VersioningService(repository, new Operator("ops")), new ImmediateTaskRunner());
+    HistoryViewModel history = new HistoryViewModel(new VersioningService(repository, new Operator("ops"), new CurrentAccess()), new ImmediateTaskRunner());
 
     /** broadband: v1.0.0 created, v1.1.0 adds fw, v2.0.0 drops fttb (and says so in its description). */
     void broadbandHistory() {
@@ -132,7 +133,7 @@ class HistoryViewModelTest {
                 throw new DiffoAdminException("Lost the connection to Neo4j", "Reconnect.");
             }
         };
-        history = new HistoryViewModel(new VersioningService(broken, new Operator("ops")), new ImmediateTaskRunner());
+        history = new HistoryViewModel(new VersioningService(broken, new Operator("ops"), new CurrentAccess()), new ImmediateTaskRunner());
 
         history.nameProperty().set("broadband");
 
@@ -143,7 +144,7 @@ class HistoryViewModelTest {
     void theHistoryOfANameNoLongerSelectedIsDropped() {
         broadbandHistory();
         ManualTaskRunner tasks = new ManualTaskRunner();
-        history = new HistoryViewModel(new VersioningService(repository, new Operator("ops")), tasks);
+        history = new HistoryViewModel(new VersioningService(repository, new Operator("ops"), new CurrentAccess()), tasks);
         history.nameProperty().set("broadband");
         history.nameProperty().set("router");
 

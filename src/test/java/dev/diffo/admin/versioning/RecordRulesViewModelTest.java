@@ -1,5 +1,6 @@
 package dev.diffo.admin.versioning;
 
+import dev.diffo.admin.common.CurrentAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffo.admin.common.ImmediateTaskRunner;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class RecordRulesViewModelTest {
 
     final FakeVersioningRepository repository = new FakeVersioningRepository();
-    final RecordRulesViewModel record = new RecordRulesViewModel(new VersioningService(repository, new Operator("ops")), new ImmediateTaskRunner());
+    final RecordRulesViewModel record = new RecordRulesViewModel(new VersioningService(repository, new Operator("ops"), new CurrentAccess()), new ImmediateTaskRunner());
     Specification v1;
 
     @BeforeEach

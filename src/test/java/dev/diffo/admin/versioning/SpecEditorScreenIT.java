@@ -1,5 +1,6 @@
 package dev.diffo.admin.versioning;
 
+import dev.diffo.admin.common.CurrentAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffo.admin.common.ImmediateTaskRunner;
@@ -39,7 +40,7 @@ class SpecEditorScreenIT {
     final FxRobot robot = new FxRobot();
 
     Dialog<ButtonType> show(SpecEditorViewModel.Mode mode, String fontSize) throws Exception {
-        SpecEditorViewModel model = new SpecEditorViewModel(new VersioningService(new FakeVersioningRepository(), new Operator("ops")),
+        SpecEditorViewModel model = new SpecEditorViewModel(new VersioningService(new FakeVersioningRepository(), new Operator("ops"), new CurrentAccess()),
                 new ImmediateTaskRunner());
         FxScreenExtension.show(() -> {
             StackPane window = new StackPane();

@@ -1,5 +1,6 @@
 package dev.diffo.admin.versioning;
 
+import dev.diffo.admin.common.CurrentAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffo.admin.common.ImmediateTaskRunner;
@@ -21,7 +22,7 @@ class SpecEditorViewModelTest {
             new CharacteristicRule("broadband", "technology", ValueType.STRING, List.of("fttc", "fttb", "fttn", "fttp"), false));
 
     final FakeVersioningRepository repository = new FakeVersioningRepository();
-    final SpecEditorViewModel editor = new SpecEditorViewModel(new VersioningService(repository, new Operator("ops")), new ImmediateTaskRunner());
+    final SpecEditorViewModel editor = new SpecEditorViewModel(new VersioningService(repository, new Operator("ops"), new CurrentAccess()), new ImmediateTaskRunner());
 
     @Test
     void aMinorThatRemovesAValueCannotBeSavedAndSaysWhy() {

@@ -1,5 +1,6 @@
 package dev.diffo.admin.versioning;
 
+import dev.diffo.admin.common.CurrentAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.diffo.admin.common.ImmediateTaskRunner;
@@ -35,7 +36,7 @@ class VersioningViewModelTest {
 
     final FakeVersioningRepository repository = new FakeVersioningRepository();
     final RecordingDialogs dialogs = new RecordingDialogs();
-    final VersioningViewModel versioning = new VersioningViewModel(new VersioningService(repository, new Operator("ops")), new ImmediateTaskRunner(), dialogs);
+    final VersioningViewModel versioning = new VersioningViewModel(new VersioningService(repository, new Operator("ops"), new CurrentAccess()), new ImmediateTaskRunner(), dialogs);
 
     /** broadband v1 in this state, selected in the catalogue. */
     Specification selected(SpecificationStatus status) {
