@@ -27,6 +27,15 @@ public class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final ReadOnlyStringWrapper currentTitle = new ReadOnlyStringWrapper("");
 
     @Override
+    public void onUiThread(Runnable action) {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            javafx.application.Platform.runLater(action);
+        }
+    }
+
+    @Override
     public <T> BackgroundTask run(String title, Work<T> work, ProgressListener listener, Consumer<? super T> onSuccess,
                                   Consumer<? super Throwable> onFailure) {
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();

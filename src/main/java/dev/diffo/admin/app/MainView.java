@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
@@ -81,7 +82,11 @@ public class MainView {
         refreshMenuItem.disableProperty().bind(catalogue.canRefreshProperty().not());
         // export and import need a catalogue to read: the same condition as Refresh
         exportMenuItem.disableProperty().bind(catalogue.canRefreshProperty().not());
-        importMenuItem.disableProperty().bind(catalogue.canRefreshProperty().not());
+        importMenuItem.disableProperty().bind(catalogue.canImportProperty().not());
+        Label role = new Label();
+        role.setId("roleLabel");
+        role.textProperty().bind(catalogue.roleProperty().map(r -> "Role: " + r));
+        statusBar.getRightItems().add(role);
         // the tabs follow the navigation's screen, and a tab the user picks is the screen shown
         Map<Screen, Tab> tabOf = new EnumMap<>(Map.of(Screen.CATALOGUE, catalogueTab, Screen.INSTANCES, instancesTab, Screen.HISTORY, historyTab,
                 Screen.MIGRATION, migrationTab, Screen.GRAPH, graphTab));

@@ -1,5 +1,6 @@
 package dev.diffo.admin.catalogue;
 
+import dev.diffo.admin.common.AccessProperties;
 import dev.diffo.admin.common.ConnectionState;
 import dev.diffo.admin.common.DialogService;
 import dev.diffo.admin.common.Errors;
@@ -66,6 +67,8 @@ public class CatalogueViewModel {
     /** The id to select after the next load, set by {@link #refreshSelecting}. */
     private String pendingSelection;
     private TaskRunner.BackgroundTask running;
+    private final AccessProperties access;
+    private final BooleanBinding canImport;
 
     @Inject
     public CatalogueViewModel(CatalogueService catalogue, DemoService demo, TaskRunner tasks, DialogService dialogs, ConnectionState connection) {
@@ -76,7 +79,10 @@ public class CatalogueViewModel {
         this.connection = connection;
         connected = connection.currentProperty().isNotNull();
         canRefresh = connected.and(busy.not());
-        canLoadDemo = canRefresh.and(viewState.isNotEqualTo(ViewState.FOREIGN_DATABASE));
+        access = new AccessProperties(demo.currentAccess(), tasks);
+        // the demo and an import write specifications: a catalogue manager's
+        canLoadDemo = canRefresh.and(viewState.isNotEqualTo(ViewState.FOREIGN_DATABASE)).and(access.mayChangeSpecificationsProperty());
+        canImport = canRefresh.and(access.mayChangeSpecificationsProperty());
         connection.currentProperty().addListener((obs, old, info) -> refresh());
         search.addListener((obs, old, text) -> refresh());
         if (connected.get()) {
@@ -264,6 +270,16 @@ public class CatalogueViewModel {
 
     public BooleanBinding canRefreshProperty() {
         return canRefresh;
+    }
+
+    /** File → Import…: a catalogue to read, and a role that changes specifications. */
+    public BooleanBinding canImportProperty() {
+        return canImport;
+    }
+
+    /** The role the app runs as ("RSP operator for acme"), for the status bar. */
+    public ReadOnlyStringProperty roleProperty() {
+        return access.descriptionProperty();
     }
 
     public BooleanBinding canLoadDemoProperty() {

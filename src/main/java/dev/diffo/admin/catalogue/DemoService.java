@@ -36,6 +36,11 @@ public class DemoService {
         this.access = access;
     }
 
+    /** The access this service enforces, for the screens to disable what it would refuse. */
+    public CurrentAccess currentAccess() {
+        return access;
+    }
+
     /** Writes the demo; refuses a database that holds something other than diffo's graph. */
     public Scenario.LoadResult loadDemo() {
         access.requireSpecificationChanges("Loading the demo catalogue");

@@ -45,6 +45,11 @@ public class InstanceService {
         this.access = access;
     }
 
+    /** The access this service enforces, for the screens to disable what it would refuse. */
+    public CurrentAccess currentAccess() {
+        return access;
+    }
+
     /**
      * The RSP {@code given} names on the specification (a key; a party name only when one party has it); refused, listing the RSPs there.
      * An RSP operator resolves only among its own RSP (none given: its own; another: refused).

@@ -103,6 +103,8 @@ public class InstancesView {
         instancesBusy.visibleProperty().bind(viewModel.busyProperty());
         nameField.textProperty().bindBidirectional(viewModel.nameFilterProperty());
         instancesRspField.textProperty().bindBidirectional(viewModel.rspFilterProperty());
+        instancesRspField.disableProperty().bind(viewModel.rspFixedProperty());
+        instancesRspField.promptTextProperty().bind(viewModel.rspPromptProperty());
         valueKeyChoice.setItems(viewModel.valueKeysProperty());
         valueKeyChoice.valueProperty().bindBidirectional(viewModel.valueKeyProperty());
         valueField.textProperty().bindBidirectional(viewModel.valueFilterProperty());

@@ -1,5 +1,6 @@
 package dev.diffo.admin.catalogue;
 
+import dev.diffo.admin.common.AccessProperties;
 import dev.diffo.admin.common.DialogService;
 import dev.diffo.admin.common.Errors;
 import dev.diffo.admin.common.TaskRunner;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -69,6 +71,8 @@ public class InstancesViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
     private final NewInstanceViewModel form;
+    private final AccessProperties access;
+    private final javafx.beans.binding.StringBinding rspPrompt;
     private final ObjectProperty<Consumer<String>> showInGraph = new SimpleObjectProperty<>();
 
     private final BooleanBinding canPrevious;
@@ -90,6 +94,9 @@ public class InstancesViewModel {
         this.dialogs = dialogs;
         canPrevious = busy.not().and(page.greaterThan(1));
         canNext = busy.not().and(hasMore);
+        access = new AccessProperties(service.currentAccess(), tasks);
+        rspPrompt = Bindings.createStringBinding(() -> access.rspKeyProperty().get() == null ? "RSP key, e.g. ORG… or acme"
+                : access.rspKeyProperty().get() + " (yours: an RSP operator sees only its own)", access.rspKeyProperty());
         form = new NewInstanceViewModel(service, tasks);
         form.attach(specification, this::showCreated);
         canShowInGraph = selected.isNotNull().and(showInGraph.isNotNull());
@@ -287,6 +294,16 @@ public class InstancesViewModel {
 
     public StringProperty nameFilterProperty() {
         return nameFilter;
+    }
+
+    /** An RSP operator's table is always of its own RSP: the filter is fixed (the service scopes every read to it). */
+    public javafx.beans.property.ReadOnlyBooleanProperty rspFixedProperty() {
+        return access.boundToRspProperty();
+    }
+
+    /** What the RSP filter says when empty: its use, or the one RSP an operator sees. */
+    public javafx.beans.binding.StringBinding rspPromptProperty() {
+        return rspPrompt;
     }
 
     public StringProperty rspFilterProperty() {

@@ -1,6 +1,7 @@
 package dev.diffo.admin.catalogue;
 
 import dev.diffo.admin.common.Errors;
+import dev.diffo.admin.common.AccessProperties;
 import dev.diffo.admin.common.TaskRunner;
 import dev.diffo.admin.domain.CharacteristicRule;
 import dev.diffo.admin.domain.Specification;
@@ -55,7 +56,9 @@ public class NewInstanceViewModel {
         this.tasks = tasks;
         canEditNew = creating.not().and(Bindings.createBooleanBinding(
                 () -> specification.get() != null && specification.get().status().acceptsNewInstances(), specification));
-        canCreate = canEditNew.and(Bindings.createBooleanBinding(() -> !newName.get().isBlank(), newName));
+        // a viewer creates nothing (the service refuses it too)
+        canCreate = canEditNew.and(Bindings.createBooleanBinding(() -> !newName.get().isBlank(), newName))
+                .and(new AccessProperties(service.currentAccess(), tasks).mayWriteInstancesProperty());
     }
 
     /**

@@ -15,6 +15,11 @@ public interface TaskRunner {
         return run(title, work, ProgressListener.NONE, onSuccess, onFailure);
     }
 
+    /** Runs {@code action} on the UI thread (now, when already on it); for state a ViewModel learns of from another thread. In tests: now. */
+    default void onUiThread(Runnable action) {
+        action.run();
+    }
+
     /** Progress as the UI sees it, delivered on the UI thread: a fraction in 0..1, or -1 when unknown. */
     @FunctionalInterface
     interface ProgressListener {

@@ -62,6 +62,11 @@ public class ExchangeService {
         this.access = access;
     }
 
+    /** The access this service enforces, for the screens to disable what it would refuse. */
+    public CurrentAccess currentAccess() {
+        return access;
+    }
+
     /** Every specification version (or those of {@code name}, or only its major {@code major}), oldest major first. */
     public Export export(String name, Long major, TmfVersion tmf) {
         List<Specification> chosen = catalogue.findSpecifications("").stream()

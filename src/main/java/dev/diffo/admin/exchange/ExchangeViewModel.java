@@ -2,6 +2,7 @@ package dev.diffo.admin.exchange;
 
 import dev.diffo.admin.common.DialogService;
 import dev.diffo.admin.common.Errors;
+import dev.diffo.admin.common.AccessProperties;
 import dev.diffo.admin.common.TaskRunner;
 import dev.diffo.admin.exchange.ImportPlan.Step;
 import jakarta.inject.Inject;
@@ -54,7 +55,9 @@ public class ExchangeViewModel {
         this.exchange = exchange;
         this.tasks = tasks;
         this.dialogs = dialogs;
-        canImport = busy.not().and(Bindings.createBooleanBinding(() -> plan.get() != null && plan.get().writes() && !plan.get().refuses(), plan));
+        // an import writes specifications: a catalogue manager's (the service refuses anyone else too)
+        canImport = busy.not().and(Bindings.createBooleanBinding(() -> plan.get() != null && plan.get().writes() && !plan.get().refuses(), plan))
+                .and(new AccessProperties(exchange.currentAccess(), tasks).mayChangeSpecificationsProperty());
     }
 
     /** Reads the document and plans its import; nothing is written. */

@@ -57,6 +57,11 @@ public class GraphService {
         this.access = access;
     }
 
+    /** The access this service enforces, for the screens to disable what it would refuse. */
+    public CurrentAccess currentAccess() {
+        return access;
+    }
+
     /** Opens a start point; refuses bad input (a name that is not a specification name, an id that is not a UUID4) and what is not there. */
     public GraphSlice open(Start start, String text, int cap) {
         requireCap(cap);

@@ -4,6 +4,7 @@ import dev.diffo.admin.common.PlanCodec;
 
 import dev.diffo.admin.common.DialogService;
 import dev.diffo.admin.common.Errors;
+import dev.diffo.admin.common.AccessProperties;
 import dev.diffo.admin.common.TaskRunner;
 import dev.diffo.admin.domain.MigrationPlan;
 import dev.diffo.admin.domain.MigrationRun;
@@ -62,10 +63,12 @@ public class ExecutionViewModel {
         this.selection = selection;
         this.remedies = remedies;
         this.status = status;
-        canRun = status.busyProperty().not().and(remedies.readyToRunProperty())
+        // a viewer moves nothing (the service refuses it too); an RSP operator's plan is always of its own RSP
+        var mayMove = new AccessProperties(migration.currentAccess(), tasks).mayWriteInstancesProperty();
+        canRun = status.busyProperty().not().and(remedies.readyToRunProperty()).and(mayMove)
                 .and(batchSize.greaterThanOrEqualTo(1)).and(batchSize.lessThanOrEqualTo(MigrationPlan.MAX_BATCH_SIZE));
-        canUndo = lastRun.isNotNull().and(status.busyProperty().not());
-        canResume = status.busyProperty().not()
+        canUndo = lastRun.isNotNull().and(status.busyProperty().not()).and(mayMove);
+        canResume = status.busyProperty().not().and(mayMove)
                 .and(Bindings.createBooleanBinding(() -> lastRun.get() != null && lastRun.get().status().resumable(), lastRun));
     }
 

@@ -67,6 +67,11 @@ public class MigrationCheck {
         this.access = access;
     }
 
+    /** The access this service enforces, for the screens to disable what it would refuse. */
+    public CurrentAccess currentAccess() {
+        return access;
+    }
+
     /** The RSPs with instances on the source, with their counts (the wizard's choice): an RSP operator's own only. */
     public List<Rsp.Share> rsps(String sourceUuid) {
         Identifiers.requireUuid4("Source specification", sourceUuid);

@@ -55,6 +55,11 @@ public class MigrationService {
         this(checks, new MigrationRuns(repository, versioning, operator, checks, pump, access), new MigrationReport(repository, access));
     }
 
+    /** The access this service enforces, for the screens to disable what it would refuse. */
+    public CurrentAccess currentAccess() {
+        return checks.currentAccess();
+    }
+
     /** The RSPs with instances on the source, with their counts (the wizard's choice). */
     public List<Rsp.Share> rsps(String sourceUuid) {
         return checks.rsps(sourceUuid);

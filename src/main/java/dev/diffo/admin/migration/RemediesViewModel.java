@@ -1,5 +1,6 @@
 package dev.diffo.admin.migration;
 
+import dev.diffo.admin.common.AccessProperties;
 import dev.diffo.admin.common.TaskRunner;
 import dev.diffo.admin.domain.CharacteristicRule;
 import dev.diffo.admin.domain.MigrationPlan;
@@ -78,7 +79,9 @@ public class RemediesViewModel {
         canCheck = status.busyProperty().not().and(selection.completeProperty());
         readyToRun = check.isNotNull().and(planUsed.not())
                 .and(Bindings.createBooleanBinding(() -> remedies.stream().allMatch(r -> r.choice().get() != null), remedies));
-        canRecordTargetRules = Bindings.createBooleanBinding(() -> check.get() != null && !check.get().targetRulesRecorded(), check);
+        // recording what the target allows changes a specification: a catalogue manager's
+        canRecordTargetRules = Bindings.createBooleanBinding(() -> check.get() != null && !check.get().targetRulesRecorded(), check)
+                .and(new AccessProperties(migration.currentAccess(), tasks).mayChangeSpecificationsProperty());
     }
 
     /** Checks the selection against the target: what it selects, and one remedy to choose per value the target does not allow. */

@@ -57,6 +57,7 @@ public class SelectionView {
         viewModel.rspProperty().subscribe(key -> selectChosenRsp());
         viewModel.rspsProperty().addListener((ListChangeListener<Rsp.Share>) change -> selectChosenRsp());
         rspsNote.textProperty().bind(viewModel.rspsNoteProperty());
+        rspChoice.disableProperty().bind(viewModel.rspFixedProperty());
         nameFilterField.textProperty().bindBidirectional(viewModel.nameFilterProperty());
         selectionCount.textProperty().bind(viewModel.selectionCountProperty());
     }

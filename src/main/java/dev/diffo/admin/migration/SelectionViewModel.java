@@ -1,6 +1,7 @@
 package dev.diffo.admin.migration;
 
 import dev.diffo.admin.common.Errors;
+import dev.diffo.admin.common.AccessProperties;
 import dev.diffo.admin.common.TaskRunner;
 import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.Specification;
@@ -13,6 +14,7 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyListProperty;
 import javafx.beans.property.ReadOnlyListWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -47,6 +49,7 @@ public class SelectionViewModel {
     private final BooleanBinding complete;
     private TaskRunner.BackgroundTask countTask;
     private Runnable changed = () -> { };
+    private final AccessProperties access;
 
     @Inject
     public SelectionViewModel(MigrationService migration, CatalogueRepository catalogue, TaskRunner tasks, WizardStatus status) {
@@ -63,6 +66,14 @@ public class SelectionViewModel {
         });
         rsp.subscribe(r -> selectionChanged());
         nameFilter.subscribe(f -> selectionChanged());
+        // an RSP operator moves only its own RSP's instances: the RSP is fixed to it, never chosen
+        access = new AccessProperties(migration.currentAccess(), tasks);
+        access.rspKeyProperty().subscribe(key -> rsp.set(key == null ? "" : key));
+    }
+
+    /** The RSP is an RSP operator's own, not a choice. */
+    public ReadOnlyBooleanProperty rspFixedProperty() {
+        return access.boundToRspProperty();
     }
 
     /** Told when what a check would select changes (another source, target, RSP or name filter): the check made goes. */
@@ -120,7 +131,9 @@ public class SelectionViewModel {
         tasks.run("Listing the RSPs on " + from.name() + " " + from.version(), p -> migration.rsps(from.uuid()), list -> {
             if (from.equals(source.get())) {
                 rsps.setAll(list);
-                rspsNote.set(list.isEmpty() ? "No instance stands on " + from.version() + "." : Rsp.howFound(list) + ".");
+                String owner = access.rspKeyProperty().get();
+                rspsNote.set(list.isEmpty() ? "No instance " + (owner == null ? "" : "of " + owner + " ") + "stands on " + from.version() + "."
+                        : Rsp.howFound(list) + "." + (owner == null ? "" : " As an RSP operator for " + owner + ", only its instances are listed, counted and moved."));
             }
         }, error -> rspsNote.set(Errors.describe(error)));
     }

@@ -47,6 +47,11 @@ public class VersioningService {
         this.access = access;
     }
 
+    /** The access this service enforces, for the screens to disable what it would refuse. */
+    public CurrentAccess currentAccess() {
+        return access;
+    }
+
     /**
      * Creates a specification (major 1 unless given). An existing {name, major} is refused, naming its version and
      * what to use instead, and nothing is written: a create never overwrites.

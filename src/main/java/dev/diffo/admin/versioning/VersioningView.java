@@ -44,7 +44,7 @@ public class VersioningView {
 
     @FXML
     private void initialize() {
-        createButton.disableProperty().bind(viewModel.busyProperty());
+        createButton.disableProperty().bind(viewModel.canCreateProperty().not());
         patchButton.disableProperty().bind(viewModel.canEditProperty().not());
         minorButton.disableProperty().bind(viewModel.canEditProperty().not());
         majorButton.disableProperty().bind(viewModel.canEditProperty().not());

@@ -2,6 +2,7 @@ package dev.diffo.admin.versioning;
 
 import dev.diffo.admin.common.DialogService;
 import dev.diffo.admin.common.Errors;
+import dev.diffo.admin.common.AccessProperties;
 import dev.diffo.admin.common.TaskRunner;
 import dev.diffo.admin.domain.CharacteristicRule;
 import dev.diffo.admin.domain.Specification;
@@ -45,13 +46,16 @@ public class VersioningViewModel {
     private final ReadOnlyStringWrapper rulesText = new ReadOnlyStringWrapper("");
     private final BooleanBinding selected;
     private final BooleanBinding editable;
+    private final AccessProperties access;
 
     @Inject
     public VersioningViewModel(VersioningService versioning, TaskRunner tasks, DialogService dialogs) {
         this.versioning = versioning;
         this.tasks = tasks;
         this.dialogs = dialogs;
-        selected = specification.isNotNull().and(busy.not());
+        access = new AccessProperties(versioning.currentAccess(), tasks);
+        // only a catalogue manager changes specifications: the service refuses anyone else, and the actions say so by being disabled
+        selected = specification.isNotNull().and(busy.not()).and(access.mayChangeSpecificationsProperty());
         editable = selected.and(Bindings.createBooleanBinding(() -> status() != SpecificationStatus.WITHDRAWN, specification));
         specification.subscribe(this::loadRules);
     }
@@ -248,6 +252,16 @@ public class VersioningViewModel {
 
     public ReadOnlyStringProperty rulesTextProperty() {
         return rulesText.getReadOnlyProperty();
+    }
+
+    /** New specification: a catalogue manager's, when nothing is running. */
+    public BooleanBinding canCreateProperty() {
+        return busy.not().and(access.mayChangeSpecificationsProperty());
+    }
+
+    /** Whether the role changes specifications at all (the versioning bar is shown only then). */
+    public javafx.beans.property.ReadOnlyBooleanProperty mayChangeSpecificationsProperty() {
+        return access.mayChangeSpecificationsProperty();
     }
 
     public BooleanBinding canEditProperty() {
