@@ -96,7 +96,7 @@ public class InstancesView {
 
     /** The version to list, the filters and the page size. */
     private void bindFilters() {
-        specificationChoice.setConverter(SpecificationConverter.WITH_COUNTS);
+        specificationChoice.converterProperty().bind(viewModel.rspFixedProperty().map(SpecificationConverter::forScope));
         specificationChoice.setItems(viewModel.specificationsProperty());
         specificationChoice.valueProperty().bindBidirectional(viewModel.specificationProperty());
         summary.textProperty().bind(viewModel.summaryProperty());

@@ -40,8 +40,9 @@ public class SelectionView {
 
     @FXML
     private void initialize() {
-        sourceChoice.setConverter(SpecificationConverter.WITH_COUNTS);
-        targetChoice.setConverter(SpecificationConverter.WITH_COUNTS);
+        // an RSP operator's choice shows no count of every RSP's instances (its own are in the RSP list and the selection)
+        sourceChoice.converterProperty().bind(viewModel.rspFixedProperty().map(SpecificationConverter::forScope));
+        targetChoice.converterProperty().bind(viewModel.rspFixedProperty().map(SpecificationConverter::forScope));
         sourceChoice.setItems(viewModel.sourcesProperty());
         targetChoice.setItems(viewModel.targetsProperty());
         sourceChoice.valueProperty().bindBidirectional(viewModel.sourceProperty());

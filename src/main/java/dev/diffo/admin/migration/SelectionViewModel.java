@@ -133,7 +133,7 @@ public class SelectionViewModel {
                 rsps.setAll(list);
                 String owner = access.rspKeyProperty().get();
                 rspsNote.set(list.isEmpty() ? "No instance " + (owner == null ? "" : "of " + owner + " ") + "stands on " + from.version() + "."
-                        : Rsp.howFound(list) + "." + (owner == null ? "" : " As an RSP operator for " + owner + ", only its instances are listed, counted and moved."));
+                        : Rsp.howFound(list) + "." + (owner == null ? "" : " The RSP is fixed: the app runs as an RSP operator for " + owner + ", and lists, counts and moves only its instances."));
             }
         }, error -> rspsNote.set(Errors.describe(error)));
     }

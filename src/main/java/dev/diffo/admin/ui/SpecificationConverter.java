@@ -9,15 +9,32 @@ import javafx.util.StringConverter;
  */
 public final class SpecificationConverter extends StringConverter<Specification> {
 
-    public static final SpecificationConverter WITH_COUNTS = new SpecificationConverter();
+    public static final SpecificationConverter WITH_COUNTS = new SpecificationConverter(true);
+    /** For an RSP operator: the count of every RSP's instances is not its to see; only the status is shown ({@code broadband v1.1.0 (frozen)}). */
+    public static final SpecificationConverter WITHOUT_COUNTS = new SpecificationConverter(false);
 
-    private SpecificationConverter() {
+    private final boolean counts;
+
+    private SpecificationConverter(boolean counts) {
+        this.counts = counts;
+    }
+
+    /** The converter for a screen whose reads are scoped to one RSP ({@code scoped}) or not. */
+    public static SpecificationConverter forScope(boolean scoped) {
+        return scoped ? WITHOUT_COUNTS : WITH_COUNTS;
     }
 
     @Override
     public String toString(Specification s) {
-        return s == null ? "" : String.format("%s %s (%,d instance%s%s)", s.name(), s.version(), s.instanceCount(),
-                s.instanceCount() == 1 ? "" : "s", s.status().acceptsNewInstances() ? "" : ", " + s.status().stored());
+        if (s == null) {
+            return "";
+        }
+        String status = s.status().acceptsNewInstances() ? "" : s.status().stored();
+        if (!counts) {
+            return s.name() + " " + s.version() + (status.isEmpty() ? "" : " (" + status + ")");
+        }
+        return String.format("%s %s (%,d instance%s%s)", s.name(), s.version(), s.instanceCount(),
+                s.instanceCount() == 1 ? "" : "s", status.isEmpty() ? "" : ", " + status);
     }
 
     @Override
