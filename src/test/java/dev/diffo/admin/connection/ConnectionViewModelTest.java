@@ -7,7 +7,12 @@ import dev.diffo.admin.common.Connector;
 import dev.diffo.admin.common.ImmediateTaskRunner;
 import dev.diffo.admin.common.ManualTaskRunner;
 import dev.diffo.admin.common.TaskRunner;
+import dev.diffo.admin.app.ProfileFile;
+import dev.diffo.admin.common.MemoryVault;
+import dev.diffo.admin.common.RecordingDialogs;
+import dev.diffo.admin.domain.Access;
 import dev.diffo.admin.domain.ConnectionInfo;
+import dev.diffo.admin.domain.ConnectionReport;
 import dev.diffo.admin.domain.ConnectionSettings;
 import dev.diffo.admin.domain.DiffoAdminException;
 import java.nio.file.Path;
@@ -46,6 +51,18 @@ class ConnectionViewModelTest {
             return Optional.empty();
         }
 
+        final List<ConnectionSettings> tested = new ArrayList<>();
+        ConnectionReport report;
+
+        @Override
+        public ConnectionReport test(ConnectionSettings settings) {
+            tested.add(settings);
+            if (refusal != null) {
+                throw refusal;
+            }
+            return report;
+        }
+
         @Override
         public ConnectionSettings startupSettings() {
             return startup;
@@ -53,10 +70,20 @@ class ConnectionViewModelTest {
     }
 
     final ConnectionState state = new ConnectionState();
+    @org.junit.jupiter.api.io.TempDir
+    Path config;
+    ProfileFile profiles;
+    MemoryVault vault = new MemoryVault();
+    final RecordingDialogs dialogs = new RecordingDialogs();
+
+    @org.junit.jupiter.api.BeforeEach
+    void profiles() {
+        profiles = new ProfileFile(config.resolve("diffo-admin"));
+    }
     FakeConnector connector = new FakeConnector(ConnectionSettings.embedded(DATA));
 
     ConnectionViewModel dialog(TaskRunner tasks) {
-        return new ConnectionViewModel(connector, state, tasks);
+        return new ConnectionViewModel(connector, state, tasks, profiles, vault, dialogs);
     }
 
     ConnectionViewModel dialog() {
@@ -109,7 +136,8 @@ class ConnectionViewModelTest {
 
         dialog.connect();
 
-        assertThat(connector.asked).containsExactly(new ConnectionSettings("bolt://db.example:7687", "admin", "secret".toCharArray(), "catalogue", DATA));
+        assertThat(connector.asked).containsExactly(new ConnectionSettings("bolt://db.example:7687", "admin", "secret".toCharArray(), "catalogue", DATA)
+                .withProfile(null, null, Access.CATALOGUE_MANAGER));
     }
 
     @Test
@@ -196,6 +224,7 @@ class ConnectionViewModelTest {
     void nothingElseStartsWhileConnecting() {
         ManualTaskRunner tasks = new ManualTaskRunner();
         ConnectionViewModel dialog = dialog(tasks);
+        tasks.runAll(); // the dialog's look for the OS keyring
 
         dialog.connect();
         dialog.connect();
