@@ -86,11 +86,10 @@ public class ConnectionView {
 
     @FXML
     private void initialize() {
-        embeddedChoice.setSelected(viewModel.embeddedProperty().get());
-        serverChoice.setSelected(!viewModel.embeddedProperty().get());
-        viewModel.embeddedProperty().bind(embeddedChoice.selectedProperty());
+        // both ways: choosing a profile switches to the server
+        embeddedChoice.selectedProperty().bindBidirectional(viewModel.embeddedProperty());
         serverPane.disableProperty().bind(embeddedChoice.selectedProperty());
-        viewModel.embeddedProperty().subscribe(isEmbedded -> (isEmbedded ? embeddedChoice : serverChoice).setSelected(true));
+        viewModel.embeddedProperty().subscribe(isEmbedded -> serverChoice.setSelected(!isEmbedded));
         profileList.setItems(viewModel.profileNames());
         profileList.getSelectionModel().selectedItemProperty().subscribe(name -> {
             if (name != null && !name.equals(viewModel.selectedProfileProperty().get())) {
