@@ -2,6 +2,8 @@ package dev.diffo.admin.app;
 
 import com.google.inject.AbstractModule;
 import dev.diffo.admin.common.Connector;
+import dev.diffo.admin.common.PasswordVault;
+import dev.diffo.admin.common.Profiles;
 import dev.diffo.admin.domain.ConnectionSettings;
 import dev.diffo.admin.catalogue.CatalogueModule;
 import dev.diffo.admin.exchange.ExchangeModule;
@@ -52,6 +54,9 @@ public class AppModule extends AbstractModule {
         install(new ExchangeModule());
         // the exchange feature writes through the versioning feature's service; the two meet here
         bind(SpecificationWrites.class).to(VersioningWrites.class);
+        // the user's connection profiles (no passwords) and the OS keyring that may keep their passwords
+        bind(Profiles.class).toInstance(new ProfileFile(DataDirectories.configFor(System.getenv())));
+        bind(PasswordVault.class).to(KeyringVault.class).in(Singleton.class);
         String operator = System.getenv("DIFFO_ADMIN_OPERATOR");
         bind(Operator.class).toInstance(new Operator(operator != null && !operator.isBlank() ? operator : System.getProperty("user.name")));
     }

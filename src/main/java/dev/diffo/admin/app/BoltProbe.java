@@ -51,8 +51,10 @@ final class BoltProbe {
             socket.getOutputStream().flush();
             byte[] answer = readUpTo(socket.getInputStream(), 4);
             if (answer.length == 0) {
-                throw new DiffoAdminException(where + " answers but is not Neo4j (it closed the connection without a Bolt reply)",
-                        "Check the port: Neo4j's Bolt port is usually 7687. Nothing was read or written.");
+                // a Neo4j that takes Bolt over TLS only closes a plain connection the same way
+                throw new DiffoAdminException(where + " closed the connection without a Bolt reply: it is not Neo4j, or a Neo4j that takes only TLS",
+                        "If the server requires encryption, use " + parsed.getScheme() + "+s:// (with its CA certificate); otherwise check the port, "
+                                + "Neo4j's Bolt port is usually 7687. Nothing was read or written.");
             }
             if (new String(answer, StandardCharsets.US_ASCII).startsWith("HTTP")) {
                 throw new DiffoAdminException("That port answers but is not Neo4j (it speaks HTTP): " + where,

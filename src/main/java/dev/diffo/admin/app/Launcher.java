@@ -154,8 +154,17 @@ public final class Launcher {
         /** No command: the desktop app. */
         @Override
         public Integer call() {
-            DesktopApp.run(settings(), options.rspRole(env), logFile);
+            DesktopApp.run(desktopSettings(), options.rspRole(env), logFile);
             return 0;
+        }
+
+        /** The desktop's settings: as a command's, and when nothing names a server, the profile used last. */
+        synchronized ConnectionSettings desktopSettings() {
+            if (settings == null) {
+                parsed();
+                settings = options.resolve(env, injector.getInstance(dev.diffo.admin.common.Profiles.class), true);
+            }
+            return settings;
         }
 
         /** The global options resolved once (a password may be prompted for); only after parsing, never while the commands are built. */
@@ -165,7 +174,7 @@ public final class Launcher {
                         + "a command must not need them (nor the store) when it is built");
             }
             if (settings == null) {
-                settings = options.resolve(env);
+                settings = options.resolve(env, injector.getInstance(dev.diffo.admin.common.Profiles.class), false);
             }
             return settings;
         }

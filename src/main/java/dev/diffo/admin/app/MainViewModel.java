@@ -42,11 +42,13 @@ public class MainViewModel {
     /** Connects with the startup settings; a failure (or a server without a password) asks for the dialog. */
     public void start() {
         ConnectionSettings settings = connector.startupSettings();
-        if (!settings.isEmbedded() && settings.password() == null) {
+        // a stored profile's password may be in the OS keyring: the store looks there, and the dialog asks when it is not
+        if (!settings.isEmbedded() && settings.password() == null && !settings.noAuth() && settings.profile() == null) {
             connectionProblem.set("Enter the password for " + settings.userOrDefault() + " at " + settings.uri() + ".");
             return;
         }
-        connecting.set("Connecting to " + (settings.isEmbedded() ? "the embedded store at " + settings.dataDirectory() : settings.uri()) + " …");
+        connecting.set("Connecting to " + (settings.isEmbedded() ? "the embedded store at " + settings.dataDirectory()
+                : settings.uri() + (settings.profile() == null ? "" : " (profile " + settings.profile() + ")")) + " …");
         tasks.run("Connecting", p -> connector.connect(settings), info -> {
             connecting.set("");
             state.connected(info);

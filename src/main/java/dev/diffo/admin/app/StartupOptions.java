@@ -1,12 +1,17 @@
 package dev.diffo.admin.app;
 
+import dev.diffo.admin.common.Profiles;
+import dev.diffo.admin.domain.Access;
+import dev.diffo.admin.domain.ConnectionProfile;
 import dev.diffo.admin.domain.ConnectionSettings;
+import dev.diffo.admin.domain.Role;
 import dev.diffo.admin.domain.InvalidInputException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine.Option;
 
@@ -26,8 +31,14 @@ public class StartupOptions {
     @Option(names = "--database", paramLabel = "NAME", description = "Database on the server (default: the server's default). Env: DIFFO_ADMIN_DATABASE.")
     String database;
 
-    @Option(names = "--profile", paramLabel = "FILE", description = "A connection profile (uri, user, database), see resources/profiles.")
-    Path profile;
+    @Option(names = "--profile", paramLabel = "NAME|FILE", description = "A stored connection profile by name (File → Connect…; kept in the user's config directory), or a profile file (uri, user, database, …; see resources/profiles).")
+    String profile;
+
+    @Option(names = "--role", paramLabel = "ROLE", description = "The role the app runs as: catalogue-manager (default), rsp-operator (with --rsp) or viewer; overrides the profile's.")
+    String role;
+
+    @Option(names = "--rsp", paramLabel = "KEY", description = "The RSP an rsp-operator is bound to, by its key (e.g. ORG000000123456, or acme); overrides the profile's. Give it before the command.")
+    String rsp;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the embedded store lives (default: the user's data directory). Env: DIFFO_ADMIN_DATA_DIR.")
     Path dataDir;
@@ -42,6 +53,14 @@ public class StartupOptions {
     char[] password;
 
     public ConnectionSettings resolve(Map<String, String> env) {
+        return resolve(env, new ProfileFile(DataDirectories.configFor(env)), false);
+    }
+
+    /**
+     * As {@link #resolve(Map)}, with {@code --profile NAME} looked up in {@code profiles}; for the desktop
+     * ({@code desktop}), when nothing names a server, the profile used last.
+     */
+    public ConnectionSettings resolve(Map<String, String> env, Profiles profiles, boolean desktop) {
         // an empty value given on purpose is a mistake, never "use the default" (an empty --uri used to open the
         // embedded store, an empty --data-dir to make a store in the current directory)
         if (uri != null && uri.isBlank()) {
@@ -53,17 +72,18 @@ public class StartupOptions {
         if (env.get("DIFFO_ADMIN_DATA_DIR") != null && env.get("DIFFO_ADMIN_DATA_DIR").isBlank() && dataDir == null) {
             throw new InvalidInputException("DIFFO_ADMIN_DATA_DIR is set but empty", "Unset it, or give a directory.");
         }
-        Properties fromProfile = new Properties();
-        if (profile != null) {
-            try (Reader reader = Files.newBufferedReader(profile)) {
-                fromProfile.load(reader);
-            } catch (IOException e) {
-                throw new InvalidInputException("Cannot read the profile " + profile + ": " + e.getMessage(), "Give the path of a .properties file with uri, user and database.");
-            }
-            if (fromProfile.containsKey("password")) {
-                throw new InvalidInputException("The profile " + profile + " contains a password", "Remove it: passwords come from the prompt, the dialog or DIFFO_ADMIN_PASSWORD.");
-            }
+        if (profile != null && profile.isBlank()) {
+            throw new InvalidInputException("--profile is empty", "Give a stored profile's name (File → Connect… lists them) or a profile file.");
         }
+        Optional<ConnectionProfile> stored = Optional.empty();
+        if (profile != null && !isFile(profile)) {
+            stored = Optional.of(profiles.find(profile).orElseThrow(() -> new InvalidInputException("There is no profile named " + profile.strip()
+                    + " (in " + profiles.location() + ")", profiles.list().isEmpty() ? "Add one in File → Connect…, or give a profile file's path."
+                            : "Profiles there: " + String.join(", ", profiles.list().stream().map(ConnectionProfile::name).toList()) + ".")));
+        } else if (desktop && profile == null && uri == null && first(env.get("DIFFO_ADMIN_URI")) == null) {
+            stored = profiles.lastUsed().flatMap(profiles::find);
+        }
+        Properties fromProfile = stored.isPresent() ? asProperties(stored.get()) : readProfileFile();
         String resolvedUri = first(uri, fromProfile.getProperty("uri"), env.get("DIFFO_ADMIN_URI"));
         String resolvedUser = first(user, fromProfile.getProperty("user"), env.get("DIFFO_ADMIN_USER"), ConnectionSettings.DEFAULT_USER);
         String resolvedDatabase = first(database, fromProfile.getProperty("database"), env.get("DIFFO_ADMIN_DATABASE"));
@@ -75,7 +95,65 @@ public class StartupOptions {
             throw new InvalidInputException("--no-auth and --password together", "Give one: a server without authentication takes no password.");
         }
         ConnectionSettings settings = new ConnectionSettings(resolvedUri, resolvedUser, resolvedPassword, resolvedDatabase, resolvedDataDir.toAbsolutePath());
-        return resolvedNoAuth ? settings.withoutAuth() : settings;
+        settings = resolvedNoAuth ? settings.withoutAuth() : settings;
+        String ca = fromProfile.getProperty("trustedCa");
+        return settings.withProfile(stored.map(ConnectionProfile::name).orElse(null), ca == null || ca.isBlank() ? null : Path.of(ca.strip()),
+                access(fromProfile));
+    }
+
+    /**
+     * The role: {@code --role}/{@code --rsp} over the profile's; {@code --rsp} alone makes an RSP operator; a role
+     * changed on the command line drops the profile's RSP unless it stays an RSP operator. Null when nothing says.
+     */
+    private Access access(Properties fromProfile) {
+        String profileRole = first(fromProfile.getProperty("role"));
+        String profileRsp = first(fromProfile.getProperty("rsp"));
+        if (first(role) == null && first(rsp) == null) {
+            return profileRole == null && profileRsp == null ? null : new Access(profileRole == null ? Role.CATALOGUE_MANAGER : Role.parse(profileRole), profileRsp);
+        }
+        Role chosen = first(role) != null ? Role.parse(role) : first(rsp) != null ? Role.RSP_OPERATOR : Role.parse(profileRole);
+        String key = first(rsp) != null ? rsp.strip() : chosen == Role.RSP_OPERATOR ? profileRsp : null;
+        return new Access(chosen, key);
+    }
+
+    /** {@code --profile} names a file (a path, or a .properties name) rather than a stored profile. */
+    private static boolean isFile(String value) {
+        return value.endsWith(".properties") || value.contains("/") || value.contains(java.io.File.separator) || Files.isRegularFile(Path.of(value));
+    }
+
+    private Properties readProfileFile() {
+        Properties fromProfile = new Properties();
+        if (profile != null) {
+            try (Reader reader = Files.newBufferedReader(Path.of(profile))) {
+                fromProfile.load(reader);
+            } catch (IOException e) {
+                throw new InvalidInputException("Cannot read the profile " + profile + ": " + e.getMessage(), "Give the path of a .properties file with uri, user and database, or a stored profile's name.");
+            }
+            if (fromProfile.containsKey("password")) {
+                throw new InvalidInputException("The profile " + profile + " contains a password", "Remove it: passwords come from the prompt, the dialog, the OS keyring or DIFFO_ADMIN_PASSWORD.");
+            }
+        }
+        return fromProfile;
+    }
+
+    private static Properties asProperties(ConnectionProfile p) {
+        Properties props = new Properties();
+        props.setProperty("uri", p.uri());
+        if (p.user() != null) {
+            props.setProperty("user", p.user());
+        }
+        if (p.noAuth()) {
+            props.setProperty("auth", "none");
+        }
+        if (p.database() != null) {
+            props.setProperty("database", p.database());
+        }
+        if (p.trustedCa() != null) {
+            props.setProperty("trustedCa", p.trustedCa().toString());
+        }
+        props.setProperty("role", p.access().role().key());
+        p.access().rsp().ifPresent(k -> props.setProperty("rsp", k));
+        return props;
     }
 
     /** The data directory: {@code --data-dir}, else {@code DIFFO_ADMIN_DATA_DIR}, else the user's data directory. */
@@ -86,14 +164,7 @@ public class StartupOptions {
 
     /** The RSP role given by option, profile or environment; null when none is (the app's preference or the default then). */
     public String rspRole(Map<String, String> env) {
-        Properties fromProfile = new Properties();
-        if (profile != null) {
-            try (Reader reader = Files.newBufferedReader(profile)) {
-                fromProfile.load(reader);
-            } catch (IOException e) {
-                throw new InvalidInputException("Cannot read the profile " + profile + ": " + e.getMessage(), "Give the path of a .properties file.");
-            }
-        }
+        Properties fromProfile = profile != null && isFile(profile) ? readProfileFile() : new Properties();
         String role = first(rspRole, fromProfile.getProperty("rspRole"), env.get("DIFFO_ADMIN_RSP_ROLE"));
         return role == null ? null : dev.diffo.admin.common.CatalogueSettings.checkedRole(role);
     }

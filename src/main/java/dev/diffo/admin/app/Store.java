@@ -1,6 +1,13 @@
 package dev.diffo.admin.app;
 
 import dev.diffo.admin.common.Connector;
+import dev.diffo.admin.common.CurrentAccess;
+import dev.diffo.admin.common.PasswordVault;
+import dev.diffo.admin.common.Profiles;
+import dev.diffo.admin.domain.ConnectionProfile;
+import dev.diffo.admin.domain.ConnectionReport;
+import dev.diffo.admin.repository.ConnectionCheck;
+import java.nio.file.Files;
 import dev.diffo.admin.domain.ConnectionInfo;
 import dev.diffo.admin.domain.ConnectionSettings;
 import dev.diffo.admin.domain.DiffoAdminException;
@@ -8,12 +15,10 @@ import dev.diffo.admin.domain.InvalidInputException;
 import dev.diffo.admin.repository.Database;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.Optional;
-import java.util.Set;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -39,22 +44,38 @@ public class Store implements Connector, AutoCloseable {
     /** The driver's own log level (java.util.logging name, e.g. WARNING); default OFF: its stack traces never reach the console. */
     static final String DRIVER_LOG_PROPERTY = "diffo.neo4j.driverLog";
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Store.class.getName());
+
     static int connectTimeoutSeconds() {
         return Math.max(1, Integer.getInteger(CONNECT_TIMEOUT_PROPERTY, 5));
     }
 
-    private static final Set<String> SCHEMES = Set.of("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc");
-
     private final Database database;
     private final ConnectionSettings startup;
     private final EmbeddedNeo4j.Options embeddedOptions;
+    private final CurrentAccess access;
+    private final Profiles profiles;
+    private final PasswordVault vault;
     private EmbeddedNeo4j embedded;
 
-    @Inject
+    /** Without stored profiles or a keyring (tests that open stores of their own). */
     public Store(Database database, ConnectionSettings startup, EmbeddedNeo4j.Options embeddedOptions) {
+        this(database, startup, embeddedOptions, new CurrentAccess(), null, null);
+    }
+
+    /**
+     * {@code access} is set on every connection that works (the profile's or the command line's role, else a catalogue
+     * manager); {@code profiles} learns which profile was used last; {@code vault} gives a profile's kept password.
+     */
+    @Inject
+    public Store(Database database, ConnectionSettings startup, EmbeddedNeo4j.Options embeddedOptions, CurrentAccess access, Profiles profiles,
+                 PasswordVault vault) {
         this.database = database;
         this.startup = startup;
         this.embeddedOptions = embeddedOptions;
+        this.access = access;
+        this.profiles = profiles;
+        this.vault = vault;
     }
 
     @Override
@@ -79,7 +100,7 @@ public class Store implements Connector, AutoCloseable {
         try {
             // a server without authentication (--no-auth): no password is asked for, sent or kept
             AuthToken auth = !wantsEmbedded && settings.noAuth() ? AuthTokens.none() : AuthTokens.basic(target.user(), new String(target.password()));
-            driver = openDriver(target.uri(), auth);
+            driver = openDriver(target.uri(), auth, wantsEmbedded ? null : settings.trustedCa());
             String db = settings.database() == null || settings.database().isBlank() ? null : settings.database().strip();
             ConnectionInfo info = Database.describeServer(driver, db, wantsEmbedded, target.uri(), target.user());
             Optional<Driver> previous = database.switchTo(driver, db, info);
@@ -90,6 +111,15 @@ public class Store implements Connector, AutoCloseable {
             } else if (!wantsEmbedded) {
                 stopEmbedded();
             }
+            // the role the app runs as from now on: the profile's (or --role/--rsp), a catalogue manager when none is given
+            access.set(settings.accessOrDefault());
+            if (settings.profile() != null && profiles != null) {
+                try {
+                    profiles.markUsed(settings.profile());
+                } catch (DiffoAdminException e) {
+                    LOG.warning("Could not remember the last profile: " + e.getMessage());
+                }
+            }
             return info;
         } catch (RuntimeException e) {
             if (driver != null) {
@@ -98,8 +128,36 @@ public class Store implements Connector, AutoCloseable {
             if (target.startedHere() != null) {
                 target.startedHere().close();
             }
-            throw translate(e, target.uri(), target.user(), settings.database());
+            throw translate(e, target.uri(), target.user(), settings.database(), settings.trustedCa());
         }
+    }
+
+    @Override
+    public ConnectionReport test(ConnectionSettings settings) {
+        if (settings.isEmbedded()) {
+            throw new InvalidInputException("Test connection is for a server", "Give the server's address (bolt://, neo4j://, +s or +ssc).");
+        }
+        Target target = serverTarget(settings);
+        AuthToken auth = settings.noAuth() ? AuthTokens.none() : AuthTokens.basic(target.user(), new String(target.password()));
+        String db = settings.database() == null || settings.database().isBlank() ? null : settings.database().strip();
+        String scheme = ConnectionProfile.scheme(target.uri());
+        try (Driver driver = openDriver(target.uri(), auth, settings.trustedCa())) {
+            return ConnectionCheck.report(driver, db, target.uri(), tlsLine(scheme, settings.trustedCa()), scheme.startsWith("neo4j"));
+        } catch (RuntimeException e) {
+            throw translate(e, target.uri(), target.user(), settings.database(), settings.trustedCa());
+        }
+    }
+
+    /** How the connection is protected, one sentence. */
+    static String tlsLine(String scheme, Path trustedCa) {
+        if (scheme.endsWith("+ssc")) {
+            return "Encrypted (TLS), but any certificate is accepted (+ssc): the server is not authenticated; use +s with its CA to be sure it is the server you mean.";
+        }
+        if (scheme.endsWith("+s")) {
+            return "Encrypted (TLS); the certificate is signed by " + (trustedCa == null ? "a CA this computer trusts" : "the CA in " + trustedCa)
+                    + " and names the host.";
+        }
+        return "Not encrypted: what is sent, the password included, can be read on the network (use " + scheme + "+s:// where the server has TLS).";
     }
 
     private Target embeddedTarget(ConnectionSettings settings) {
@@ -109,25 +167,53 @@ public class Store implements Connector, AutoCloseable {
         return new Target(store.boltUri(), EmbeddedNeo4j.USER, store.password(), startedHere);
     }
 
-    private static Target serverTarget(ConnectionSettings settings) {
+    private Target serverTarget(ConnectionSettings settings) {
         String uri = validateUri(settings.uri());
+        if (settings.trustedCa() != null) {
+            checkCa(uri, settings.trustedCa());
+        }
         BoltProbe.check(uri, connectTimeoutSeconds());
         String user = settings.userOrDefault();
-        if (settings.password() == null && !settings.noAuth()) {
-            throw new InvalidInputException("No password given for " + user + " at " + uri,
-                    "Type it in the connection dialog, or set DIFFO_ADMIN_PASSWORD (it is never taken from the command line).");
+        char[] password = settings.password();
+        if (password == null && !settings.noAuth() && settings.profile() != null && vault != null) {
+            password = vault.find(settings.profile()).orElse(null);
         }
-        return new Target(uri, user, settings.password(), null);
+        if (password == null && !settings.noAuth()) {
+            throw new InvalidInputException("No password given for " + user + " at " + uri,
+                    "Type it in the connection dialog (it can be kept in the OS keyring), or set DIFFO_ADMIN_PASSWORD (it is never taken from the command line).");
+        }
+        return new Target(uri, user, password, null);
     }
 
-    private static Driver openDriver(String uri, AuthToken auth) {
-        Driver driver = GraphDatabase.driver(uri, auth, Config.builder()
+    /** A CA file is for +s addresses only, and must be a readable file. */
+    private static void checkCa(String uri, Path ca) {
+        String scheme = ConnectionProfile.scheme(uri);
+        if (!scheme.endsWith("+s")) {
+            throw new InvalidInputException("A trusted CA certificate is only used with bolt+s:// or neo4j+s://, not " + scheme + "://",
+                    "Use " + scheme.replace("+ssc", "") + "+s:// to trust only that CA's certificates, or remove the CA file.");
+        }
+        if (!Files.isRegularFile(ca) || !Files.isReadable(ca)) {
+            throw new InvalidInputException("The CA certificate " + ca + " cannot be read", "Give the path of the CA's certificate (PEM, e.g. ca.crt). Nothing was sent to the server.");
+        }
+    }
+
+    /**
+     * With a CA file, {@code bolt+s://} is opened as {@code bolt://} with encryption on and only certificates signed
+     * by that CA trusted, with the host name checked (the driver takes trust settings only for unsuffixed schemes).
+     */
+    private static Driver openDriver(String uri, AuthToken auth, Path trustedCa) {
+        Config.ConfigBuilder config = Config.builder()
                 .withConnectionTimeout(connectTimeoutSeconds(), TimeUnit.SECONDS)
                 .withConnectionAcquisitionTimeout(connectTimeoutSeconds(), TimeUnit.SECONDS)
                 .withMaxTransactionRetryTime(Math.max(0, Integer.getInteger(RETRY_PROPERTY, 10)), TimeUnit.SECONDS)
                 .withUserAgent("diffo-admin")
-                .withLogging(driverLogging())
-                .build());
+                .withLogging(driverLogging());
+        String driverUri = uri;
+        if (trustedCa != null) {
+            driverUri = uri.replaceFirst("(?i)^(bolt|neo4j)\\+s://", "$1://");
+            config.withEncryption().withTrustStrategy(Config.TrustStrategy.trustCustomCertificateSignedBy(trustedCa.toFile()).withHostnameVerification());
+        }
+        Driver driver = GraphDatabase.driver(driverUri, auth, config.build());
         try {
             driver.verifyConnectivity();
             return driver;
@@ -143,24 +229,14 @@ public class Store implements Connector, AutoCloseable {
     }
 
     static String validateUri(String raw) {
-        if (raw == null || raw.isBlank()) {
-            throw new InvalidInputException("The Neo4j address is empty", "Give one such as bolt://127.0.0.1:7687, or choose the embedded store.");
-        }
-        String uri = raw.strip();
-        try {
-            URI parsed = new URI(uri);
-            if (parsed.getScheme() == null || !SCHEMES.contains(parsed.getScheme()) || parsed.getHost() == null) {
-                throw new InvalidInputException("'" + uri + "' is not a Neo4j address",
-                        "Use bolt://host:7687 or neo4j://host:7687 (+s or +ssc for TLS).");
-            }
-            return uri;
-        } catch (java.net.URISyntaxException e) {
-            throw new InvalidInputException("'" + uri + "' is not a Neo4j address: " + e.getReason(),
-                    "Use bolt://host:7687 or neo4j://host:7687 (+s or +ssc for TLS).");
-        }
+        return ConnectionProfile.checkedUri(raw);
     }
 
-    private static RuntimeException translate(RuntimeException e, String uri, String user, String database) {
+    private static RuntimeException translate(RuntimeException e, String uri, String user, String database, Path trustedCa) {
+        RuntimeException tls = TlsFailures.explain(e, uri, trustedCa);
+        if (tls != null) {
+            return tls;
+        }
         return switch (e) {
             case DiffoAdminException known -> known;
             case AuthenticationException auth -> new DiffoAdminException("Neo4j at " + uri + " refused user '" + user + "': wrong user name or password",

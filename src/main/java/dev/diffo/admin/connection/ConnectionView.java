@@ -12,7 +12,12 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Button;
 import javafx.scene.layout.GridPane;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import dev.diffo.admin.domain.Role;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
 
 /** The connection dialog's content; a thin binding of {@link ConnectionViewModel}. */
 public class ConnectionView {
@@ -44,6 +49,32 @@ public class ConnectionView {
     @FXML
     private Button connectButton;
     @FXML
+    private javafx.scene.layout.HBox serverPane;
+    @FXML
+    private ListView<String> profileList;
+    @FXML
+    private Button removeButton;
+    @FXML
+    private TextField profileName;
+    @FXML
+    private CheckBox rememberPassword;
+    @FXML
+    private Label keyringNote;
+    @FXML
+    private TextField trustedCa;
+    @FXML
+    private ComboBox<Role> role;
+    @FXML
+    private TextField rspKey;
+    @FXML
+    private Label notice;
+    @FXML
+    private Label report;
+    @FXML
+    private Button testButton;
+    @FXML
+    private Button saveButton;
+    @FXML
     private javafx.scene.control.ScrollPane form;
     @FXML
     private javafx.scene.layout.VBox formContent;
@@ -55,10 +86,54 @@ public class ConnectionView {
 
     @FXML
     private void initialize() {
-        embeddedChoice.setSelected(viewModel.embeddedProperty().get());
-        serverChoice.setSelected(!viewModel.embeddedProperty().get());
-        viewModel.embeddedProperty().bind(embeddedChoice.selectedProperty());
-        serverFields.disableProperty().bind(embeddedChoice.selectedProperty());
+        // both ways: choosing a profile switches to the server
+        embeddedChoice.selectedProperty().bindBidirectional(viewModel.embeddedProperty());
+        serverPane.disableProperty().bind(embeddedChoice.selectedProperty());
+        viewModel.embeddedProperty().subscribe(isEmbedded -> serverChoice.setSelected(!isEmbedded));
+        profileList.setItems(viewModel.profileNames());
+        profileList.getSelectionModel().selectedItemProperty().subscribe(name -> {
+            if (name != null && !name.equals(viewModel.selectedProfileProperty().get())) {
+                viewModel.selectProfile(name);
+            }
+        });
+        viewModel.selectedProfileProperty().subscribe(name -> {
+            if (name == null) {
+                profileList.getSelectionModel().clearSelection();
+            } else {
+                profileList.getSelectionModel().select(name);
+            }
+        });
+        profileName.textProperty().bindBidirectional(viewModel.profileNameProperty());
+        removeButton.disableProperty().bind(viewModel.canRemoveProperty().not());
+        rememberPassword.selectedProperty().bindBidirectional(viewModel.rememberPasswordProperty());
+        rememberPassword.disableProperty().bind(viewModel.keyringAvailableProperty().not().or(noAuth.selectedProperty()));
+        keyringNote.textProperty().bind(viewModel.keyringNoteProperty());
+        keyringNote.visibleProperty().bind(viewModel.keyringNoteProperty().isNotEmpty());
+        keyringNote.managedProperty().bind(keyringNote.visibleProperty());
+        trustedCa.textProperty().bindBidirectional(viewModel.trustedCaProperty());
+        role.getItems().setAll(viewModel.roles());
+        role.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Role r) {
+                return r == null ? "" : r.label();
+            }
+
+            @Override
+            public Role fromString(String text) {
+                return Role.parse(text);
+            }
+        });
+        role.valueProperty().bindBidirectional(viewModel.roleProperty());
+        rspKey.textProperty().bindBidirectional(viewModel.rspKeyProperty());
+        rspKey.disableProperty().bind(viewModel.rspKeyEnabledProperty().not());
+        notice.textProperty().bind(viewModel.noticeProperty());
+        notice.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        report.textProperty().bind(viewModel.reportProperty());
+        report.visibleProperty().bind(viewModel.reportProperty().isNotEmpty());
+        report.managedProperty().bind(report.visibleProperty());
+        testButton.disableProperty().bind(viewModel.canTestProperty().not());
+        saveButton.disableProperty().bind(viewModel.canSaveProperty().not());
         dataDirectory.textProperty().bind(viewModel.dataDirectoryProperty().map(dir -> "Data in " + dir));
         uri.textProperty().bindBidirectional(viewModel.uriProperty());
         user.textProperty().bindBidirectional(viewModel.userProperty());
@@ -77,6 +152,38 @@ public class ConnectionView {
     @FXML
     private void connect() {
         viewModel.connect();
+    }
+
+    @FXML
+    private void testConnection() {
+        viewModel.testConnection();
+    }
+
+    @FXML
+    private void saveProfile() {
+        viewModel.saveProfile();
+    }
+
+    @FXML
+    private void newProfile() {
+        viewModel.newProfile();
+    }
+
+    @FXML
+    private void removeProfile() {
+        viewModel.removeProfile();
+    }
+
+    @FXML
+    private void browseCa() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("The CA certificate the server's certificate is signed by");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Certificates (PEM)", "*.crt", "*.pem", "*.cer"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        java.io.File chosen = chooser.showOpenDialog(trustedCa.getScene().getWindow());
+        if (chosen != null) {
+            viewModel.trustedCaProperty().set(chosen.getAbsolutePath());
+        }
     }
 
     /** Shows the dialog over {@code owner}; it closes by itself once a connection works. */
@@ -100,7 +207,8 @@ public class ConnectionView {
         dialog.getDialogPane().getStylesheets().add(theme);
         // an error that wraps over several lines grows the window (rather than pushing Connect and Close out of
         // it); where the screen is not tall enough the form scrolls and the buttons stay
-        dev.diffo.admin.ui.DialogFit.fit(dialog, view::fitForm, view.viewModel.errorProperty());
+        dev.diffo.admin.ui.DialogFit.fit(dialog, view::fitForm, view.viewModel.errorProperty(), view.viewModel.reportProperty(),
+                view.viewModel.noticeProperty(), view.viewModel.keyringNoteProperty());
         view.viewModel.connectedProperty().subscribe(connected -> {
             if (connected) {
                 dialog.close();

@@ -38,6 +38,13 @@ public class MigrationRuns {
     private final MigrationCheck checks;
     private final BatchPump pump;
     private final CurrentAccess access;
+    /**
+     * Runs (and undos) whose batches this process stopped pumping because the connection to Neo4j was lost, by the
+     * owner they were run as. Once reconnected, this process may resume them at once: it knows no batch of its own is
+     * in flight, so it takes the run over as the owner it had (another process still waits for the run's heartbeat
+     * to go stale).
+     */
+    private final java.util.Map<String, String> lostHere = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     public MigrationRuns(MigrationRepository repository, VersioningRepository versioning, Operator operator, MigrationCheck checks, BatchPump pump,
@@ -111,8 +118,9 @@ public class MigrationRuns {
     public MigrationRun resume(String runUuid, Progress progress) {
         access.requireInstanceWrites("Resuming run " + runUuid);
         repository.run(runUuid).ifPresent(found -> access.requireRsp(found.rsp(), "Resuming run " + runUuid));
-        String owner = Identifiers.newUuid4();
+        String owner = lostHere.getOrDefault(runUuid, Identifiers.newUuid4());
         MigrationRun run = repository.claim(runUuid, owner);
+        lostHere.remove(runUuid);
         if (run.kind() == MigrationRun.Kind.UNDO) {
             return undoBatches(run, owner, progress);
         }
@@ -156,7 +164,7 @@ public class MigrationRuns {
         BatchPump.Outcome outcome = pump.pump(new BatchPump.Batches("migration", "instances", selection.size(), BatchPump.BATCHES_IN_FLIGHT, work),
                 progress);
         if (outcome.failure() != null) {
-            throw stopped(run.uuid(), outcome.failure(), String.format("The migration stopped after %,d of %,d instances", outcome.done(), selection.size()));
+            throw stopped(run.uuid(), owner, outcome.failure(), String.format("The migration stopped after %,d of %,d instances", outcome.done(), selection.size()));
         }
         return repository.finish(run.uuid(), outcome.paused() ? MigrationRun.Status.PAUSED : MigrationRun.Status.COMPLETED, null);
     }
@@ -171,7 +179,7 @@ public class MigrationRuns {
         }).toList();
         BatchPump.Outcome outcome = pump.pump(new BatchPump.Batches("undo", "batches", batches.size(), BatchPump.BATCHES_IN_FLIGHT, work), progress);
         if (outcome.failure() != null) {
-            throw stopped(undo.uuid(), outcome.failure(), String.format("The undo stopped after %,d instances", moved.get()));
+            throw stopped(undo.uuid(), owner, outcome.failure(), String.format("The undo stopped after %,d instances", moved.get()));
         }
         if (outcome.paused()) {
             return repository.finish(undo.uuid(), MigrationRun.Status.PAUSED, null);
@@ -181,8 +189,12 @@ public class MigrationRuns {
     }
 
     /** Records the run as interrupted and says how to resume it. */
-    private DiffoAdminException stopped(String runUuid, RuntimeException failure, String howFar) {
+    private DiffoAdminException stopped(String runUuid, String owner, RuntimeException failure, String howFar) {
         finishInterrupted(runUuid, failure);
+        if (failure instanceof ConnectionLostException) {
+            // the pump has stopped: no batch of this process is in flight, so this process may resume it at once
+            lostHere.put(runUuid, owner);
+        }
         return new DiffoAdminException(howFar + ": " + failure.getMessage() + " (run " + runUuid + ")",
                 "Every finished batch is kept and every instance is on exactly one specification. Resume it with:\n"
                         + "diffo-admin migrate resume " + runUuid, failure);

@@ -5,6 +5,9 @@ import dev.diffo.admin.domain.DiffoAdminException;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.BookmarkManager;
+import org.neo4j.driver.BookmarkManagerConfig;
+import org.neo4j.driver.BookmarkManagers;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
@@ -21,9 +24,15 @@ import org.neo4j.driver.exceptions.TransientException;
 @Singleton
 public class Database implements AutoCloseable {
 
-    private record Connection(Driver driver, String database, ConnectionInfo info) {
-        SessionConfig sessionConfig() {
-            return Database.sessionConfig(database);
+    /**
+     * The driver, its database and one bookmark manager shared by every session on it: each session starts from the
+     * bookmarks of the transactions committed before it, so on a cluster a read after a write (the screen reloaded
+     * after a change, the wizard's verify after a run) is served by a member that has the write, never a stale one.
+     */
+    private record Connection(Driver driver, String database, ConnectionInfo info, BookmarkManager bookmarks) {
+        SessionConfig sessionConfig(AccessMode mode) {
+            SessionConfig.Builder builder = SessionConfig.builder().withBookmarkManager(bookmarks).withDefaultAccessMode(mode);
+            return (database == null ? builder : builder.withDatabase(database)).build();
         }
     }
 
@@ -32,7 +41,7 @@ public class Database implements AutoCloseable {
     /** Makes {@code driver} the one in use; returns the previous driver, for the caller to close. */
     public synchronized Optional<Driver> switchTo(Driver driver, String database, ConnectionInfo info) {
         Connection previous = current;
-        current = new Connection(driver, database, info);
+        current = new Connection(driver, database, info, BookmarkManagers.defaultManager(BookmarkManagerConfig.builder().build()));
         return Optional.ofNullable(previous).map(Connection::driver);
     }
 
@@ -72,7 +81,8 @@ public class Database implements AutoCloseable {
     /** Runs {@code work} in an explicit transaction that is always rolled back: a dry run writes nothing. */
     public <T> T rolledBack(java.util.function.Function<org.neo4j.driver.SimpleQueryRunner, T> work) {
         Connection c = connection();
-        try (var session = c.driver().session(c.sessionConfig()); var tx = session.beginTransaction()) {
+        // a dry run runs the writes and rolls them back: on a cluster it must be on the writer
+        try (var session = c.driver().session(c.sessionConfig(AccessMode.WRITE)); var tx = session.beginTransaction()) {
             try {
                 return work.apply(tx);
             } finally {
@@ -87,7 +97,7 @@ public class Database implements AutoCloseable {
 
     private <T> T run(AccessMode mode, TransactionCallback<T> work) {
         Connection c = connection();
-        try (var session = c.driver().session(c.sessionConfig())) {
+        try (var session = c.driver().session(c.sessionConfig(mode))) {
             return mode == AccessMode.READ ? session.executeRead(work) : session.executeWrite(work);
         } catch (ServiceUnavailableException | SessionExpiredException e) {
             throw lostConnection(c, mode == AccessMode.WRITE

@@ -88,7 +88,12 @@ public class Neo4jCatalogueRepository implements CatalogueRepository {
 
     @Override
     public GraphShape inspectShape() {
-        return database.read(tx -> {
+        return database.read(Neo4jCatalogueRepository::inspectShape);
+    }
+
+    /** What the database holds (one read transaction's work; also Test connection's, on a driver of its own). */
+    static GraphShape inspectShape(org.neo4j.driver.TransactionContext tx) {
+        {
             Record r = tx.run(SHAPE).single();
             long specifications = r.get("specifications").asLong();
             long nodes = r.get("nodes").asLong();
@@ -99,7 +104,7 @@ public class Neo4jCatalogueRepository implements CatalogueRepository {
             }
             return new GraphShape(nodes, specifications, r.get("instances").asLong(), r.get("withoutProvider").asLong(),
                     r.get("duplicates").asList(org.neo4j.driver.Value::asString), labels);
-        });
+        }
     }
 
 }

@@ -29,6 +29,11 @@ class MainViewModelTest {
         }
 
         @Override
+        public dev.diffo.admin.domain.ConnectionReport test(ConnectionSettings settings) {
+            throw new UnsupportedOperationException("About never tests a connection");
+        }
+
+        @Override
         public ConnectionSettings startupSettings() {
             return new ConnectionSettings(null, "neo4j", null, null, DATA);
         }

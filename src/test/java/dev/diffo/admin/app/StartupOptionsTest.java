@@ -73,4 +73,65 @@ class StartupOptionsTest {
 
         assertThat(settings.uri()).isEqualTo("bolt://127.0.0.1:7687");
     }
+
+    static ConnectionSettings resolve(ProfileFile profiles, boolean desktop, Map<String, String> env, String... args) {
+        StartupOptions options = new StartupOptions();
+        new CommandLine(options).parseArgs(args);
+        return options.resolve(env, profiles, desktop);
+    }
+
+    static final dev.diffo.admin.domain.ConnectionProfile PROD = new dev.diffo.admin.domain.ConnectionProfile("prod", "neo4j+s://db.example:7687",
+            "ops", false, "catalogue", null, dev.diffo.admin.domain.Access.rspOperator("ORG000000123456"));
+
+    @Test
+    void aStoredProfileIsPickedByNameWithItsRole(@TempDir Path dir) {
+        ProfileFile profiles = new ProfileFile(dir);
+        profiles.save(PROD, null);
+
+        ConnectionSettings settings = resolve(profiles, false, Map.of(), "--profile", "prod");
+
+        assertThat(settings.uri()).isEqualTo("neo4j+s://db.example:7687");
+        assertThat(settings.userOrDefault()).isEqualTo("ops");
+        assertThat(settings.database()).isEqualTo("catalogue");
+        assertThat(settings.profile()).isEqualTo("prod");
+        assertThat(settings.accessOrDefault()).isEqualTo(dev.diffo.admin.domain.Access.rspOperator("ORG000000123456"));
+    }
+
+    @Test
+    void roleAndRspOnTheCommandLineOverrideTheProfiles(@TempDir Path dir) {
+        ProfileFile profiles = new ProfileFile(dir);
+        profiles.save(PROD, null);
+
+        assertThat(resolve(profiles, false, Map.of(), "--profile", "prod", "--role", "viewer").accessOrDefault())
+                .isEqualTo(dev.diffo.admin.domain.Access.VIEWER);
+        assertThat(resolve(profiles, false, Map.of(), "--profile", "prod", "--rsp", "acme").accessOrDefault())
+                .isEqualTo(dev.diffo.admin.domain.Access.rspOperator("acme"));
+        assertThat(resolve(profiles, false, Map.of(), "--uri", "bolt://db:7687", "--rsp", "acme").accessOrDefault())
+                .as("--rsp alone makes an RSP operator").isEqualTo(dev.diffo.admin.domain.Access.rspOperator("acme"));
+        assertThat(resolve(profiles, false, Map.of(), "--uri", "bolt://db:7687").accessOrDefault())
+                .as("nothing said: a catalogue manager").isEqualTo(dev.diffo.admin.domain.Access.CATALOGUE_MANAGER);
+        assertThatThrownBy(() -> resolve(profiles, false, Map.of(), "--uri", "bolt://db:7687", "--role", "rsp-operator"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("An RSP operator is bound to one RSP");
+    }
+
+    @Test
+    void anUnknownProfileNameIsRefusedNamingTheProfilesThere(@TempDir Path dir) {
+        ProfileFile profiles = new ProfileFile(dir);
+        profiles.save(PROD, null);
+
+        assertThatThrownBy(() -> resolve(profiles, false, Map.of(), "--profile", "staging"))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("There is no profile named staging")
+                .satisfies(e -> assertThat(((InvalidInputException) e).hint()).isEqualTo("Profiles there: prod."));
+    }
+
+    @Test
+    void theDesktopOpensTheProfileUsedLastWhenNothingNamesAServer(@TempDir Path dir) {
+        ProfileFile profiles = new ProfileFile(dir);
+        profiles.save(PROD, null);
+        profiles.markUsed("prod");
+
+        assertThat(resolve(profiles, true, Map.of()).profile()).isEqualTo("prod");
+        assertThat(resolve(profiles, true, Map.of(), "--uri", "bolt://other:7687").profile()).as("an address given wins").isNull();
+        assertThat(resolve(profiles, false, Map.of()).isEmbedded()).as("a command never picks a profile by itself").isTrue();
+    }
 }

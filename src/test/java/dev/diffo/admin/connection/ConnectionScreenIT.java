@@ -43,7 +43,8 @@ class ConnectionScreenIT {
         store = new Store(new Database(), injector.getInstance(ConnectionSettings.class), new EmbeddedNeo4j.Options(0));
         state = new ConnectionState();
         state.connected(current);
-        ConnectionViewModel viewModel = new ConnectionViewModel(store, state, injector.getInstance(TaskRunner.class));
+        ConnectionViewModel viewModel = new ConnectionViewModel(store, state, injector.getInstance(TaskRunner.class), profiles(),
+                new dev.diffo.admin.common.MemoryVault("No OS keyring in this test."), new dev.diffo.admin.common.RecordingDialogs());
         FxScreenExtension.show(() -> {
             try {
                 return new FXMLLoader(ConnectionView.class.getResource("ConnectionView.fxml"), null, null, type -> new ConnectionView(viewModel)).load();
@@ -52,6 +53,13 @@ class ConnectionScreenIT {
             }
         });
         return viewModel;
+    }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path config;
+
+    dev.diffo.admin.common.Profiles profiles() {
+        return new dev.diffo.admin.app.ProfileFile(config);
     }
 
     @AfterEach
@@ -113,7 +121,8 @@ class ConnectionScreenIT {
         store = new Store(new Database(), injector.getInstance(ConnectionSettings.class), new EmbeddedNeo4j.Options(0));
         state = new ConnectionState();
         state.connected(current);
-        ConnectionViewModel viewModel = new ConnectionViewModel(store, state, injector.getInstance(TaskRunner.class));
+        ConnectionViewModel viewModel = new ConnectionViewModel(store, state, injector.getInstance(TaskRunner.class), profiles(),
+                new dev.diffo.admin.common.MemoryVault("No OS keyring in this test."), new dev.diffo.admin.common.RecordingDialogs());
         FxScreenExtension.show(javafx.scene.layout.StackPane::new);
         javafx.stage.Window owner = org.testfx.api.FxToolkit.toolkitContext().getRegisteredStage();
         return WaitForAsyncUtils.asyncFx(() -> {

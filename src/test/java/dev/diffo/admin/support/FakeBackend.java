@@ -64,8 +64,24 @@ public final class FakeBackend {
         }
 
         @Override
+        public dev.diffo.admin.domain.ConnectionReport test(ConnectionSettings settings) {
+            connects.add(settings);
+            throw new DiffoAdminException("Cannot reach Neo4j at " + settings.uri(), "Check that the server is running and the address is right.");
+        }
+
+        @Override
         public ConnectionSettings startupSettings() {
             return SERVER;
+        }
+    }
+
+    public final dev.diffo.admin.common.MemoryVault vault = new dev.diffo.admin.common.MemoryVault();
+
+    private static java.nio.file.Path profileDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("diffo-admin-profiles").resolve("config");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -81,6 +97,9 @@ public final class FakeBackend {
                 return new Scenario.LoadResult(0, 0, 0, 0);
             });
             binder.bind(Connector.class).toInstance(new UnreachableConnector());
+            // profiles of their own in a fresh directory, and a keyring that is a map: nothing of the user's is read
+            binder.bind(dev.diffo.admin.common.Profiles.class).toInstance(new dev.diffo.admin.app.ProfileFile(profileDirectory()));
+            binder.bind(dev.diffo.admin.common.PasswordVault.class).toInstance(vault);
         }));
     }
 
