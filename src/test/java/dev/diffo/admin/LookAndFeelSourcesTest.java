@@ -30,7 +30,7 @@ class LookAndFeelSourcesTest {
     static final Pattern FUNCTION = Pattern.compile("\\b(rgb|rgba|hsb|hsba)\\s*\\(", Pattern.CASE_INSENSITIVE);
     static final Pattern WORD = Pattern.compile("(?<![-\\w])[a-zA-Z]+(?![-\\w(])");
     static final Pattern JAVA_COLOUR = Pattern.compile("\\bColor\\s*\\.\\s*(web|rgb|hsb|color|gray|grayRgb|[A-Z][A-Z_]+)\\b|\\.setStyle\\s*\\(");
-    static final Pattern ICON = Pattern.compile("iconLiteral=\"([^\"]+)\"");
+    static final Pattern ICON = Pattern.compile("iconLiteral=\"([^\"]+)\"|\"(mdi2[a-z0-9]-[a-z0-9-]+)\"");
 
     /** The literal colours in one line of CSS: hex, rgb()/hsb() functions and named colours (transparent is no colour). */
     static List<String> cssColours(String line) {
@@ -116,10 +116,12 @@ class LookAndFeelSourcesTest {
     }
 
     @Test
-    void everyIconAnFxmlNamesExistsInTheIconPack() {
+    void everyIconAnFxmlOrAViewNamesExistsInTheIconPack() {
         List<String> missing = new ArrayList<>();
         List<String> literals = new ArrayList<>();
-        violations(RESOURCES, ".fxml", null, line -> ICON.matcher(line).results().map(m -> m.group(1)).toList()).forEach(v -> {
+        java.util.function.Function<String, List<String>> icons = line -> ICON.matcher(line).results()
+                .map(m -> m.group(1) != null ? m.group(1) : m.group(2)).toList();
+        Stream.concat(violations(RESOURCES, ".fxml", null, icons).stream(), violations(SOURCES, ".java", null, icons).stream()).forEach(v -> {
             String literal = v.substring(v.lastIndexOf(' ') + 1);
             literals.add(literal);
             try {
@@ -130,7 +132,7 @@ class LookAndFeelSourcesTest {
                 missing.add(v);
             }
         });
-        assertThat(literals).as("the FXML name icons").isNotEmpty();
+        assertThat(literals).as("the FXML and views name icons").contains("mdi2r-refresh", "mdi2s-snowflake");
         assertThat(missing).isEmpty();
     }
 }
