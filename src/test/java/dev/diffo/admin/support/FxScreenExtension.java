@@ -20,6 +20,8 @@ public final class FxScreenExtension implements BeforeAllCallback, AfterEachCall
     @Override
     public void beforeAll(ExtensionContext context) throws TimeoutException {
         FxToolkit.registerPrimaryStage();
+        // the app's theme (AtlantaFX Primer light), as the main window sets it: a view mounted alone looks as it does in the app
+        FxToolkit.setupFixture(() -> javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
     }
 
     @Override
