@@ -323,7 +323,7 @@ public class MainView {
         if (owner == null || !owner.isShowing()) {
             return;
         }
-        Notifications toast = Notifications.create().owner(owner).title(notice.title()).text(notice.text()).hideAfter(Duration.seconds(8));
+        Notifications toast = Notifications.create().owner(owner).title(notice.title()).text(notice.text()).hideAfter(Duration.seconds(20));
         if (notice.screen() != null) {
             toast.action(new Action("Show", e -> navigation.show(notice.screen())));
         }

@@ -45,11 +45,11 @@ final class TaskNotices {
         }
         return switch (finished.result()) {
             case MigrationRun run -> Optional.of(run(run, took));
-            case DryRun dry -> Optional.of(new Notice("Dry run completed", String.format(Locale.ROOT, "Dry run: %,d would move, %,d would be excluded · %s",
+            case DryRun dry -> Optional.of(new Notice("Migration", String.format(Locale.ROOT, "Dry run: %,d would move, %,d would be excluded · %s",
                     dry.wouldMigrate(), dry.wouldExclude(), took), Screen.MIGRATION, false));
-            case Check check -> Optional.of(new Notice("Check completed", String.format(Locale.ROOT, "Check: %,d selected, %,d need remediation · %s",
+            case Check check -> Optional.of(new Notice("Migration", String.format(Locale.ROOT, "Check: %,d selected, %,d need remediation · %s",
                     check.selected(), check.needingRemediation(), took), Screen.MIGRATION, false));
-            case ExchangeService.Result imported -> Optional.of(new Notice("Import completed", String.format(Locale.ROOT, "Import completed: %,d %s · %s",
+            case ExchangeService.Result imported -> Optional.of(new Notice("Import", String.format(Locale.ROOT, "Import completed: %,d %s · %s",
                     imported.done().size(), imported.done().size() == 1 ? "change" : "changes", took), Screen.CATALOGUE, false));
             case null, default -> finished.took().compareTo(LONG) >= 0
                     ? Optional.of(new Notice(finished.title() + " completed", finished.title() + " completed · " + took, null, false))
@@ -68,7 +68,7 @@ final class TaskNotices {
         String text = undo
                 ? String.format(Locale.ROOT, "%s %s: %,d moved back · %s", what, state, run.migrated(), took)
                 : String.format(Locale.ROOT, "%s %s: %,d moved, %,d excluded · %s", what, state, run.migrated(), run.excluded(), took);
-        return new Notice(what + " " + state, text, Screen.MIGRATION, false);
+        return new Notice("Migration", text, Screen.MIGRATION, false);
     }
 
     /** "39.8 s", "2 min 05 s". */

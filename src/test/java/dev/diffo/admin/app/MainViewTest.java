@@ -66,7 +66,7 @@ class MainViewTest {
     @AfterEach
     void backToLight() {
         // the theme is the whole application's: the next test starts light again
-        robot.interact(() -> backend.injector.getInstance(MainViewModel.class).appearanceProperty().set(Appearance.LIGHT));
+        FxScreenExtension.chooseMenuItem(robot, "lightThemeItem");
     }
 
     @Test
@@ -81,7 +81,11 @@ class MainViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#darkThemeItem").tryQuery()).as("the menu closed").isEmpty();
-        assertThat(backend.injector.getInstance(MainViewModel.class).appearanceProperty().get()).isEqualTo(Appearance.DARK);
+        assertThat(robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                .filter(menu -> "_View".equals(menu.getText())).findFirst().orElseThrow().getItems().stream()
+                .filter(item -> "themeMenu".equals(item.getId())).map(item -> ((javafx.scene.control.Menu) item).getItems().stream()
+                        .filter(i -> ((javafx.scene.control.RadioMenuItem) i).isSelected()).findFirst().orElseThrow().getId()).findFirst())
+                .as("the menu ticks the theme chosen").contains("darkThemeItem");
         Paint darkBackground = root.getBackground().getFills().getFirst().getFill();
         assertThat(darkBackground).as("the window's background").isNotEqualTo(lightBackground);
         assertThat(summary.getTextFill()).as("a looked-up colour (-diffo-muted) resolved on a label").isNotEqualTo(lightMuted);

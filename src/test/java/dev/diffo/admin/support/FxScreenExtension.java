@@ -37,6 +37,19 @@ public final class FxScreenExtension implements BeforeAllCallback, AfterEachCall
                 .orElseThrow(() -> new AssertionError("no tab " + tabId))));
     }
 
+    /** Fires the main window's menu item with this fx:id (a theme, say), as choosing it in the menu does. */
+    public static void chooseMenuItem(org.testfx.api.FxRobot robot, String itemId) {
+        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        robot.interact(() -> bar.getMenus().stream().flatMap(FxScreenExtension::items).filter(item -> itemId.equals(item.getId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no menu item " + itemId)).fire());
+    }
+
+    private static java.util.stream.Stream<javafx.scene.control.MenuItem> items(javafx.scene.control.MenuItem item) {
+        return item instanceof javafx.scene.control.Menu menu
+                ? java.util.stream.Stream.concat(java.util.stream.Stream.of(menu), menu.getItems().stream().flatMap(FxScreenExtension::items))
+                : java.util.stream.Stream.of(item);
+    }
+
     public static void show(Supplier<Parent> view) throws TimeoutException {
         FxToolkit.setupStage(stage -> {
             Scene scene = new Scene(view.get());
