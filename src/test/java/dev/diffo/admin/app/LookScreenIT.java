@@ -101,6 +101,7 @@ class LookScreenIT {
             String look = appearance.name().toLowerCase(Locale.ROOT);
             FxScreenExtension.chooseMenuItem(robot, look + "ThemeItem");
             robot.interact(() -> navigation.show(Navigation.Screen.OVERVIEW));
+            assertThat(Preferences.appearance()).as("the theme chosen").isEqualTo(appearance);
             await(() -> robot.lookup("#majorsLink").queryAs(Hyperlink.class).getText().equals("2 majors"));
             // the demo: broadband v1 and v2, Acme's two instances on v1 and Beta's one on v2, nothing frozen, no run
             assertThat(List.of("#namesLink", "#instancesLink", "#frozenLink", "#withdrawnLink", "#runsLink")).extracting(id -> robot.lookup(id)

@@ -37,11 +37,20 @@ public final class FxScreenExtension implements BeforeAllCallback, AfterEachCall
                 .orElseThrow(() -> new AssertionError("no tab " + tabId))));
     }
 
-    /** Fires the main window's menu item with this fx:id (a theme, say), as choosing it in the menu does. */
+    /**
+     * Chooses the main window's menu item with this fx:id as a click in the open menu does: a radio item (a theme) is
+     * selected, any other fired.
+     */
     public static void chooseMenuItem(org.testfx.api.FxRobot robot, String itemId) {
         javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
-        robot.interact(() -> bar.getMenus().stream().flatMap(FxScreenExtension::items).filter(item -> itemId.equals(item.getId())).findFirst()
-                .orElseThrow(() -> new AssertionError("no menu item " + itemId)).fire());
+        robot.interact(() -> {
+            javafx.scene.control.MenuItem item = bar.getMenus().stream().flatMap(FxScreenExtension::items).filter(i -> itemId.equals(i.getId())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no menu item " + itemId));
+            if (item instanceof javafx.scene.control.RadioMenuItem radio) {
+                radio.setSelected(true);
+            }
+            item.fire();
+        });
     }
 
     private static java.util.stream.Stream<javafx.scene.control.MenuItem> items(javafx.scene.control.MenuItem item) {
