@@ -94,7 +94,9 @@ public class DesktopApp extends Application {
             stage.setHeight(w.height());
             stage.setMaximized(w.maximized());
         });
-        was.flatMap(w -> Arrays.stream(Navigation.Screen.values()).filter(screen -> screen.name().equals(w.screen())).findFirst()).ifPresent(navigation::show);
+        // the tab it last showed; the overview the first time
+        was.flatMap(w -> Arrays.stream(Navigation.Screen.values()).filter(screen -> screen.name().equals(w.screen())).findFirst())
+                .ifPresentOrElse(navigation::show, () -> navigation.show(Navigation.Screen.OVERVIEW));
         stage.setOnHidden(e -> {
             Preferences.rememberWindow(new Preferences.WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
                     navigation.screenProperty().get().name()));

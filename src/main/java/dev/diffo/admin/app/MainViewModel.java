@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -24,6 +26,7 @@ public class MainViewModel {
     private final ReadOnlyStringWrapper connectionProblem = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper connecting = new ReadOnlyStringWrapper("");
     private final StringBinding connectionSummary;
+    private final ObjectProperty<Appearance> appearance = new SimpleObjectProperty<>(Preferences.appearance());
 
     @Inject
     public MainViewModel(Connector connector, ConnectionState state, TaskRunner tasks) {
@@ -37,6 +40,17 @@ public class MainViewModel {
             }
             return connecting.get().isEmpty() ? "Not connected" : connecting.get();
         }, state.currentProperty(), connecting);
+        // the theme chosen is remembered for the next start
+        appearance.subscribe((before, now) -> {
+            if (now != null && now != before) {
+                Preferences.rememberAppearance(now);
+            }
+        });
+    }
+
+    /** View → Theme: light, dark, or the system's; the main window applies it to every window at once. */
+    public ObjectProperty<Appearance> appearanceProperty() {
+        return appearance;
     }
 
     /** Connects with the startup settings; a failure (or a server without a password) asks for the dialog. */

@@ -2,6 +2,7 @@ package dev.diffo.admin.app;
 
 import dev.diffo.admin.catalogue.CatalogueViewModel;
 import dev.diffo.admin.catalogue.InstancesViewModel;
+import dev.diffo.admin.catalogue.OverviewViewModel;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.exchange.ExchangeViewModel;
 import dev.diffo.admin.graph.GraphViewModel;
@@ -24,7 +25,7 @@ public class Navigation {
 
     /** The main window's screens, in tab order. */
     public enum Screen {
-        CATALOGUE, INSTANCES, HISTORY, MIGRATION, GRAPH
+        OVERVIEW, CATALOGUE, INSTANCES, HISTORY, MIGRATION, GRAPH
     }
 
     private final CatalogueViewModel catalogue;
@@ -33,15 +34,17 @@ public class Navigation {
     private final MigrationViewModel migration;
     private final GraphViewModel graph;
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.CATALOGUE);
+    private OverviewViewModel overview;
 
     @Inject
     public Navigation(CatalogueViewModel catalogue, VersioningViewModel versioning, HistoryViewModel history, MigrationViewModel migration,
-                      InstancesViewModel instances, GraphViewModel graph, ExchangeViewModel exchange) {
+                      InstancesViewModel instances, GraphViewModel graph, ExchangeViewModel exchange, OverviewViewModel overview) {
         this.catalogue = catalogue;
         this.instances = instances;
         this.history = history;
         this.migration = migration;
         this.graph = graph;
+        overview(overview);
         // versioning and the history act on the catalogue's selection
         versioning.specificationProperty().bind(catalogue.selectedProperty());
         history.nameProperty().bind(catalogue.selectedProperty().map(Specification::name));
@@ -76,6 +79,24 @@ public class Navigation {
         instances.createdProperty().subscribe((before, count) -> catalogue.refresh());
     }
 
+    /**
+     * The overview's links lead to the screens that show what was counted; the overview is counted again when it is
+     * shown and, while it is, whenever the catalogue was read again (a demo loaded, a version saved, a run finished).
+     */
+    private void overview(OverviewViewModel counts) {
+        this.overview = counts;
+        counts.setOpen(link -> show(switch (link) {
+            case NAMES, MAJORS, FROZEN, WITHDRAWN -> Screen.CATALOGUE;
+            case INSTANCES -> Screen.INSTANCES;
+            case RUNS -> Screen.MIGRATION;
+        }));
+        catalogue.groupsProperty().subscribe(() -> {
+            if (screen.get() == Screen.OVERVIEW) {
+                counts.refresh();
+            }
+        });
+    }
+
     /** The screen shown; the main window selects its tab. */
     public ReadOnlyObjectProperty<Screen> screenProperty() {
         return screen.getReadOnlyProperty();
@@ -105,6 +126,7 @@ public class Navigation {
     private void opened(Screen now) {
         switch (now) {
             case MIGRATION -> migration.reload();
+            case OVERVIEW -> overview.refresh();
             case INSTANCES -> {
                 // the instances screen opens on the catalogue's selected version
                 instances.reload();

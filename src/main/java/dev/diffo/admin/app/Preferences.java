@@ -10,6 +10,7 @@ final class Preferences {
 
     private static final String RSP_ROLE = "rspRole";
     private static final String WINDOW = "window";
+    private static final String APPEARANCE = "appearance";
     private static final Logger LOG = Logger.getLogger(Preferences.class.getName());
 
     private Preferences() {
@@ -39,6 +40,25 @@ final class Preferences {
             node().put(RSP_ROLE, settings.rspRole());
         } catch (SecurityException e) {
             LOG.warning("Could not remember the RSP role: " + e.getMessage());
+        }
+    }
+
+    /** The theme chosen in View → Theme; light the first time. */
+    static Appearance appearance() {
+        try {
+            return Appearance.parse(node().get(APPEARANCE, null)).orElse(Appearance.LIGHT);
+        } catch (SecurityException | IllegalStateException e) {
+            LOG.warning("Ignoring the remembered theme: " + e.getMessage());
+            return Appearance.LIGHT;
+        }
+    }
+
+    static void rememberAppearance(Appearance appearance) {
+        try {
+            node().put(APPEARANCE, appearance.name());
+            node().flush();
+        } catch (SecurityException | IllegalStateException | java.util.prefs.BackingStoreException e) {
+            LOG.warning("Could not remember the theme: " + e.getMessage());
         }
     }
 

@@ -5,10 +5,12 @@ import dev.diffo.admin.repository.CatalogueRepository;
 import dev.diffo.admin.repository.GraphRepository;
 import dev.diffo.admin.repository.InstanceRepository;
 import dev.diffo.admin.repository.MigrationRepository;
+import dev.diffo.admin.repository.OverviewRepository;
 import dev.diffo.admin.repository.Neo4jCatalogueRepository;
 import dev.diffo.admin.repository.Neo4jGraphRepository;
 import dev.diffo.admin.repository.Neo4jInstanceRepository;
 import dev.diffo.admin.repository.Neo4jMigrationRepository;
+import dev.diffo.admin.repository.Neo4jOverviewRepository;
 import dev.diffo.admin.repository.Neo4jScenarioRepository;
 import dev.diffo.admin.repository.Neo4jVersioningRepository;
 import dev.diffo.admin.repository.ScenarioRepository;
@@ -24,5 +26,6 @@ public class RepositoryModule extends AbstractModule {
         bind(MigrationRepository.class).to(Neo4jMigrationRepository.class);
         bind(InstanceRepository.class).to(Neo4jInstanceRepository.class);
         bind(GraphRepository.class).to(Neo4jGraphRepository.class);
+        bind(OverviewRepository.class).to(Neo4jOverviewRepository.class);
     }
 }

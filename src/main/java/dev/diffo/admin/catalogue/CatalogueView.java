@@ -7,6 +7,7 @@ import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -188,13 +189,24 @@ public class CatalogueView {
         viewModel.loadDemo();
     }
 
+    /** The tree's icon per kind of row (Material Design icons, through Ikonli). */
+    static final java.util.Map<CatalogueEntry.Kind, String> ICONS = new java.util.EnumMap<>(java.util.Map.of(
+            CatalogueEntry.Kind.SERVICE_SPECIFICATION, "mdi2r-room-service-outline",
+            CatalogueEntry.Kind.RESOURCE_SPECIFICATION, "mdi2c-chip",
+            CatalogueEntry.Kind.CURRENT_MAJOR, "mdi2t-tag-outline",
+            CatalogueEntry.Kind.FROZEN_MAJOR, "mdi2s-snowflake",
+            CatalogueEntry.Kind.WITHDRAWN_MAJOR, "mdi2a-archive-cancel"));
+
     /** A tree row: the entry's title in bold, its summary muted beside it. */
     private static final class EntryCell extends TreeCell<CatalogueEntry> {
         private final Label title = new Label();
         private final Label subtitle = new Label();
-        private final HBox box = new HBox(10, title, subtitle);
+        private final FontIcon icon = new FontIcon();
+        private final HBox box = new HBox(8, icon, title, subtitle);
 
         EntryCell() {
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            icon.getStyleClass().add("entry-icon");
             title.getStyleClass().add("entry-title");
             subtitle.getStyleClass().add("entry-subtitle");
         }
@@ -214,6 +226,9 @@ public class CatalogueView {
             });
             title.setText(entry.title());
             subtitle.setText(entry.subtitle());
+            icon.setIconLiteral(ICONS.get(entry.kind()));
+            icon.getStyleClass().removeIf(style -> style.startsWith("entry-icon-"));
+            icon.getStyleClass().add("entry-icon-" + entry.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             title.getStyleClass().remove("entry-name");
             if (entry instanceof CatalogueEntry.Name) {
                 title.getStyleClass().add("entry-name");

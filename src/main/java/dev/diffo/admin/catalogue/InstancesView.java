@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import dev.diffo.admin.ui.Decorations;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -177,6 +178,9 @@ public class InstancesView {
                 : s.name() + " " + s.version() + " is " + s.status().stored() + ": it takes no new instances.").orElse("Choose a specification version."));
         newNameField.textProperty().bindBidirectional(viewModel.form().newNameProperty());
         newNameField.disableProperty().bind(viewModel.form().canEditNewProperty().not());
+        // a refused create marks the name field with the refusal (a taken or invalid name, a frozen version…)
+        new Decorations().error(newNameField, viewModel.form().createFailedProperty()
+                .flatMap(failed -> failed ? viewModel.form().createMessageProperty() : new javafx.beans.property.SimpleStringProperty("")));
         valueFields.disableProperty().bind(viewModel.form().canEditNewProperty().not());
         createInstanceButton.disableProperty().bind(viewModel.form().canCreateProperty().not());
         createMessage.textProperty().bind(viewModel.form().createMessageProperty());

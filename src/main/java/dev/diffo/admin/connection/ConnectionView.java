@@ -1,6 +1,7 @@
 package dev.diffo.admin.connection;
 
 import jakarta.inject.Inject;
+import dev.diffo.admin.ui.Decorations;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.ButtonType;
@@ -136,6 +137,9 @@ public class ConnectionView {
         saveButton.disableProperty().bind(viewModel.canSaveProperty().not());
         dataDirectory.textProperty().bind(viewModel.dataDirectoryProperty().map(dir -> "Data in " + dir));
         uri.textProperty().bindBidirectional(viewModel.uriProperty());
+        // a refused connection to a server marks the address it was refused at
+        new Decorations().error(uri, viewModel.embeddedProperty()
+                .flatMap(embedded -> embedded ? new javafx.beans.property.SimpleStringProperty("") : viewModel.errorProperty()));
         user.textProperty().bindBidirectional(viewModel.userProperty());
         password.textProperty().bindBidirectional(viewModel.passwordProperty());
         noAuth.selectedProperty().bindBidirectional(viewModel.noAuthProperty());

@@ -25,7 +25,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Pane;
-import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
@@ -283,14 +283,27 @@ public class GraphCanvas extends Pane {
         writePng(drawing, file);
     }
 
-    /** A node's drawing as a PNG, white background, at twice its size. */
+    /** A node's drawing as a PNG on the theme's canvas colour (what it is drawn on), at twice its size. */
     public static void writePng(Node node, Path file) throws IOException {
         SnapshotParameters parameters = new SnapshotParameters();
-        parameters.setFill(Color.WHITE);
+        parameters.setFill(background(node));
         parameters.setTransform(Transform.scale(2, 2));
         WritableImage image = node.snapshot(parameters, null);
         if (!javax.imageio.ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile())) {
             throw new IOException("no PNG writer");
         }
+    }
+
+    /**
+     * The fill the node is drawn on: the background of the nearest region around it that has one (the graph's
+     * viewport, styled {@code -diffo-canvas}), else the scene's fill; so an exported picture follows the theme.
+     */
+    static Paint background(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.layout.Region region && region.getBackground() != null && !region.getBackground().getFills().isEmpty()) {
+                return region.getBackground().getFills().getLast().getFill();
+            }
+        }
+        return node.getScene() == null ? null : node.getScene().getFill();
     }
 }

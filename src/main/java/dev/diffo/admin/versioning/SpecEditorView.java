@@ -2,6 +2,7 @@ package dev.diffo.admin.versioning;
 
 import dev.diffo.admin.domain.SpecificationType;
 import jakarta.inject.Inject;
+import dev.diffo.admin.ui.Decorations;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -94,6 +95,11 @@ public class SpecEditorView {
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         saveButton.textProperty().bind(viewModel.modeProperty().map(SpecEditorViewModel.Mode::action));
         saveButton.disableProperty().bind(viewModel.canSaveProperty().not());
+        // the message beneath the form also marks the field it is about
+        new Decorations().error(name, viewModel.validationOf(SpecEditorViewModel.Field.NAME))
+                .error(uuid, viewModel.validationOf(SpecEditorViewModel.Field.ID))
+                .error(description, viewModel.validationOf(SpecEditorViewModel.Field.DESCRIPTION))
+                .error(rules, viewModel.validationOf(SpecEditorViewModel.Field.RULES));
     }
 
     /**

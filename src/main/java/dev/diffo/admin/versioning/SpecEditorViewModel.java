@@ -61,6 +61,7 @@ public class SpecEditorViewModel {
     private final StringProperty reason = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Field> validationField = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper diff = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -150,17 +151,21 @@ public class SpecEditorViewModel {
     private void check() {
         try {
             if (mode.get() == Mode.CREATE) {
+                validationField.set(Field.NAME);
                 if (name.get().isBlank()) {
                     throw new dev.diffo.admin.domain.InvalidInputException("A name is required", "");
                 }
                 dev.diffo.admin.domain.Identifiers.requireSpecificationName(name.get().strip());
+                validationField.set(Field.ID);
                 if (!uuid.get().isBlank()) {
                     dev.diffo.admin.domain.Identifiers.requireUuid4("Id", uuid.get().strip());
                 }
             }
+            validationField.set(Field.NAME);
             if (mode.get() == Mode.CREATE && existing != null && existing.name().equals(name.get().strip())) {
                 throw new dev.diffo.admin.domain.InvalidInputException(dev.diffo.admin.domain.SpecificationExistsException.describe(existing), "");
             }
+            validationField.set(Field.RULES);
             List<CharacteristicRule> parsed = RuleText.parse(rules.get());
             RulesDiff changes = RulesDiff.between(baseRules, parsed);
             diff.set(switch (mode.get()) {
@@ -174,8 +179,10 @@ public class SpecEditorViewModel {
                 validation.set("A minor version adds something: an optional characteristic or an allowed value.");
             } else if (mode.get() == Mode.PATCH && base != null && description.get().strip().equals(nullToEmpty(base.description()))
                     && category.get().strip().equals(nullToEmpty(base.category()))) {
+                validationField.set(Field.DESCRIPTION);
                 validation.set("A patch corrects the description or the category: change one of them.");
             } else {
+                validationField.set(null);
                 validation.set("");
             }
         } catch (dev.diffo.admin.domain.DiffoAdminException e) {
@@ -244,6 +251,19 @@ public class SpecEditorViewModel {
 
     public ReadOnlyStringProperty headingProperty() {
         return heading.getReadOnlyProperty();
+    }
+
+    /** The form's fields a validation message can be about. */
+    public enum Field { NAME, ID, DESCRIPTION, RULES }
+
+    /** The field the validation message is about; null when there is none. */
+    public ReadOnlyObjectProperty<Field> validationFieldProperty() {
+        return validationField.getReadOnlyProperty();
+    }
+
+    /** The validation message when it is about {@code field}, else empty: what the View decorates that field with. */
+    public javafx.beans.binding.StringBinding validationOf(Field field) {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> validationField.get() == field ? validation.get() : "", validation, validationField);
     }
 
     public ReadOnlyStringProperty validationProperty() {

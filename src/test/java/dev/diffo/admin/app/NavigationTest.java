@@ -10,6 +10,8 @@ import dev.diffo.admin.catalogue.CatalogueViewModel;
 import dev.diffo.admin.catalogue.DemoService;
 import dev.diffo.admin.catalogue.InstanceService;
 import dev.diffo.admin.catalogue.InstancesViewModel;
+import dev.diffo.admin.catalogue.OverviewViewModel;
+import dev.diffo.admin.domain.CatalogueOverview;
 import dev.diffo.admin.common.ConnectionState;
 import dev.diffo.admin.common.ImmediateTaskRunner;
 import dev.diffo.admin.common.RecordingDialogs;
@@ -110,7 +112,13 @@ class NavigationTest {
     final ExchangeViewModel exchange = new ExchangeViewModel(new ExchangeService(catalogueRepository, versioningRepository,
             new VersioningWrites(versioningService), access), tasks, dialogs);
 
-    final Navigation navigation = new Navigation(catalogue, versioning, history, migration, instances, graph, exchange);
+    final List<String> overviewReads = new ArrayList<>();
+    final OverviewViewModel overview = new OverviewViewModel(() -> {
+        overviewReads.add("overview");
+        return new CatalogueOverview(2, catalogueRepository.specifications.size(), 3, 0, 0, 0);
+    }, tasks, connection);
+
+    final Navigation navigation = new Navigation(catalogue, versioning, history, migration, instances, graph, exchange, overview);
 
     @BeforeEach
     void connected() {
@@ -133,6 +141,25 @@ class NavigationTest {
     @Test
     void theCatalogueIsTheFirstScreen() {
         assertThat(navigation.screenProperty().get()).isEqualTo(Screen.CATALOGUE);
+    }
+
+    @Test
+    void theOverviewsLinksLeadToTheScreensThatShowWhatWasCounted() {
+        overview.open(OverviewViewModel.Link.INSTANCES);
+        assertThat(navigation.screenProperty().get()).isEqualTo(Screen.INSTANCES);
+        overview.open(OverviewViewModel.Link.RUNS);
+        assertThat(navigation.screenProperty().get()).isEqualTo(Screen.MIGRATION);
+        overview.open(OverviewViewModel.Link.WITHDRAWN);
+        assertThat(navigation.screenProperty().get()).isEqualTo(Screen.CATALOGUE);
+    }
+
+    @Test
+    void theOverviewIsCountedAgainEachTimeItIsShown() {
+        int before = overviewReads.size();
+        navigation.show(Screen.OVERVIEW);
+        assertThat(overviewReads).hasSize(before + 1);
+        assertThat(overview.text(OverviewViewModel.Link.MAJORS).get()).isEqualTo("3 majors");
+        assertThat(overview.text(OverviewViewModel.Link.NAMES).get()).isEqualTo("2 specification names");
     }
 
     @Test

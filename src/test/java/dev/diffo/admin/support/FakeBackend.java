@@ -22,6 +22,7 @@ import dev.diffo.admin.repository.FakeVersioningRepository;
 import dev.diffo.admin.repository.GraphRepository;
 import dev.diffo.admin.repository.InstanceRepository;
 import dev.diffo.admin.repository.MigrationRepository;
+import dev.diffo.admin.repository.OverviewRepository;
 import dev.diffo.admin.repository.ScenarioRepository;
 import dev.diffo.admin.repository.VersioningRepository;
 import java.nio.file.Path;
@@ -92,6 +93,7 @@ public final class FakeBackend {
             binder.bind(InstanceRepository.class).toInstance(instances);
             binder.bind(MigrationRepository.class).toInstance(migration);
             binder.bind(GraphRepository.class).toInstance(graph);
+            binder.bind(OverviewRepository.class).toInstance(this::overview);
             binder.bind(ScenarioRepository.class).toInstance(scenario -> {
                 loaded.add(scenario);
                 return new Scenario.LoadResult(0, 0, 0, 0);
@@ -101,6 +103,17 @@ public final class FakeBackend {
             binder.bind(dev.diffo.admin.common.Profiles.class).toInstance(new dev.diffo.admin.app.ProfileFile(profileDirectory()));
             binder.bind(dev.diffo.admin.common.PasswordVault.class).toInstance(vault);
         }));
+    }
+
+    /** The overview's counts over what the catalogue and migration fakes hold, as the one aggregate read counts them in Neo4j. */
+    public dev.diffo.admin.domain.CatalogueOverview overview() {
+        List<dev.diffo.admin.domain.Specification> all = catalogue.findSpecifications("");
+        return new dev.diffo.admin.domain.CatalogueOverview(
+                all.stream().map(dev.diffo.admin.domain.Specification::name).distinct().count(), all.size(),
+                all.stream().mapToLong(dev.diffo.admin.domain.Specification::instanceCount).sum(),
+                all.stream().filter(s -> s.status() == dev.diffo.admin.domain.SpecificationStatus.FROZEN).count(),
+                all.stream().filter(s -> s.status() == dev.diffo.admin.domain.SpecificationStatus.WITHDRAWN).count(),
+                migration.allRuns().stream().filter(r -> r.status().resumable()).count());
     }
 
     /** Tells the app it is connected (the catalogue then reads the fakes). */

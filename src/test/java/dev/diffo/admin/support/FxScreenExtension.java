@@ -20,6 +20,8 @@ public final class FxScreenExtension implements BeforeAllCallback, AfterEachCall
     @Override
     public void beforeAll(ExtensionContext context) throws TimeoutException {
         FxToolkit.registerPrimaryStage();
+        // the app's theme (AtlantaFX Primer light), as the main window sets it: a view mounted alone looks as it does in the app
+        FxToolkit.setupFixture(() -> javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
     }
 
     @Override
@@ -33,6 +35,28 @@ public final class FxScreenExtension implements BeforeAllCallback, AfterEachCall
         javafx.scene.control.TabPane tabs = robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst()
                 .orElseThrow(() -> new AssertionError("no tab " + tabId))));
+    }
+
+    /**
+     * Chooses the main window's menu item with this fx:id as a click in the open menu does: a radio item (a theme) is
+     * selected, any other fired.
+     */
+    public static void chooseMenuItem(org.testfx.api.FxRobot robot, String itemId) {
+        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        robot.interact(() -> {
+            javafx.scene.control.MenuItem item = bar.getMenus().stream().flatMap(FxScreenExtension::items).filter(i -> itemId.equals(i.getId())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no menu item " + itemId));
+            if (item instanceof javafx.scene.control.RadioMenuItem radio) {
+                radio.setSelected(true);
+            }
+            item.fire();
+        });
+    }
+
+    private static java.util.stream.Stream<javafx.scene.control.MenuItem> items(javafx.scene.control.MenuItem item) {
+        return item instanceof javafx.scene.control.Menu menu
+                ? java.util.stream.Stream.concat(java.util.stream.Stream.of(menu), menu.getItems().stream().flatMap(FxScreenExtension::items))
+                : java.util.stream.Stream.of(item);
     }
 
     public static void show(Supplier<Parent> view) throws TimeoutException {

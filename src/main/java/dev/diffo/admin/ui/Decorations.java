@@ -1,0 +1,41 @@
+package dev.diffo.admin.ui;
+
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Control;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.decoration.GraphicValidationDecoration;
+
+/**
+ * ControlsFX validation decorations driven by a ViewModel's messages (S7): the rules and the words stay in the
+ * ViewModel; a View only says which control a message belongs to. A control shows an error graphic (its tooltip the
+ * message) while its message is not empty, and none once it is.
+ */
+public final class Decorations {
+
+    private final ValidationSupport support = new ValidationSupport();
+
+    public Decorations() {
+        support.setValidationDecorator(new GraphicValidationDecoration());
+    }
+
+    /** Decorates {@code control} while {@code message} holds a sentence (null or blank: no decoration). */
+    public Decorations error(Control control, ObservableValue<String> message) {
+        support.registerValidator(control, false, (Control c, Object value) -> {
+            String text = message.getValue();
+            return ValidationResult.fromErrorIf(c, text, text != null && !text.isBlank());
+        });
+        // the message changes without the control's value changing (a lookup answered, a refusal came back)
+        message.subscribe(text -> support.revalidate(control));
+        return this;
+    }
+
+    /** Whether any decorated control has an error now (tests and the View may ask). */
+    public boolean invalid() {
+        return Boolean.TRUE.equals(support.isInvalid());
+    }
+
+    public ValidationSupport support() {
+        return support;
+    }
+}
