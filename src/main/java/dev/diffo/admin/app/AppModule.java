@@ -8,6 +8,7 @@ import dev.diffo.admin.exchange.ExchangeModule;
 import dev.diffo.admin.exchange.SpecificationWrites;
 import dev.diffo.admin.graph.GraphModule;
 import dev.diffo.admin.migration.MigrationModule;
+import dev.diffo.admin.readiness.ReadinessModule;
 import dev.diffo.admin.versioning.VersioningModule;
 import dev.diffo.admin.domain.Operator;
 import jakarta.inject.Provider;
@@ -50,6 +51,7 @@ public class AppModule extends AbstractModule {
         install(new MigrationModule());
         install(new GraphModule());
         install(new ExchangeModule());
+        install(new ReadinessModule());
         // the exchange feature writes through the versioning feature's service; the two meet here
         bind(SpecificationWrites.class).to(VersioningWrites.class);
         String operator = System.getenv("DIFFO_ADMIN_OPERATOR");

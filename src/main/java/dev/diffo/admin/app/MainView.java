@@ -60,6 +60,8 @@ public class MainView {
     private Tab migrationTab;
     @FXML
     private Tab graphTab;
+    @FXML
+    private Tab readinessTab;
 
     @Inject
     public MainView(MainViewModel viewModel, CatalogueViewModel catalogue, Navigation navigation, FxTaskRunner tasks, ViewLoader views,
@@ -84,7 +86,7 @@ public class MainView {
         importMenuItem.disableProperty().bind(catalogue.canRefreshProperty().not());
         // the tabs follow the navigation's screen, and a tab the user picks is the screen shown
         Map<Screen, Tab> tabOf = new EnumMap<>(Map.of(Screen.CATALOGUE, catalogueTab, Screen.INSTANCES, instancesTab, Screen.HISTORY, historyTab,
-                Screen.MIGRATION, migrationTab, Screen.GRAPH, graphTab));
+                Screen.MIGRATION, migrationTab, Screen.GRAPH, graphTab, Screen.READINESS, readinessTab));
         navigation.screenProperty().subscribe(screen -> tabs.getSelectionModel().select(tabOf.get(screen)));
         tabOf.forEach((screen, tab) -> tab.selectedProperty().subscribe((was, selected) -> {
             if (selected) {

@@ -9,7 +9,9 @@ import dev.diffo.admin.repository.Neo4jCatalogueRepository;
 import dev.diffo.admin.repository.Neo4jGraphRepository;
 import dev.diffo.admin.repository.Neo4jInstanceRepository;
 import dev.diffo.admin.repository.Neo4jMigrationRepository;
+import dev.diffo.admin.repository.Neo4jReadinessRepository;
 import dev.diffo.admin.repository.Neo4jScenarioRepository;
+import dev.diffo.admin.repository.ReadinessRepository;
 import dev.diffo.admin.repository.Neo4jVersioningRepository;
 import dev.diffo.admin.repository.ScenarioRepository;
 import dev.diffo.admin.repository.VersioningRepository;
@@ -24,5 +26,6 @@ public class RepositoryModule extends AbstractModule {
         bind(MigrationRepository.class).to(Neo4jMigrationRepository.class);
         bind(InstanceRepository.class).to(Neo4jInstanceRepository.class);
         bind(GraphRepository.class).to(Neo4jGraphRepository.class);
+        bind(ReadinessRepository.class).to(Neo4jReadinessRepository.class);
     }
 }

@@ -37,6 +37,9 @@ import dev.diffo.admin.repository.InstanceRepository;
 import dev.diffo.admin.versioning.HistoryViewModel;
 import dev.diffo.admin.versioning.VersioningService;
 import dev.diffo.admin.versioning.VersioningViewModel;
+import dev.diffo.admin.readiness.ReadinessService;
+import dev.diffo.admin.readiness.ReadinessViewModel;
+import dev.diffo.admin.repository.ReadinessRepository;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +111,10 @@ class NavigationTest {
     final ExchangeViewModel exchange = new ExchangeViewModel(new ExchangeService(catalogueRepository, versioningRepository,
             new VersioningWrites(versioningService)), tasks, dialogs);
 
-    final Navigation navigation = new Navigation(catalogue, versioning, history, migration, instances, graph, exchange);
+    final List<String> readinessCalls = new ArrayList<>();
+    final ReadinessViewModel readiness = new ReadinessViewModel(new ReadinessService(recording(ReadinessRepository.class, readinessCalls)), tasks);
+
+    final Navigation navigation = new Navigation(catalogue, versioning, history, migration, instances, graph, exchange, readiness);
 
     @BeforeEach
     void connected() {
@@ -126,6 +132,17 @@ class NavigationTest {
 
     List<String> catalogued() {
         return catalogue.groupsProperty().stream().flatMap(g -> g.majors().stream()).map(Specification::uuid).toList();
+    }
+
+    @Test
+    void withdrawalReadinessFromTheCatalogueOpensTheReadinessScreenForThatName() {
+        catalogue.refresh();
+
+        catalogue.showReadiness(new dev.diffo.admin.catalogue.CatalogueEntry.Version(listed(V1)));
+
+        assertThat(navigation.screenProperty().get()).isEqualTo(Screen.READINESS);
+        assertThat(readiness.nameProperty().get()).isEqualTo("broadband");
+        assertThat(readinessCalls).contains("shares broadband", "majors broadband");
     }
 
     @Test

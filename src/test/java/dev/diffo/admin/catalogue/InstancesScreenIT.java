@@ -71,7 +71,7 @@ class InstancesScreenIT {
         await(() -> summary().equals("Page 1 · instances 1–100 of 152"));
         assertThat(table().getItems()).hasSize(100);
         assertThat(table().getItems().getFirst().name()).isEqualTo("acme-broadband-001");
-        assertThat(table().getItems().getFirst().valuesText()).isEqualTo("broadband.technology=fttb");
+        assertThat(table().getItems().getFirst().valuesText()).isEqualTo("broadband.technology: fttb");
         assertThat(table().getItems().getFirst().rsp()).isEqualTo("acme");
         assertThat(robot.lookup("#previousButton").queryButton().isDisabled()).isTrue();
 

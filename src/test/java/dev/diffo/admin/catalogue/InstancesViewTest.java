@@ -90,7 +90,7 @@ class InstancesViewTest {
         await(() -> summary().equals("Page 1 · instances 1–100 of 120"));
         assertThat(versions.getValue().uuid()).isEqualTo(v1.uuid());
         assertThat(table().getItems().getFirst().name()).isEqualTo("acme-broadband-001");
-        assertThat(table().getItems().getFirst().valuesText()).isEqualTo("broadband.technology=fttb");
+        assertThat(table().getItems().getFirst().valuesText()).isEqualTo("broadband.technology: fttb");
         assertThat(robot.lookup("#previousButton").queryButton().isDisabled()).isTrue();
 
         robot.clickOn("#nextButton");
