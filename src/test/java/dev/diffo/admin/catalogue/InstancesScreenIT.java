@@ -120,7 +120,7 @@ class InstancesScreenIT {
         robot.clickOn("#createInstanceButton");
         await(() -> robot.lookup("#createMessage").queryAs(Label.class).getText().startsWith("Created acme-broadband-003"));
         await(() -> table().getItems().size() == 1 && table().getItems().getFirst().name().equals("acme-broadband-003"));
-        assertThat(table().getItems().getFirst().valuesText()).isEqualTo("broadband.technology=fttn");
+        assertThat(table().getItems().getFirst().valuesText()).isEqualTo("broadband.technology: fttn");
         await(() -> robot.lookup("#specificationChoice").queryAs(ComboBox.class).getValue() instanceof dev.diffo.admin.domain.Specification s
                 && s.instanceCount() == 153);
         assertThat(robot.lookup("#createMessage").queryAs(Label.class).getText()).as("the form tells what it created").startsWith("Created acme-broadband-003");

@@ -122,7 +122,7 @@ class InstancesViewTest {
         robot.clickOn("#createInstanceButton");
         await(() -> createMessage().startsWith("Created acme-broadband-081"));
         await(() -> table().getItems().size() == 1 && table().getItems().getFirst().name().equals("acme-broadband-081"));
-        assertThat(table().getItems().getFirst().valuesText()).isEqualTo("broadband.technology=fttn");
+        assertThat(table().getItems().getFirst().valuesText()).isEqualTo("broadband.technology: fttn");
         assertThat(backend.instances.created).singleElement().satisfies(draft -> {
             assertThat(draft.specificationUuid()).isEqualTo(V1);
             assertThat(draft.labels()).contains("Instance", "Provider");
