@@ -61,7 +61,7 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.diffo.admin.common..", "dev.diffo.admin.domain..",
                     "javafx.beans..", "javafx.collections..", "com.fasterxml.jackson..", "jakarta.inject..");
 
-    private static final String[] FEATURES = {"catalogue", "versioning", "migration", "graph", "connection", "exchange"};
+    private static final String[] FEATURES = {"catalogue", "versioning", "migration", "graph", "connection", "exchange", "readiness"};
 
     /** Features meet only in app/ (navigation, reload after a change): none imports another. */
     @ArchTest

@@ -10,6 +10,7 @@ import dev.diffo.admin.exchange.ExchangeModule;
 import dev.diffo.admin.exchange.SpecificationWrites;
 import dev.diffo.admin.graph.GraphModule;
 import dev.diffo.admin.migration.MigrationModule;
+import dev.diffo.admin.readiness.ReadinessModule;
 import dev.diffo.admin.versioning.VersioningModule;
 import dev.diffo.admin.domain.Operator;
 import jakarta.inject.Provider;
@@ -52,6 +53,7 @@ public class AppModule extends AbstractModule {
         install(new MigrationModule());
         install(new GraphModule());
         install(new ExchangeModule());
+        install(new ReadinessModule());
         // the exchange feature writes through the versioning feature's service; the two meet here
         bind(SpecificationWrites.class).to(VersioningWrites.class);
         // the user's connection profiles (no passwords) and the OS keyring that may keep their passwords

@@ -132,6 +132,7 @@ public class MainView {
     /** Every background task while it runs (the panel drops each as it ends), opened from the status bar. */
     private TaskProgressView<Task<?>> taskPanel;
     private PopOver taskPopOver;
+    private Tab readinessTab;
 
     @Inject
     public MainView(MainViewModel viewModel, CatalogueViewModel catalogue, Navigation navigation, FxTaskRunner tasks, ViewLoader views,
@@ -160,7 +161,7 @@ public class MainView {
         statusBar.getRightItems().add(role);
         // the tabs follow the navigation's screen, and a tab the user picks is the screen shown
         Map<Screen, Tab> tabOf = new EnumMap<>(Map.of(Screen.OVERVIEW, overviewTab, Screen.CATALOGUE, catalogueTab, Screen.INSTANCES, instancesTab,
-                Screen.HISTORY, historyTab, Screen.MIGRATION, migrationTab, Screen.GRAPH, graphTab));
+                Screen.HISTORY, historyTab, Screen.MIGRATION, migrationTab, Screen.GRAPH, graphTab, Screen.READINESS, readinessTab));
         navigation.screenProperty().subscribe(screen -> tabs.getSelectionModel().select(tabOf.get(screen)));
         tabOf.forEach((screen, tab) -> tab.selectedProperty().subscribe((was, selected) -> {
             if (selected) {

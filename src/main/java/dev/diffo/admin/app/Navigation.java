@@ -7,6 +7,7 @@ import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.exchange.ExchangeViewModel;
 import dev.diffo.admin.graph.GraphViewModel;
 import dev.diffo.admin.migration.MigrationViewModel;
+import dev.diffo.admin.readiness.ReadinessViewModel;
 import dev.diffo.admin.versioning.HistoryViewModel;
 import dev.diffo.admin.versioning.VersioningViewModel;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ public class Navigation {
 
     /** The main window's screens, in tab order. */
     public enum Screen {
-        OVERVIEW, CATALOGUE, INSTANCES, HISTORY, MIGRATION, GRAPH
+        OVERVIEW, CATALOGUE, INSTANCES, HISTORY, MIGRATION, GRAPH, READINESS
     }
 
     private final CatalogueViewModel catalogue;
@@ -33,23 +34,28 @@ public class Navigation {
     private final HistoryViewModel history;
     private final MigrationViewModel migration;
     private final GraphViewModel graph;
+    private final ReadinessViewModel readiness;
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.CATALOGUE);
     private OverviewViewModel overview;
 
     @Inject
     public Navigation(CatalogueViewModel catalogue, VersioningViewModel versioning, HistoryViewModel history, MigrationViewModel migration,
-                      InstancesViewModel instances, GraphViewModel graph, ExchangeViewModel exchange, OverviewViewModel overview) {
+                      InstancesViewModel instances, GraphViewModel graph, ExchangeViewModel exchange, OverviewViewModel overview,
+                      ReadinessViewModel readiness) {
         this.catalogue = catalogue;
         this.instances = instances;
         this.history = history;
         this.migration = migration;
         this.graph = graph;
         overview(overview);
+        this.readiness = readiness;
         // versioning and the history act on the catalogue's selection
         versioning.specificationProperty().bind(catalogue.selectedProperty());
         history.nameProperty().bind(catalogue.selectedProperty().map(Specification::name));
         // "Show in graph" from the catalogue and the instances table: the graph screen, at that start point
         catalogue.setShowInGraph(this::showSpecificationInGraph);
+        // "Withdrawal readiness" from the catalogue: the readiness screen, for that specification name
+        catalogue.setShowReadiness(this::showReadiness);
         instances.setShowInGraph(this::showInstanceInGraph);
         screen.subscribe((before, now) -> opened(now));
         // a run (or undo) moved instances: what the other screens show of them is read again
@@ -58,6 +64,7 @@ public class Navigation {
             history.reload();
             instances.reload();
             instances.show(instances.specificationProperty().get());
+            readiness.load();
         });
         // the wizard's target has no allowed values recorded: the versioning feature records them
         migration.setRecordRules(versioning::recordRules);
@@ -112,6 +119,12 @@ public class Navigation {
         graph.openSpecificationName(name);
     }
 
+    /** The withdrawal-readiness screen for a specification name. */
+    public void showReadiness(String name) {
+        show(Screen.READINESS);
+        readiness.open(name);
+    }
+
     public void showInstanceInGraph(String uuid) {
         show(Screen.GRAPH);
         graph.openInstance(uuid);
@@ -127,6 +140,12 @@ public class Navigation {
         switch (now) {
             case MIGRATION -> migration.reload();
             case OVERVIEW -> overview.refresh();
+            case READINESS -> {
+                // the readiness screen opens on the catalogue's selected name
+                readiness.reloadNames();
+                Specification selected = catalogue.selectedProperty().get();
+                readiness.open(selected == null ? readiness.nameProperty().get() : selected.name());
+            }
             case INSTANCES -> {
                 // the instances screen opens on the catalogue's selected version
                 instances.reload();

@@ -11,7 +11,9 @@ import dev.diffo.admin.repository.Neo4jGraphRepository;
 import dev.diffo.admin.repository.Neo4jInstanceRepository;
 import dev.diffo.admin.repository.Neo4jMigrationRepository;
 import dev.diffo.admin.repository.Neo4jOverviewRepository;
+import dev.diffo.admin.repository.Neo4jReadinessRepository;
 import dev.diffo.admin.repository.Neo4jScenarioRepository;
+import dev.diffo.admin.repository.ReadinessRepository;
 import dev.diffo.admin.repository.Neo4jVersioningRepository;
 import dev.diffo.admin.repository.ScenarioRepository;
 import dev.diffo.admin.repository.VersioningRepository;
@@ -27,5 +29,6 @@ public class RepositoryModule extends AbstractModule {
         bind(InstanceRepository.class).to(Neo4jInstanceRepository.class);
         bind(GraphRepository.class).to(Neo4jGraphRepository.class);
         bind(OverviewRepository.class).to(Neo4jOverviewRepository.class);
+        bind(ReadinessRepository.class).to(Neo4jReadinessRepository.class);
     }
 }

@@ -145,7 +145,11 @@ public class CatalogueView {
         showInGraph.setId("showInGraphItem");
         showInGraph.disableProperty().bind(viewModel.canShowInGraphProperty().not().or(tree.getSelectionModel().selectedItemProperty().isNull()));
         showInGraph.setOnAction(e -> viewModel.showInGraph(tree.getSelectionModel().getSelectedItem().getValue()));
-        tree.setContextMenu(new javafx.scene.control.ContextMenu(showInGraph));
+        javafx.scene.control.MenuItem showReadiness = new javafx.scene.control.MenuItem("Withdrawal readiness");
+        showReadiness.setId("showReadinessItem");
+        showReadiness.disableProperty().bind(viewModel.canShowReadinessProperty().not().or(tree.getSelectionModel().selectedItemProperty().isNull()));
+        showReadiness.setOnAction(e -> viewModel.showReadiness(tree.getSelectionModel().getSelectedItem().getValue()));
+        tree.setContextMenu(new javafx.scene.control.ContextMenu(showInGraph, showReadiness));
     }
 
     private void rebuildTree(List<SpecificationGroup> groups) {

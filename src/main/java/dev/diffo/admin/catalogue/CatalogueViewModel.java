@@ -244,6 +244,27 @@ public class CatalogueViewModel {
         }
     }
 
+    private final ObjectProperty<java.util.function.Consumer<String>> showReadiness = new javafx.beans.property.SimpleObjectProperty<>();
+
+    /** Where "Withdrawal readiness" goes (the main window wires it to the readiness view). */
+    public void setShowReadiness(java.util.function.Consumer<String> handler) {
+        showReadiness.set(handler);
+    }
+
+    public javafx.beans.binding.BooleanBinding canShowReadinessProperty() {
+        return showReadiness.isNotNull();
+    }
+
+    /** Opens the withdrawal readiness of the entry's specification name. */
+    public void showReadiness(CatalogueEntry entry) {
+        if (entry != null && showReadiness.get() != null) {
+            showReadiness.get().accept(switch (entry) {
+                case CatalogueEntry.Name name -> name.group().name();
+                case CatalogueEntry.Version version -> version.specification().name();
+            });
+        }
+    }
+
     public ObjectProperty<Specification> selectedProperty() {
         return selected;
     }

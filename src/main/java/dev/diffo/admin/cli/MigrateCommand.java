@@ -120,9 +120,11 @@ public class MigrateCommand implements Callable<Integer> {
     private static void printDryRun(PrintWriter out, MigrationPlan plan, DryRun result) {
         out.printf("Dry run (nothing written): %,d would move, %,d excluded, %,d skipped%s%n", result.wouldMigrate(), result.wouldExclude(), result.skipped(),
                 plan.relabel() == null ? "" : String.format(", %,d relabelled %s", result.wouldRelabel(), plan.relabel()));
-        for (int i = 0; i < result.sampleBefore().size(); i++) {
-            out.println("  " + result.sampleBefore().get(i) + "\n    → " + result.sampleAfter().get(i));
-        }
+        // the first few rewrites as fields (technology: fttb → fttn), the stored JSON after them
+        result.rewrites().stream().limit(5).forEach(r -> {
+            String fields = String.join(", ", r.changes().stream().map(c -> c.text()).toList());
+            out.println("  " + r.instanceName() + ": " + (fields.isEmpty() ? "(no field changes)" : fields) + "\n    " + r.before() + " → " + r.after());
+        });
         out.flush();
     }
 

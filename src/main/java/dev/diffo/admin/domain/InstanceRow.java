@@ -27,9 +27,9 @@ public record InstanceRow(String uuid, String name, Rsp owner, String state, Str
         return Dates.displayIso(createdAt);
     }
 
-    /** {@code broadband.technology=fttb, speed=100}, keys sorted. */
+    /** {@code broadband.technology: fttb, speed: 100}, keys sorted: each field and its value. */
     public String valuesText() {
-        return values.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue())
+        return values.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + ": " + e.getValue())
                 .collect(Collectors.joining(", "));
     }
 }

@@ -3,6 +3,7 @@ package dev.diffo.admin.graph;
 import dev.diffo.admin.common.DialogService;
 import dev.diffo.admin.common.Errors;
 import dev.diffo.admin.common.TaskRunner;
+import dev.diffo.admin.domain.CharacteristicFields;
 import dev.diffo.admin.domain.GraphNode;
 import dev.diffo.admin.domain.GraphRef;
 import dev.diffo.admin.domain.GraphSlice;
@@ -74,7 +75,13 @@ public class GraphViewModel {
                 Map<String, String> shown = new LinkedHashMap<>();
                 shown.put("kind", node.kind().legend());
                 shown.put("title", node.title());
-                shown.putAll(node.properties());
+                if (node.kind() == GraphNode.Kind.CHARACTERISTIC && node.properties().containsKey("value")) {
+                    // a characteristic's value as its fields (technology: fttb), its stored JSON kept below as "value (raw JSON)"
+                    CharacteristicFields.flatten(node.properties().get("name"), node.properties().get("value")).forEach(f -> shown.put(f.name(), f.value()));
+                    node.properties().forEach((k, v) -> shown.putIfAbsent("value".equals(k) ? "value (raw JSON)" : k, v));
+                } else {
+                    shown.putAll(node.properties());
+                }
                 shown.forEach((k, v) -> details.add(Map.entry(k, v)));
             }
         });

@@ -3,13 +3,29 @@ package dev.diffo.admin.migration;
 import dev.diffo.admin.domain.MigrationPlan;
 import jakarta.inject.Inject;
 import java.io.File;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 
 /** The wizard's last step: batch size, dry run, run, pause, resume, export and undo, bound to {@link ExecutionViewModel}. */
@@ -38,6 +54,32 @@ public class ExecutionView {
     private Label progressMessage;
     @FXML
     private TextArea report;
+    @FXML
+    private Label rowsTitle;
+    @FXML
+    private ToggleButton rawJsonToggle;
+    @FXML
+    private Button copyAllButton;
+    @FXML
+    private TableView<OutcomeRow> outcomeTable;
+    @FXML
+    private TableColumn<OutcomeRow, String> instanceColumn;
+    @FXML
+    private TableColumn<OutcomeRow, String> characteristicColumn;
+    @FXML
+    private TableColumn<OutcomeRow, String> fieldColumn;
+    @FXML
+    private TableColumn<OutcomeRow, String> beforeColumn;
+    @FXML
+    private TableColumn<OutcomeRow, String> afterColumn;
+    @FXML
+    private TableColumn<OutcomeRow, String> outcomeColumn;
+    @FXML
+    private TableColumn<OutcomeRow, String> reasonColumn;
+    @FXML
+    private TableColumn<OutcomeRow, String> rawBeforeColumn;
+    @FXML
+    private TableColumn<OutcomeRow, String> rawAfterColumn;
 
     @Inject
     public ExecutionView(ExecutionViewModel viewModel, WizardStatus status) {
@@ -66,6 +108,53 @@ public class ExecutionView {
         progressBar.progressProperty().bind(viewModel.progressProperty());
         progressMessage.textProperty().bind(viewModel.progressMessageProperty());
         report.textProperty().bind(viewModel.reportProperty());
+        // the dry run's and the verify step's table: sortable by any column, several rows copied as TSV with Ctrl+C
+        SortedList<OutcomeRow> sorted = new SortedList<>(viewModel.rows());
+        sorted.comparatorProperty().bind(outcomeTable.comparatorProperty());
+        outcomeTable.setItems(sorted);
+        outcomeTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        column(instanceColumn, OutcomeRow::instance);
+        column(characteristicColumn, OutcomeRow::characteristic);
+        column(fieldColumn, OutcomeRow::field);
+        column(beforeColumn, OutcomeRow::before);
+        column(afterColumn, OutcomeRow::after);
+        column(outcomeColumn, OutcomeRow::outcome);
+        column(reasonColumn, OutcomeRow::reason);
+        column(rawBeforeColumn, OutcomeRow::rawBefore);
+        column(rawAfterColumn, OutcomeRow::rawAfter);
+        rawJsonToggle.selectedProperty().bindBidirectional(viewModel.showRawJsonProperty());
+        rawBeforeColumn.visibleProperty().bind(viewModel.showRawJsonProperty());
+        rawAfterColumn.visibleProperty().bind(viewModel.showRawJsonProperty());
+        rowsTitle.textProperty().bind(viewModel.rowsTitleProperty());
+        copyAllButton.disableProperty().bind(Bindings.isEmpty(viewModel.rows()));
+        outcomeTable.setOnKeyPressed(key -> {
+            if (COPY.match(key)) {
+                copy(viewModel.copyText(List.copyOf(outcomeTable.getSelectionModel().getSelectedItems())));
+                key.consume();
+            }
+        });
+        outcomeTable.setRowFactory(table -> {
+            TableRow<OutcomeRow> row = new TableRow<>();
+            row.itemProperty().subscribe(item -> row.setTooltip(item == null || item.change().isEmpty() ? null : new Tooltip(item.change())));
+            return row;
+        });
+    }
+
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    private static void column(TableColumn<OutcomeRow, String> column, Function<OutcomeRow, String> value) {
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    @FXML
+    private void copyAll() {
+        copy(viewModel.copyAllText());
     }
 
     @FXML

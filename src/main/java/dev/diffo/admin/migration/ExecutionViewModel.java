@@ -12,9 +12,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,7 +28,10 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The wizard's last step: the dry run, the run in batches with progress and pause, resume, the verification of
@@ -49,6 +54,10 @@ public class ExecutionViewModel {
     private final ReadOnlyObjectWrapper<MigrationRun> lastRun = new ReadOnlyObjectWrapper<>();
     /** Counts finished runs and undos: the screens that show what they changed reload when it moves. */
     private final ReadOnlyIntegerWrapper finishedRuns = new ReadOnlyIntegerWrapper(0);
+    /** The dry run's or the verify step's table: instance, field, before, after, outcome and reason. */
+    private final ObservableList<OutcomeRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper rowsTitle = new ReadOnlyStringWrapper("Dry run and verify list each value rewritten and each instance left here.");
+    private final BooleanProperty showRawJson = new SimpleBooleanProperty(false);
     private final BooleanBinding canRun;
     private final BooleanBinding canUndo;
     private final BooleanBinding canResume;
@@ -88,6 +97,9 @@ public class ExecutionViewModel {
             status.busy(false);
             running.set(false);
             status.report(describe(result, plan, checked));
+            showRows(OutcomeRow.of(result), String.format("Dry run: %,d value%s rewritten, %,d instance%s left (nothing written)%s",
+                    result.rewrites().size(), result.rewrites().size() == 1 ? "" : "s", result.left().size(), result.left().size() == 1 ? "" : "s",
+                    result.rewrites().size() >= DryRun.ROWS_SHOWN || result.left().size() >= DryRun.ROWS_SHOWN ? " — the first " + DryRun.ROWS_SHOWN : ""));
             // nothing was written: the bar does not stay full as if something had run
             progress.set(0);
             progressMessage.set("");
@@ -101,8 +113,10 @@ public class ExecutionViewModel {
         text.append(String.format("%,d would move to %s, %,d stay (excluded), %,d skipped%s.",
                 result.wouldMigrate(), checked.target().version(), result.wouldExclude(), result.skipped(),
                 plan.relabel() == null ? "" : String.format(", %,d relabelled %s", result.wouldRelabel(), plan.relabel())));
-        for (int i = 0; i < result.sampleBefore().size(); i++) {
-            text.append("\n  ").append(result.sampleBefore().get(i)).append("\n    → ").append(result.sampleAfter().get(i));
+        result.rewrites().stream().limit(5).forEach(r -> text.append("\n  ").append(r.instanceName()).append(": ")
+                .append(String.join(", ", r.changes().stream().map(c -> c.text()).toList())));
+        if (result.rewrites().size() > 5) {
+            text.append("\n  … the table below lists them");
         }
         return text.toString();
     }
@@ -179,6 +193,7 @@ public class ExecutionViewModel {
     private void started() {
         status.busy(true);
         running.set(true);
+        showRows(List.of(), "");
     }
 
     private void stopped(Throwable error) {
@@ -212,9 +227,43 @@ public class ExecutionViewModel {
         if (run.status() == MigrationRun.Status.COMPLETED) {
             progress.set(1);
         }
-        tasks.run("Verifying", p -> migration.verify(run), verified -> status.report(MigrationText.describe(verified)), status::failed);
+        tasks.run("Verifying", p -> migration.verify(run), verified -> {
+            status.report(MigrationText.describe(verified));
+            showRows(OutcomeRow.of(verified), String.format("Verify: %,d value%s rewritten, %,d instance%s left on %s", verified.rewrites().size(),
+                    verified.rewrites().size() == 1 ? "" : "s", verified.sample().size(), verified.sample().size() == 1 ? "" : "s",
+                    verified.run().sourceVersion()));
+        }, status::failed);
         // the wizard coordinates what follows: the check is marked used, the selection counted and read again
         finishedRuns.set(finishedRuns.get() + 1);
+    }
+
+    private void showRows(List<OutcomeRow> shown, String title) {
+        rows.setAll(shown);
+        rowsTitle.set(title);
+    }
+
+    /** The table's rows (dry run or verify), as the last of them found them. */
+    public ObservableList<OutcomeRow> rows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    public ReadOnlyStringProperty rowsTitleProperty() {
+        return rowsTitle.getReadOnlyProperty();
+    }
+
+    /** Whether the table shows each value's stored JSON next to its fields. */
+    public BooleanProperty showRawJsonProperty() {
+        return showRawJson;
+    }
+
+    /** The given rows (the table's selection) as tab-separated text with a header, for the clipboard. */
+    public String copyText(List<OutcomeRow> selected) {
+        return OutcomeRow.tsv(selected);
+    }
+
+    /** Every row as tab-separated text with a header ("Copy all"). */
+    public String copyAllText() {
+        return OutcomeRow.tsv(rows);
     }
 
     public BooleanBinding canRunProperty() {

@@ -6,7 +6,10 @@ import dev.diffo.admin.domain.MigrationRun;
 import dev.diffo.admin.repository.MigrationRepository;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import dev.diffo.admin.domain.CharacteristicFields;
+import dev.diffo.admin.domain.ValueRewrite;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +21,9 @@ public class MigrationReport {
 
     /** How many of the instances a run left on the source the verify step names one by one. */
     static final int VERIFY_SAMPLE = 20;
+
+    /** How many of the values a run rewrote the verify table shows (the CSV has them all). */
+    public static final int VERIFY_ROWS = 1_000;
 
     private final MigrationRepository repository;
     private final CurrentAccess access;
@@ -35,21 +41,40 @@ public class MigrationReport {
         return run;
     }
 
-    /** The run's results, one CSV row per instance it moved or left on the source, with the reason (header first). */
+    /**
+     * The run's results, one CSV row per instance it moved or left on the source, with the reason (header first), then
+     * the fields its values changed: {@code field} ({@code broadband.technology}), {@code before}, {@code after} (several
+     * fields of one instance joined by {@code "; "}; empty where nothing was rewritten or a run recorded before the new
+     * values were kept).
+     */
     public void exportCsv(String runUuid, Appendable out) throws IOException {
         MigrationRun run = ownRun(runUuid, "Exporting the results");
-        out.append("run,rsp,batch,instance_uuid,outcome,from_version,to_version,values_rewritten,undone,reason\n");
+        out.append("run,rsp,batch,instance_uuid,outcome,from_version,to_version,values_rewritten,undone,reason,field,before,after\n");
         for (MigrationRepository.LedgerEntry e : repository.ledger(runUuid)) {
+            List<String> fields = new ArrayList<>();
+            List<String> before = new ArrayList<>();
+            List<String> after = new ArrayList<>();
+            for (ValueRewrite rewrite : e.rewrites()) {
+                for (CharacteristicFields.Change change : rewrite.changes()) {
+                    fields.add(rewrite.qualified(change.field()));
+                    before.add(change.before() == null ? "" : change.before());
+                    after.add(change.after() == null ? "" : change.after());
+                }
+            }
             out.append(String.join(",", run.uuid(), csv(run.rsp()), Integer.toString(e.batch()), e.instanceUuid(), "moved", run.sourceVersion(),
-                    run.targetVersion(), Integer.toString(e.valuesRewritten()), Boolean.toString(e.undone()), "")).append('\n');
+                    run.targetVersion(), Integer.toString(e.valuesRewritten()), Boolean.toString(e.undone()), "", csv(String.join("; ", fields)),
+                    csv(String.join("; ", before)), csv(String.join("; ", after)))).append('\n');
         }
         for (MigrationRepository.Left l : repository.leftOnSource(runUuid)) {
             out.append(String.join(",", run.uuid(), csv(run.rsp()), "", l.uuid() == null ? "" : l.uuid(), l.outcome(), run.sourceVersion(),
-                    "", "0", "false", csv(l.reason()))).append('\n');
+                    "", "0", "false", csv(l.reason()), "", "", "")).append('\n');
         }
     }
 
     private static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
         return value.contains(",") || value.contains("\n") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
@@ -60,7 +85,8 @@ public class MigrationReport {
         if (run.kind() != MigrationRun.Kind.RUN) {
             return new Verification(run, remaining, Map.of(), List.of());
         }
-        return new Verification(run, remaining, leftReasons(run.uuid()), leftOnSource(run.uuid(), VERIFY_SAMPLE));
+        return new Verification(run, remaining, leftReasons(run.uuid()), leftOnSource(run.uuid(), VERIFY_ROWS),
+                repository.rewrites(run.uuid(), VERIFY_ROWS));
     }
 
     /** Why the run's instances that did not move stayed: reason → how many (the verify step's "failures"). */

@@ -13,6 +13,7 @@ import dev.diffo.admin.domain.MigrationPlan;
 import dev.diffo.admin.domain.MigrationRun;
 import dev.diffo.admin.domain.Operator;
 import dev.diffo.admin.domain.StoredValue;
+import dev.diffo.admin.domain.ValueRewrite;
 import dev.diffo.admin.repository.MigrationRepository;
 import dev.diffo.admin.repository.VersioningRepository;
 import jakarta.inject.Inject;
@@ -228,22 +229,20 @@ public class MigrationRuns {
         private long exclude;
         private long skipped;
         private long relabel;
-        private final List<String> before = new ArrayList<>();
-        private final List<String> after = new ArrayList<>();
+        private final List<ValueRewrite> rewrites = new ArrayList<>();
+        private final List<MigrationRepository.Left> left = new ArrayList<>();
 
         synchronized void add(MigrationRepository.BatchResult result) {
             migrate += result.migrated();
             exclude += result.excluded();
             skipped += result.skipped();
             relabel += result.relabelled();
-            if (before.size() < 5) {
-                before.addAll(result.sampleBefore());
-                after.addAll(result.sampleAfter());
-            }
+            result.rewrites().stream().limit(Math.max(0, DryRun.ROWS_SHOWN - rewrites.size())).forEach(rewrites::add);
+            result.left().stream().limit(Math.max(0, DryRun.ROWS_SHOWN - left.size())).forEach(left::add);
         }
 
         synchronized DryRun result(long selected, long examined) {
-            return new DryRun(selected, migrate, exclude, skipped, relabel, List.copyOf(before), List.copyOf(after), examined);
+            return new DryRun(selected, migrate, exclude, skipped, relabel, rewrites, left, examined);
         }
     }
 }

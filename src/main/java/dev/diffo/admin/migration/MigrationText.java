@@ -93,12 +93,12 @@ public final class MigrationText {
         }
         text.append(System.lineSeparator()).append("Left on ").append(run.sourceVersion()).append(" by this run:");
         verified.reasons().forEach((reason, n) -> text.append(System.lineSeparator()).append(String.format("  %,d × %s", n, reason)));
-        for (MigrationRepository.Left l : verified.sample()) {
+        for (MigrationRepository.Left l : verified.sample().subList(0, Math.min(MigrationReport.VERIFY_SAMPLE, verified.sample().size()))) {
             if (l.uuid() != null) {
                 text.append(System.lineSeparator()).append("    ").append(l.name()).append(" (").append(l.uuid()).append("): ").append(l.reason());
             }
         }
-        if (verified.sample().size() < verified.reasons().values().stream().mapToLong(Long::longValue).sum()) {
+        if (Math.min(MigrationReport.VERIFY_SAMPLE, verified.sample().size()) < verified.reasons().values().stream().mapToLong(Long::longValue).sum()) {
             text.append(System.lineSeparator()).append("    … the CSV export lists them all");
         }
         return text.toString();

@@ -20,29 +20,42 @@ final class LedgerCodec {
     }
 
     /** A characteristic's value before the batch rewrote it (timestamps as ISO strings, as stored in the JSON). */
-    record PriorValue(String id, String value, String updatedAt) {
+    record PriorValue(String id, String value, String updatedAt, String name, String to) {
+        /** A prior value as runs recorded before the characteristic's name and new value were kept. */
+        PriorValue(String id, String value, String updatedAt) {
+            this(id, value, updatedAt, null, null);
+        }
     }
 
     /**
      * One moved instance before the batch: its element id, uuid and {@code updatedAt}, the values the batch rewrote,
      * and the relabel done to it ({@code null} when its labels were kept).
      */
-    record Entry(String id, String uuid, String updatedAt, List<PriorValue> chars, Relabel relabel) {
+    record Entry(String id, String uuid, String updatedAt, List<PriorValue> chars, Relabel relabel, String name) {
         Entry {
             chars = List.copyOf(chars);
         }
 
+        /** An entry as runs recorded it before the instance's name was kept. */
+        Entry(String id, String uuid, String updatedAt, List<PriorValue> chars, Relabel relabel) {
+            this(id, uuid, updatedAt, chars, relabel, null);
+        }
+
         Entry relabelled(Relabel done) {
-            return new Entry(id, uuid, updatedAt, chars, done);
+            return new Entry(id, uuid, updatedAt, chars, done, name);
         }
     }
 
-    /** {@code {"chars":[{"id":…,"updatedAt":…,"value":…}],"id":…,"relabel":{"add":[…],"remove":[…]},"updatedAt":…,"uuid":…}}. */
+    /**
+     * {@code {"chars":[{"id":…,"name":…,"to":…,"updatedAt":…,"value":…}],"id":…,"name":…,"relabel":{"add":[…],"remove":[…]},"updatedAt":…,"uuid":…}}
+     * ({@code name} and {@code to}, the characteristic's new value, are absent in entries written before they were kept).
+     */
     static String write(Entry entry) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("id", entry.id()).put("uuid", entry.uuid()).put("updatedAt", entry.updatedAt());
+        o.put("id", entry.id()).put("uuid", entry.uuid()).put("updatedAt", entry.updatedAt()).put("name", entry.name());
         ArrayNode chars = o.putArray("chars");
-        entry.chars().forEach(c -> chars.addObject().put("id", c.id()).put("value", c.value()).put("updatedAt", c.updatedAt()));
+        entry.chars().forEach(c -> chars.addObject().put("id", c.id()).put("value", c.value()).put("updatedAt", c.updatedAt())
+                .put("name", c.name()).put("to", c.to()));
         if (entry.relabel() != null) {
             ObjectNode labels = o.putObject("relabel");
             entry.relabel().remove().forEach(labels.putArray("remove")::add);
@@ -54,10 +67,11 @@ final class LedgerCodec {
     static Entry read(String json) {
         JsonNode o = CanonicalJson.read(json);
         List<PriorValue> chars = new ArrayList<>();
-        o.path("chars").forEach(c -> chars.add(new PriorValue(text(c, "id"), text(c, "value"), text(c, "updatedAt"))));
+        o.path("chars").forEach(c -> chars.add(new PriorValue(text(c, "id"), text(c, "value"), text(c, "updatedAt"), text(c, "name"),
+                text(c, "to"))));
         JsonNode labels = o.path("relabel");
         Relabel relabel = labels.isObject() ? new Relabel(strings(labels.path("remove")), strings(labels.path("add"))) : null;
-        return new Entry(text(o, "id"), text(o, "uuid"), text(o, "updatedAt"), chars, relabel);
+        return new Entry(text(o, "id"), text(o, "uuid"), text(o, "updatedAt"), chars, relabel, text(o, "name"));
     }
 
     /** {@code {"name":…,"outcome":…,"reason":…,"uuid":…}} (a skipped instance that no longer exists has no uuid nor name). */

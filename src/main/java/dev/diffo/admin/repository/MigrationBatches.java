@@ -19,6 +19,7 @@ import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.MigrationRun;
 import dev.diffo.admin.domain.Relabel;
 import dev.diffo.admin.domain.StoredCharacteristic;
+import dev.diffo.admin.domain.ValueRewrite;
 import dev.diffo.admin.repository.MigrationRepository.BatchResult;
 import dev.diffo.admin.repository.MigrationRepository.Left;
 import java.time.ZonedDateTime;
@@ -48,8 +49,7 @@ final class MigrationBatches {
         final List<Map<String, Object>> updates = new ArrayList<>();
         List<LedgerCodec.Entry> entries = new ArrayList<>();
         final List<Left> left = new ArrayList<>();
-        final List<String> sampleBefore = new ArrayList<>();
-        final List<String> sampleAfter = new ArrayList<>();
+        final List<ValueRewrite> rewrites = new ArrayList<>();
         int excluded;
         int skipped;
     }
@@ -65,7 +65,7 @@ final class MigrationBatches {
         if (ledger) {
             record(tx, run, owner, index, draft, now);
         }
-        return new BatchResult(draft.moves.size(), draft.excluded, draft.skipped, relabelled, draft.sampleBefore, draft.sampleAfter,
+        return new BatchResult(draft.moves.size(), draft.excluded, draft.skipped, relabelled, List.copyOf(draft.rewrites),
                 List.copyOf(draft.left));
     }
 
@@ -111,13 +111,13 @@ final class MigrationBatches {
             }
             String oldValue = c.get("value").asString(null);
             draft.updates.add(Map.of("id", id, "value", newValue));
-            prior.add(new LedgerCodec.PriorValue(id, oldValue, iso(c.get("updatedAt"))));
-            if (draft.sampleBefore.size() < 5) {
-                draft.sampleBefore.add(candidate.name() + ": " + oldValue);
-                draft.sampleAfter.add(candidate.name() + ": " + newValue);
+            String name = c.get("name").asString(null);
+            prior.add(new LedgerCodec.PriorValue(id, oldValue, iso(c.get("updatedAt")), name, newValue));
+            if (draft.rewrites.size() < MigrationRepository.REWRITES_SHOWN) {
+                draft.rewrites.add(new ValueRewrite(candidate.uuid(), candidate.name(), name, oldValue, newValue));
             }
         }
-        return new LedgerCodec.Entry(candidate.elementId(), candidate.uuid(), iso(r.get("updatedAt")), prior, null);
+        return new LedgerCodec.Entry(candidate.elementId(), candidate.uuid(), iso(r.get("updatedAt")), prior, null, candidate.name());
     }
 
     /** Swaps the consumer-module labels of the moved instances that carry them; the ledger entries of those say so. */

@@ -5,6 +5,7 @@ import dev.diffo.admin.domain.Decider;
 import dev.diffo.admin.domain.MigrationPlan;
 import dev.diffo.admin.domain.StoredValue;
 import dev.diffo.admin.domain.MigrationRun;
+import dev.diffo.admin.domain.ValueRewrite;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,11 @@ public interface MigrationRepository {
     record ValueCount(String name, String value, long instances) {
     }
 
-    record BatchResult(int migrated, int excluded, int skipped, int relabelled, List<String> sampleBefore, List<String> sampleAfter, List<Left> left) {
+    /** How many of a batch's value rewrites its result names one by one (the dry run's table). */
+    int REWRITES_SHOWN = 1_000;
+
+    /** What one batch did (or, rolled back, would do): its counts, the values it rewrote (up to {@link #REWRITES_SHOWN}) and what it left. */
+    record BatchResult(int migrated, int excluded, int skipped, int relabelled, List<ValueRewrite> rewrites, List<Left> left) {
     }
 
     /** An instance by its diffo identity, for lists. */
@@ -81,11 +86,24 @@ public interface MigrationRepository {
     List<Integer> undoableBatches(String runUuid);
 
     /** One migrated instance as the ledger records it. */
-    record LedgerEntry(int batch, String instanceUuid, int valuesRewritten, boolean undone) {
+    record LedgerEntry(int batch, String instanceUuid, int valuesRewritten, boolean undone, List<ValueRewrite> rewrites) {
+        public LedgerEntry {
+            rewrites = rewrites == null ? List.of() : List.copyOf(rewrites);
+        }
+
+        /** An entry without its values (the count only). */
+        public LedgerEntry(int batch, String instanceUuid, int valuesRewritten, boolean undone) {
+            this(batch, instanceUuid, valuesRewritten, undone, List.of());
+        }
     }
 
     /** Every instance the run moved, batch by batch, for the run's CSV. */
     List<LedgerEntry> ledger(String runUuid);
+
+    /** The values the run rewrote, batch by batch, the first {@code limit} (the verify table; stops reading once it has them). */
+    default List<ValueRewrite> rewrites(String runUuid, int limit) {
+        return ledger(runUuid).stream().flatMap(e -> e.rewrites().stream()).limit(limit).toList();
+    }
 
     /** Every instance the run's batches left on the source, with the reason, in batch order. */
     List<Left> leftOnSource(String runUuid);

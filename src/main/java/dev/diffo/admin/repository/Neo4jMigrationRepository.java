@@ -26,6 +26,7 @@ import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.Identifiers;
 import dev.diffo.admin.domain.MigrationPlan;
 import dev.diffo.admin.domain.MigrationRun;
+import dev.diffo.admin.domain.ValueRewrite;
 import dev.diffo.admin.domain.Relabel;
 import dev.diffo.admin.domain.StoredValue;
 import jakarta.inject.Inject;
@@ -248,10 +249,32 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             tx.run(LEDGER, Map.of("run", runUuid)).forEachRemaining(r -> {
                 for (String json : r.get("entries").asList(Value::asString)) {
                     LedgerCodec.Entry e = LedgerCodec.read(json);
-                    entries.add(new LedgerEntry(r.get("index").asInt(), e.uuid(), e.chars().size(), r.get("undone").asBoolean()));
+                    List<ValueRewrite> rewrites = e.chars().stream()
+                            .map(c -> new ValueRewrite(e.uuid(), e.name(), c.name(), c.value(), c.to())).toList();
+                    entries.add(new LedgerEntry(r.get("index").asInt(), e.uuid(), e.chars().size(), r.get("undone").asBoolean(), rewrites));
                 }
             });
             return entries;
+        });
+    }
+
+    @Override
+    public List<ValueRewrite> rewrites(String runUuid, int limit) {
+        return database.read(tx -> {
+            List<ValueRewrite> rewrites = new ArrayList<>();
+            var result = tx.run(LEDGER, Map.of("run", runUuid));
+            while (result.hasNext() && rewrites.size() < limit) {
+                for (String json : result.next().get("entries").asList(Value::asString)) {
+                    LedgerCodec.Entry e = LedgerCodec.read(json);
+                    e.chars().stream().limit(limit - rewrites.size())
+                            .forEach(c -> rewrites.add(new ValueRewrite(e.uuid(), e.name(), c.name(), c.value(), c.to())));
+                    if (rewrites.size() >= limit) {
+                        break;
+                    }
+                }
+            }
+            result.consume();
+            return rewrites;
         });
     }
 

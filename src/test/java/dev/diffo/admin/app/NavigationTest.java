@@ -40,6 +40,9 @@ import dev.diffo.admin.repository.InstanceRepository;
 import dev.diffo.admin.versioning.HistoryViewModel;
 import dev.diffo.admin.versioning.VersioningService;
 import dev.diffo.admin.versioning.VersioningViewModel;
+import dev.diffo.admin.readiness.ReadinessService;
+import dev.diffo.admin.readiness.ReadinessViewModel;
+import dev.diffo.admin.repository.ReadinessRepository;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +121,10 @@ class NavigationTest {
         return new CatalogueOverview(2, catalogueRepository.specifications.size(), 3, 0, 0, 0);
     }, tasks, connection);
 
-    final Navigation navigation = new Navigation(catalogue, versioning, history, migration, instances, graph, exchange, overview);
+    final List<String> readinessCalls = new ArrayList<>();
+    final ReadinessViewModel readiness = new ReadinessViewModel(new ReadinessService(recording(ReadinessRepository.class, readinessCalls)), tasks);
+
+    final Navigation navigation = new Navigation(catalogue, versioning, history, migration, instances, graph, exchange, overview, readiness);
 
     @BeforeEach
     void connected() {
@@ -136,6 +142,17 @@ class NavigationTest {
 
     List<String> catalogued() {
         return catalogue.groupsProperty().stream().flatMap(g -> g.majors().stream()).map(Specification::uuid).toList();
+    }
+
+    @Test
+    void withdrawalReadinessFromTheCatalogueOpensTheReadinessScreenForThatName() {
+        catalogue.refresh();
+
+        catalogue.showReadiness(new dev.diffo.admin.catalogue.CatalogueEntry.Version(listed(V1)));
+
+        assertThat(navigation.screenProperty().get()).isEqualTo(Screen.READINESS);
+        assertThat(readiness.nameProperty().get()).isEqualTo("broadband");
+        assertThat(readinessCalls).contains("shares broadband", "majors broadband");
     }
 
     @Test

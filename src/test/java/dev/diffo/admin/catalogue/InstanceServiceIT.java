@@ -79,7 +79,7 @@ class InstanceServiceIT {
         assertThat(first.state()).isEqualTo("initial");
         assertThat(first.uuid()).isEqualTo("5c1d2e3f-4a5b-4c6d-8e7f-90a1b2c3d4e5");
         assertThat(first.values()).containsEntry("broadband.technology", "fttb");
-        assertThat(first.valuesText()).isEqualTo("broadband.technology=fttb");
+        assertThat(first.valuesText()).isEqualTo("broadband.technology: fttb");
         assertThat(instances.count(InstanceQuery.of(V1))).isEqualTo(2);
     }
 

@@ -71,7 +71,7 @@ class InstancesScreenIT {
         await(() -> summary().equals("Page 1 · instances 1–100 of 152"));
         assertThat(table().getItems()).hasSize(100);
         assertThat(table().getItems().getFirst().name()).isEqualTo("acme-broadband-001");
-        assertThat(table().getItems().getFirst().valuesText()).isEqualTo("broadband.technology=fttb");
+        assertThat(table().getItems().getFirst().valuesText()).isEqualTo("broadband.technology: fttb");
         assertThat(table().getItems().getFirst().rsp()).isEqualTo("acme");
         assertThat(robot.lookup("#previousButton").queryButton().isDisabled()).isTrue();
 
@@ -120,7 +120,7 @@ class InstancesScreenIT {
         robot.clickOn("#createInstanceButton");
         await(() -> robot.lookup("#createMessage").queryAs(Label.class).getText().startsWith("Created acme-broadband-003"));
         await(() -> table().getItems().size() == 1 && table().getItems().getFirst().name().equals("acme-broadband-003"));
-        assertThat(table().getItems().getFirst().valuesText()).isEqualTo("broadband.technology=fttn");
+        assertThat(table().getItems().getFirst().valuesText()).isEqualTo("broadband.technology: fttn");
         await(() -> robot.lookup("#specificationChoice").queryAs(ComboBox.class).getValue() instanceof dev.diffo.admin.domain.Specification s
                 && s.instanceCount() == 153);
         assertThat(robot.lookup("#createMessage").queryAs(Label.class).getText()).as("the form tells what it created").startsWith("Created acme-broadband-003");

@@ -90,7 +90,7 @@ class InstancesViewTest {
         await(() -> summary().equals("Page 1 · instances 1–100 of 120"));
         assertThat(versions.getValue().uuid()).isEqualTo(v1.uuid());
         assertThat(table().getItems().getFirst().name()).isEqualTo("acme-broadband-001");
-        assertThat(table().getItems().getFirst().valuesText()).isEqualTo("broadband.technology=fttb");
+        assertThat(table().getItems().getFirst().valuesText()).isEqualTo("broadband.technology: fttb");
         assertThat(robot.lookup("#previousButton").queryButton().isDisabled()).isTrue();
 
         robot.clickOn("#nextButton");
@@ -122,7 +122,7 @@ class InstancesViewTest {
         robot.clickOn("#createInstanceButton");
         await(() -> createMessage().startsWith("Created acme-broadband-081"));
         await(() -> table().getItems().size() == 1 && table().getItems().getFirst().name().equals("acme-broadband-081"));
-        assertThat(table().getItems().getFirst().valuesText()).isEqualTo("broadband.technology=fttn");
+        assertThat(table().getItems().getFirst().valuesText()).isEqualTo("broadband.technology: fttn");
         assertThat(backend.instances.created).singleElement().satisfies(draft -> {
             assertThat(draft.specificationUuid()).isEqualTo(V1);
             assertThat(draft.labels()).contains("Instance", "Provider");

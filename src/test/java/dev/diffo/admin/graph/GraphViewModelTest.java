@@ -165,6 +165,18 @@ class GraphViewModelTest {
     }
 
     @Test
+    void aCharacteristicsDetailsShowItsFieldsWithTheRawJsonBelow() {
+        String json = "{\"type\":\"dynamic\",\"value\":{\"type\":\"Elixir.Diffo.Nbn.BroadbandValue\",\"value\":{\"technology\":\"fttb\"}}}";
+        GraphNode characteristic = new GraphNode(new GraphRef.Node("c-1"), Kind.CHARACTERISTIC, "broadband.technology=fttb", "characteristic",
+                Map.of("name", "broadband", "value", json), 0);
+
+        viewModel.selectedProperty().set(characteristic);
+
+        assertThat(viewModel.detailsProperty()).contains(Map.entry("technology", "fttb"), Map.entry("value (raw JSON)", json), Map.entry("name", "broadband"));
+        assertThat(viewModel.detailsProperty()).extracting(Map.Entry::getKey).doesNotContain("value");
+    }
+
+    @Test
     void clickingANodeShowsItsPropertiesAndBadInputIsToldWithoutReading() {
         viewModel.openSpecificationName("broadband");
         viewModel.selectedProperty().set(shown("broadband v1.0.0"));

@@ -1,6 +1,7 @@
 package dev.diffo.admin.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.diffo.admin.common.ImmediateTaskRunner;
 import dev.diffo.admin.common.ManualTaskRunner;
@@ -71,7 +72,7 @@ class ExecutionViewModelTest extends WizardFixture {
 
         assertThat(wizard.reportProperty().get())
                 .startsWith("Dry run, nothing written: 4 would move to v2.0.0, 1 stay (excluded), 0 skipped.")
-                .contains("acme-2: " + broadband("fttb") + "\n    → acme-2: " + broadband("fttn"));
+                .contains("acme-2: technology: fttb → fttn");
         assertThat(instances.specOf("acme-2")).isEqualTo(V1);
         assertThat(instances.valueOf("acme-2", "broadband")).isEqualTo(broadband("fttb"));
         assertThat(instances.allRuns()).isEmpty();
@@ -316,6 +317,45 @@ class ExecutionViewModelTest extends WizardFixture {
         assertThat(instances.allRuns().getFirst().relabel()).isEqualTo(new Relabel(List.of("Broadband"), List.of("BroadbandV2")));
         assertThat(instances.labelsOf("acme-2")).contains("BroadbandV2").doesNotContain("Broadband");
         assertThat(instances.labelsOf("acme-4")).contains("Broadband").doesNotContain("BroadbandV2");
+    }
+
+    @Test
+    void theDryRunsTableListsEachRewrittenFieldAndEachInstanceLeftWithItsReason() {
+        checkedAndRemedied();
+
+        execution().dryRun();
+
+        assertThat(execution().rows()).extracting(OutcomeRow::instance, OutcomeRow::field, OutcomeRow::before, OutcomeRow::after, OutcomeRow::outcome)
+                .contains(tuple("acme-2", "technology", "fttb", "fttn", "remedied"));
+        assertThat(execution().rows()).filteredOn(r -> r.outcome().equals("excluded")).singleElement()
+                .satisfies(r -> assertThat(r.instance()).isEqualTo("acme-4")).satisfies(r -> assertThat(r.reason()).isNotBlank());
+        assertThat(execution().rows()).filteredOn(r -> r.instance().equals("acme-2")).singleElement()
+                .satisfies(r -> assertThat(r.change()).isEqualTo("technology: fttb → fttn"))
+                .satisfies(r -> assertThat(r.rawBefore()).isEqualTo(broadband("fttb")));
+        assertThat(execution().rowsTitleProperty().get()).startsWith("Dry run: ");
+    }
+
+    @Test
+    void copiedRowsAreTabSeparatedWithAHeader() {
+        checkedAndRemedied();
+        execution().dryRun();
+        OutcomeRow acme2 = execution().rows().stream().filter(r -> r.instance().equals("acme-2")).findFirst().orElseThrow();
+
+        assertThat(execution().copyText(List.of(acme2)).lines().toList()).containsExactly(
+                "instance\tinstance_uuid\tcharacteristic\tfield\tbefore\tafter\toutcome\treason",
+                "acme-2\t" + acme2.instanceUuid() + "\tbroadband\ttechnology\tfttb\tfttn\tremedied\t");
+        assertThat(execution().copyAllText().lines()).hasSize(execution().rows().size() + 1);
+    }
+
+    @Test
+    void afterARunTheTableListsWhatTheRunRewroteAndLeft() {
+        checkedAndRemedied();
+
+        execution().run();
+
+        assertThat(execution().rowsTitleProperty().get()).startsWith("Verify: ");
+        assertThat(execution().rows()).extracting(OutcomeRow::instance, OutcomeRow::change, OutcomeRow::outcome)
+                .contains(tuple("acme-2", "technology: fttb → fttn", "remedied"), tuple("acme-4", "", "excluded"));
     }
 
     @Test

@@ -121,8 +121,19 @@ class MigrationScreenIT {
         Snapshots.save(robot.lookup("#tabs").query(), "migration-check-remediate");
         robot.clickOn("#dryRunButton");
         await(() -> report().startsWith("Dry run"));
-        assertThat(report()).contains("2 would move to v2.0.0", "fttb", "→", "fttn");
+        assertThat(report()).contains("2 would move to v2.0.0", "acme-broadband-001: technology: fttb → fttn");
         assertThat(graph.diffoFingerprint()).isEqualTo(before);
+        // the dry run's table: acme-broadband-001's technology field, fttb before and fttn after, as the cells show it
+        await(() -> !wizard.execution().rows().isEmpty());
+        javafx.scene.control.TableRow<?> acme001 = robot.from(robot.lookup("#outcomeTable").queryTableView()).lookup(".table-row-cell")
+                .match((javafx.scene.control.TableRow<?> r) -> r.getItem() instanceof OutcomeRow o && "acme-broadband-001".equals(o.instance()))
+                .query();
+        List<String> cells = robot.from(acme001).lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(c -> c.getTableColumn().isVisible()).map(c -> c.getText() == null ? "" : c.getText()).toList();
+        assertThat(cells).containsSubsequence("acme-broadband-001", "broadband", "technology", "fttb", "fttn", "remedied");
+        assertThat(acme001.getTooltip().getText()).isEqualTo("technology: fttb → fttn");
+        assertThat(robot.lookup("#outcomeTable").queryAs(javafx.scene.control.TableView.class).getItems()).hasSize(1);
+        Snapshots.save(robot.lookup("#tabs").query(), "migration-dry-run-table");
         Snapshots.save(robot.lookup("#report").query(), "migration-check-remediate-dry-run");
 
         assertThat(robot.lookup("#progressBar").queryAs(javafx.scene.control.ProgressBar.class).getProgress())
@@ -161,6 +172,9 @@ class MigrationScreenIT {
         robot.interact(() -> wizard.execution().exportCsv(csv));
         await(() -> report().contains("Results written to"));
         assertThat(java.nio.file.Files.readAllLines(csv)).hasSize(3).first().asString().startsWith("run,rsp,batch,instance_uuid");
+        assertThat(java.nio.file.Files.readAllLines(csv)).anySatisfy(l -> assertThat(l).endsWith(",broadband.technology,fttb,fttn"));
+        assertThat(wizard.execution().rows()).extracting(OutcomeRow::instance, OutcomeRow::change)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("acme-broadband-001", "technology: fttb → fttn"));
 
         try {
             await(() -> !robot.lookup("#undoButton").queryButton().isDisabled());

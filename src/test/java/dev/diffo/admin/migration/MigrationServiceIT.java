@@ -4,6 +4,7 @@ import dev.diffo.admin.common.CurrentAccess;
 import dev.diffo.admin.domain.Decider;
 import dev.diffo.admin.domain.StoredValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.diffo.admin.catalogue.DemoService;
@@ -97,10 +98,13 @@ class MigrationServiceIT {
         migration.exportCsv(run.uuid(), csv);
 
         List<String> lines = csv.toString().lines().toList();
-        assertThat(lines.getFirst()).isEqualTo("run,rsp,batch,instance_uuid,outcome,from_version,to_version,values_rewritten,undone,reason");
+        // the old columns first, then the fields the run changed, with their values before and after
+        assertThat(lines.getFirst()).isEqualTo("run,rsp,batch,instance_uuid,outcome,from_version,to_version,values_rewritten,undone,reason,field,before,after");
         assertThat(lines).hasSize(3);
-        assertThat(lines.subList(1, 3)).allSatisfy(l -> assertThat(l).startsWith(run.uuid() + ",acme,").contains(",moved,v1.0.0,v2.0.0,").endsWith(",false,"));
-        assertThat(lines.subList(1, 3)).extracting(l -> l.split(",")[7]).containsExactlyInAnyOrder("1", "0");
+        assertThat(lines.subList(1, 3)).allSatisfy(l -> assertThat(l).startsWith(run.uuid() + ",acme,").contains(",moved,v1.0.0,v2.0.0,").contains(",false,"));
+        assertThat(lines.subList(1, 3)).extracting(l -> l.split(",", -1)[7]).containsExactlyInAnyOrder("1", "0");
+        assertThat(lines.subList(1, 3)).extracting(l -> String.join(",", java.util.Arrays.asList(l.split(",", -1)).subList(10, 13)))
+                .containsExactlyInAnyOrder("broadband.technology,fttb,fttn", ",,");
     }
 
     @Test
@@ -259,8 +263,9 @@ class MigrationServiceIT {
 
         assertThat(dry.selected()).isEqualTo(9);
         assertThat(dry.wouldMigrate()).isEqualTo(9);
-        assertThat(dry.sampleBefore()).first().asString().contains("fttb");
-        assertThat(dry.sampleAfter()).first().asString().contains("fttn");
+        // acme-broadband-001 and the three more with fttb, each said as the field that changes
+        assertThat(dry.rewrites()).hasSize(4).extracting(r -> r.changes().getFirst().text()).containsOnly("technology: fttb → fttn");
+        assertThat(dry.rewrites()).extracting(r -> r.instanceName()).contains("acme-broadband-001");
         assertThat(graph.fingerprint()).isEqualTo(before);
     }
 

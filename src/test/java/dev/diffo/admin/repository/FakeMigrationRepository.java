@@ -5,6 +5,7 @@ import dev.diffo.admin.domain.Decider;
 import dev.diffo.admin.domain.Decision;
 import dev.diffo.admin.domain.StoredCharacteristic;
 import dev.diffo.admin.domain.StoredValue;
+import dev.diffo.admin.domain.ValueRewrite;
 import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.Identifiers;
 import dev.diffo.admin.domain.MigrationPlan;
@@ -54,7 +55,7 @@ public class FakeMigrationRepository implements MigrationRepository {
         }
     }
 
-    private record Entry(String elementId, String uuid, Map<String, String> priorValues, Relabel relabel) {
+    private record Entry(String elementId, String uuid, Map<String, String> priorValues, Relabel relabel, List<ValueRewrite> rewrites) {
     }
 
     private static final class Batch {
@@ -258,8 +259,7 @@ public class FakeMigrationRepository implements MigrationRepository {
         }
         List<Entry> entries = new ArrayList<>();
         List<Left> left = new ArrayList<>();
-        List<String> before = new ArrayList<>();
-        List<String> after = new ArrayList<>();
+        List<ValueRewrite> shown = new ArrayList<>();
         int excluded = 0;
         int skipped = 0;
         Map<String, Map<String, String>> rewrites = new HashMap<>();
@@ -289,16 +289,15 @@ public class FakeMigrationRepository implements MigrationRepository {
                 continue;
             }
             Map<String, String> prior = new HashMap<>();
+            List<ValueRewrite> rewritten = new ArrayList<>();
             decision.newValues().forEach((characteristic, value) -> {
                 prior.put(characteristic, i.values.get(characteristic));
-                if (before.size() < 5) {
-                    before.add(i.name + ": " + i.values.get(characteristic));
-                    after.add(i.name + ": " + value);
-                }
+                rewritten.add(new ValueRewrite(i.uuid, i.name, i.characteristicNames.get(characteristic), i.values.get(characteristic), value));
             });
+            rewritten.stream().limit(Math.max(0, REWRITES_SHOWN - shown.size())).forEach(shown::add);
             Relabel relabel = decider.relabel();
             boolean relabels = relabel != null && i.labels.containsAll(relabel.remove()) && relabel.add().stream().noneMatch(i.labels::contains);
-            entries.add(new Entry(i.elementId, i.uuid, prior, relabels ? relabel : null));
+            entries.add(new Entry(i.elementId, i.uuid, prior, relabels ? relabel : null, List.copyOf(rewritten)));
             rewrites.put(i.elementId, decision.newValues());
         }
         int relabelled = (int) entries.stream().filter(e -> e.relabel() != null).count();
@@ -320,7 +319,7 @@ public class FakeMigrationRepository implements MigrationRepository {
             MigrationRun r = run.run;
             run.run = with(r, r.status(), r.error(), r.finishedAt(), 1, entries.size(), excluded, skipped);
         }
-        return new BatchResult(entries.size(), excluded, skipped, relabelled, before, after, List.copyOf(left));
+        return new BatchResult(entries.size(), excluded, skipped, relabelled, List.copyOf(shown), List.copyOf(left));
     }
 
     @Override
@@ -366,7 +365,7 @@ public class FakeMigrationRepository implements MigrationRepository {
     @Override
     public synchronized List<LedgerEntry> ledger(String runUuid) {
         return found(runUuid).batches.stream().sorted(Comparator.comparingInt(b -> b.index))
-                .flatMap(b -> b.entries.stream().map(e -> new LedgerEntry(b.index, e.uuid(), e.priorValues().size(), b.undone))).toList();
+                .flatMap(b -> b.entries.stream().map(e -> new LedgerEntry(b.index, e.uuid(), e.priorValues().size(), b.undone, e.rewrites()))).toList();
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.diffo.admin.domain.Relabel;
 import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.StoredCharacteristic;
 import dev.diffo.admin.domain.StoredValue;
+import dev.diffo.admin.domain.ValueRewrite;
 import dev.diffo.admin.repository.MigrationRepository.BatchResult;
 import dev.diffo.admin.repository.MigrationRepository.InstanceRef;
 import dev.diffo.admin.repository.MigrationRepository.LedgerEntry;
@@ -215,13 +216,17 @@ abstract class MigrationRepositoryContract {
         assertThat(result.excluded()).isZero();
         assertThat(result.skipped()).isZero();
         assertThat(result.left()).isEmpty();
-        assertThat(result.sampleBefore()).containsExactly("acme-broadband-001: " + FTTB);
-        assertThat(result.sampleAfter()).containsExactly("acme-broadband-001: " + FTTN);
+        assertThat(result.rewrites()).extracting(ValueRewrite::instanceName, ValueRewrite::characteristic, ValueRewrite::before, ValueRewrite::after)
+                .containsExactly(tuple("acme-broadband-001", "broadband", FTTB, FTTN));
         assertThat(repository().selection(V1, "acme")).hasSize(3).isSubsetOf(selection);
         assertThat(names(V2, "acme")).containsExactlyInAnyOrder("acme-broadband-001", "acme-broadband-002", "acme-broadband-009");
         assertThat(repository().valueCounts(V2, "acme", null)).containsExactlyInAnyOrder(new ValueCount("broadband", FTTN, 2), new ValueCount("broadband", FTTP, 1));
         assertThat(repository().ledger(run.uuid())).extracting(LedgerEntry::batch, LedgerEntry::valuesRewritten, LedgerEntry::undone)
                 .containsExactlyInAnyOrder(tuple(0, 1, false), tuple(0, 0, false));
+        // the ledger keeps what each value became, so the verify table and the CSV say it as fields
+        assertThat(repository().ledger(run.uuid())).flatExtracting(LedgerEntry::rewrites)
+                .extracting(ValueRewrite::instanceName, ValueRewrite::before, ValueRewrite::after)
+                .containsExactly(tuple("acme-broadband-001", FTTB, FTTN));
         assertThat(repository().nextBatchIndex(run.uuid())).isEqualTo(1);
         assertThat(repository().run(run.uuid()).orElseThrow()).satisfies(r -> {
             assertThat(r.migrated()).isEqualTo(2);

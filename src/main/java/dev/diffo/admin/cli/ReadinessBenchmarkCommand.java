@@ -1,0 +1,94 @@
+package dev.diffo.admin.cli;
+
+import dev.diffo.admin.catalogue.DemoService;
+import dev.diffo.admin.common.TaskRunner.Progress;
+import dev.diffo.admin.domain.MigrationPlan;
+import dev.diffo.admin.domain.MigrationRun;
+import dev.diffo.admin.migration.MigrationService;
+import dev.diffo.admin.readiness.ReadinessService;
+import dev.diffo.admin.repository.BenchmarkRepository;
+import dev.diffo.admin.repository.MigrationRepository;
+import dev.diffo.admin.repository.ReadinessRepository;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * Measures the withdrawal-readiness view's reads at scale: seeds N instances on broadband v1 in diffo's shape with
+ * three resellers (as {@code benchmark --parties}), migrates the first reseller's instances to v2 so that the ledger
+ * has batches, then times each read (the per-RSP counts walked from the parties, the majors, the ledger's batches, and
+ * the whole view), next to the aggregate that works out every instance's RSP (the wizard's RSP list) for comparison.
+ */
+@Command(name = "readiness-benchmark", description = "Time the withdrawal-readiness view's reads over N instances with three resellers (needs an empty store: use --data-dir with a new directory).")
+public class ReadinessBenchmarkCommand implements Callable<Integer> {
+
+    @ParentCommand
+    CommandContext context;
+
+    private final BenchmarkRepository seeding;
+    private final DemoService demo;
+    private final ReadinessRepository readiness;
+    private final ReadinessService service;
+    private final MigrationService migration;
+    private final MigrationRepository migrations;
+
+    @Inject
+    public ReadinessBenchmarkCommand(BenchmarkRepository seeding, DemoService demo, ReadinessRepository readiness, ReadinessService service,
+                                     MigrationService migration, MigrationRepository migrations) {
+        this.seeding = seeding;
+        this.demo = demo;
+        this.readiness = readiness;
+        this.service = service;
+        this.migration = migration;
+        this.migrations = migrations;
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--instances", defaultValue = "1000000", description = "How many instances to seed (default ${DEFAULT-VALUE}).") long instances;
+    @Option(names = "--repeats", defaultValue = "5", description = "Times each read is repeated (default ${DEFAULT-VALUE}).") int repeats;
+    @Option(names = "--batch-size", defaultValue = "10000", description = "Batch size of the migration that fills the ledger (default ${DEFAULT-VALUE}).") int batchSize;
+    @Option(names = "--no-migration", description = "Do not migrate the first reseller first (the ledger stays empty).") boolean noMigration;
+
+    @Override
+    public Integer call() {
+        context.connect();
+        PrintWriter out = spec.commandLine().getOut();
+        double seeded = BenchmarkSupport.seed(seeding, demo, instances, List.of("fttb", "fttp", "fttn", "fttc"), true);
+        out.printf("seeded %,d instances on broadband v1 with three resellers in %.1f s; each read %d times%n", instances, seeded, repeats);
+        out.flush();
+        if (!noMigration) {
+            long start = System.nanoTime();
+            MigrationRun run = migration.run(new MigrationPlan(BenchmarkSupport.RESELLERS.getFirst(), BenchmarkSupport.V1, BenchmarkSupport.V2,
+                    Map.of("broadband.technology", Map.of("fttb", "fttn")), Set.of(), batchSize), Progress.NONE);
+            out.printf("migrated %s's %,d instances to v2 in %d batches, %.1f s (the ledger's batches)%n", run.rsp(), run.migrated(), run.batches(),
+                    (System.nanoTime() - start) / 1e9);
+            out.flush();
+        }
+        HeapWatch heap = HeapWatch.start();
+        BenchmarkSupport.time(out, "per-RSP counts per major (walked from the parties)", repeats, () -> readiness.shares("broadband"),
+                shares -> shares.size() + " rows: " + shares.stream().map(s -> "v" + s.major() + " " + s.rsp().key() + " " + s.instances()).toList());
+        BenchmarkSupport.time(out, "the majors (instance counts from the degree)", repeats, () -> readiness.majors("broadband"),
+                majors -> majors.size() + " majors");
+        BenchmarkSupport.time(out, "the ledger's batches (time series)", repeats,
+                () -> readiness.moves(List.of(BenchmarkSupport.V1, BenchmarkSupport.V2)), moves -> moves.size() + " batches");
+        BenchmarkSupport.time(out, "the whole view (all three reads, series, projection)", repeats, () -> service.read("broadband"),
+                read -> read.lines().stream().filter(ReadinessService.MajorLine::old)
+                        .map(l -> l.major().version() + ": " + l.projection().text()).toList().toString());
+        BenchmarkSupport.time(out, "for comparison: every v1 instance's RSP worked out", repeats, () -> migrations.rsps(BenchmarkSupport.V1),
+                rsps -> rsps.size() + " RSPs");
+        heap.close();
+        out.println(heap.summary());
+        out.flush();
+        return 0;
+    }
+}
