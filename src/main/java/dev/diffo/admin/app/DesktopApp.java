@@ -61,8 +61,15 @@ public class DesktopApp extends Application {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        long closing = System.nanoTime();
         app[0].stop();
         Platform.exit();
+        LOG.info(String.format("shutdown: driver closed and store stopped %.2f s after the window closed", (System.nanoTime() - closing) / 1e9));
+    }
+
+    /** Seconds since this JVM started (the launch, as the user saw it). */
+    private static double sinceLaunch() {
+        return (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
     }
 
     /** The injector for the desktop: the shared services plus FX task runner and dialogs. */
@@ -102,6 +109,7 @@ public class DesktopApp extends Application {
                     navigation.screenProperty().get().name()));
             onClosed.run();
         });
+        stage.setOnShown(e -> LOG.info(String.format("startup: window shown %.2f s after launch", sinceLaunch())));
         stage.show();
         main.controller().start();
     }

@@ -20,6 +20,12 @@ import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
+import org.neo4j.internal.kernel.api.security.AuthenticationResult;
+import org.neo4j.internal.kernel.api.security.LoginContext;
+import org.neo4j.kernel.api.security.AuthManager;
+import org.neo4j.kernel.api.security.AuthToken;
+import org.neo4j.kernel.api.security.exception.InvalidAuthTokenException;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
@@ -69,6 +75,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                             GraphDatabaseSettings.pagecache_memory, options.pageCacheBytes(),
                             GraphDatabaseSettings.preallocate_logical_logs, false,
                             GraphDatabaseSettings.keep_logical_logs, "keep_none",
+                            // the diagnostics dump (store files, JVM, OS, config) into debug.log on every start: a
+                            // server's support aid, time spent on each start of a desktop store
+                            GraphDatabaseInternalSettings.dump_diagnostics, false,
                             // Bolt's two Netty event loop groups each wait a quiet period (5 s by default) for new work
                             // before they stop: 10 s of every shutdown spent idle. The driver is closed before the store
                             // (Store.close), so no connection is left to wait for; commits and the checkpoint are unaffected.
@@ -97,8 +106,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
     }
 
-    /** Makes the store's password the one in the file (a new store, or a password file replaced by hand). */
+    /**
+     * Makes the store's password the one in the file (a new store, or a password file replaced by hand). The usual
+     * case, a store that already has it, is found by a login check against the auth manager (a hash, milliseconds):
+     * the {@code ALTER USER} it would otherwise run is a system-database Cypher command whose planning costs seconds
+     * of a cold JVM's start.
+     */
     private static void setPassword(DatabaseManagementService service, char[] password) {
+        if (alreadySet(service, password)) {
+            return;
+        }
         try {
             service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
                     "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", new String(password)));
@@ -106,6 +123,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             if (!rootMessage(e).contains("Old password and new password cannot be the same")) {
                 throw e;
             }
+        }
+    }
+
+    /** Whether the store's user already logs in with this password (false when it cannot be told: it is then set). */
+    private static boolean alreadySet(DatabaseManagementService service, char[] password) {
+        try {
+            var system = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+            AuthManager auth = system.getDependencyResolver().resolveDependency(AuthManager.class);
+            LoginContext login = auth.login(AuthToken.newBasicAuthToken(USER, new String(password)), ClientConnectionInfo.EMBEDDED_CONNECTION);
+            return login.subject().getAuthenticationResult() == AuthenticationResult.SUCCESS;
+        } catch (InvalidAuthTokenException | RuntimeException e) {
+            return false;
         }
     }
 

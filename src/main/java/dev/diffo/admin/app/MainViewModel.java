@@ -64,6 +64,8 @@ public class MainViewModel {
         connecting.set("Connecting to " + (settings.isEmbedded() ? "the embedded store at " + settings.dataDirectory()
                 : settings.uri() + (settings.profile() == null ? "" : " (profile " + settings.profile() + ")")) + " …");
         tasks.run("Connecting", p -> connector.connect(settings), info -> {
+            java.util.logging.Logger.getLogger(MainViewModel.class.getName()).info(String.format("startup: connected %.2f s after launch",
+                    (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3));
             connecting.set("");
             state.connected(info);
         }, error -> {

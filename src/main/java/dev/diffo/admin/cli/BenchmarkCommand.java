@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Measures a migration at scale: seeds N of Acme's instances on broadband v1 (a quarter with the retired
- * fttb, remapped to fttn) into an empty store, then times a real run with ledger and progress.
+ * fttb, remapped to fttn) into an empty store, then times a real run with ledger and progress against its
+ * yardstick, the bare batched respecify of the same instances in batches of the same size, in the same JVM.
  */
 @Command(name = "benchmark", description = "Time a migration of N instances (needs an empty store: use --data-dir with a new directory).")
 public class BenchmarkCommand implements Callable<Integer> {
@@ -67,6 +68,9 @@ public class BenchmarkCommand implements Callable<Integer> {
         var rsps = migration.rsps(V1);
         out.printf("RSPs on v1 (the wizard's list, one aggregate read): %s in %.1f s%n", dev.diffo.admin.domain.Rsp.list(rsps), (System.nanoTime() - listStart) / 1e9);
         rsp = rsps.getFirst().rsp().key();
+        List<String> selection = migration.check(rsp, V1, V2).selection();
+        out.printf("warm-up (JIT and page cache, for both): the bare respecify there and back, %s%n", bareThereAndBack(selection, V1, V2));
+        out.flush();
         for (int round = 1; round <= rounds; round++) {
             if (rounds > 1) {
                 out.printf("round %d of %d%s%n", round, rounds, round == 1 ? " (a new JVM: includes JIT warm-up)" : " (warm JVM)");
@@ -74,6 +78,30 @@ public class BenchmarkCommand implements Callable<Integer> {
             round(out, migration, undo || round < rounds);
         }
         return 0;
+    }
+
+    /**
+     * The yardstick: every selected instance swapped from {@code from} to {@code to} and back by the bare batched
+     * respecify ({@link BenchmarkRepository#bareRespecify}), one batch of {@code --batch-size} per transaction, one at a time.
+     * Returns the instances/s of the two passes together, and says it.
+     */
+    private String bareThereAndBack(List<String> ids, String from, String to) {
+        double cpu = cpuSeconds();
+        double there = bare(ids, from, to);
+        double back = bare(ids, to, from);
+        lastBareRate = 2.0 * ids.size() / (there + back);
+        return String.format("%,d instances each way in batches of %,d: %.1f s and %.1f s, %,.0f instances/s (%.1f s of CPU for both)", ids.size(), batchSize,
+                there, back, lastBareRate, cpuSeconds() - cpu);
+    }
+
+    private double lastBareRate;
+
+    private double bare(List<String> ids, String from, String to) {
+        long start = System.nanoTime();
+        for (int at = 0; at < ids.size(); at += batchSize) {
+            seeding.bareRespecify(from, to, ids.subList(at, Math.min(ids.size(), at + batchSize)));
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** One check and run (and undo, when asked or when another round follows), with figures. */
@@ -114,6 +142,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         out.printf("migrated %,d instances (%,d remapped fttb → fttn) in %d batches of %,d: %.1f s, %,.0f instances/s (with ledger; %.1f s of CPU)%n",
                 run.migrated(), check.needingRemediation(), run.batches(), batchSize, seconds, run.migrated() / seconds, cpuSeconds() - runCpu);
         runHeap.close();
+        double ours = run.migrated() / seconds;
         out.printf("remaining on v1: %,d; during the run: %s%n", migration.remaining(rsp, V1), runHeap.summary());
         out.flush();
         if (undoAfter) {
@@ -127,6 +156,11 @@ public class BenchmarkCommand implements Callable<Integer> {
                     undone.migrated(), undoSeconds, undone.migrated() / undoSeconds, cpuSeconds() - undoCpu, undoHeap.summary(), migration.remaining(rsp, V1));
             out.flush();
         }
+        // the yardstick on the same instances, after the run: back and there when they stand on v2, there and back after the undo
+        String yardstick = undoAfter ? bareThereAndBack(check.selection(), V1, V2) : bareThereAndBack(check.selection(), V2, V1);
+        out.printf("bare batched respecify (the yardstick: swap only, no remediation, no ledger): %s%n", yardstick);
+        out.printf("ours %,.0f instances/s, bare %,.0f instances/s: ratio %.2f%n", ours, lastBareRate, ours / lastBareRate);
+        out.flush();
     }
 
     /** CPU time of this process so far (all threads, the embedded database's included): steadier than wall time on a shared machine. */

@@ -48,6 +48,19 @@ public class BenchmarkRepository {
             CREATE (i)-[:RELATES]->(:Provider:PartyRef {uuid: randomUUID(), role: 'Reseller'})-[:RELATES]->(org)
             """;
 
+    /**
+     * The yardstick a migration is measured against: the bare batched respecify, nothing but the swap of each
+     * instance's {@code SPECIFIED_BY} (no lock, no decision, no remediation, no ledger).
+     */
+    static final String BARE_RESPECIFY = """
+            MATCH (src:Specification {uuid: $source}), (dst:Specification {uuid: $target})
+            UNWIND $ids AS id
+            MATCH (i) WHERE elementId(i) = id
+            MATCH (i)-[r:SPECIFIED_BY]->(src)
+            DELETE r
+            CREATE (i)-[:SPECIFIED_BY]->(dst)
+            """;
+
     static final String NODE_COUNT = """
             MATCH (n) RETURN count(n) AS n
             """;
@@ -74,6 +87,11 @@ public class BenchmarkRepository {
     public void seedWithParties(String specUuid, String prefix, long from, long to, java.util.List<String> technologies, java.util.List<String> resellerKeys) {
         database.write(tx -> tx.run(SEED_WITH_PARTIES, Map.of("spec", specUuid, "prefix", prefix, "from", from, "to", to,
                 "technologies", technologies, "resellers", resellerKeys, "now", GraphValues.now())).consume());
+    }
+
+    /** The bare respecify of these instances from {@code source} to {@code target}, in one transaction. */
+    public void bareRespecify(String source, String target, java.util.List<String> elementIds) {
+        database.write(tx -> tx.run(BARE_RESPECIFY, Map.of("source", source, "target", target, "ids", elementIds)).consume());
     }
 
     public long nodeCount() {

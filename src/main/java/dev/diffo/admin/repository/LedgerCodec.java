@@ -48,9 +48,99 @@ final class LedgerCodec {
 
     /**
      * {@code {"chars":[{"id":…,"name":…,"to":…,"updatedAt":…,"value":…}],"id":…,"name":…,"relabel":{"add":[…],"remove":[…]},"updatedAt":…,"uuid":…}}
-     * ({@code name} and {@code to}, the characteristic's new value, are absent in entries written before they were kept).
+     * ({@code name} and {@code to}, the characteristic's new value, are absent in entries written before they were kept):
+     * canonical JSON (keys sorted, null-valued keys dropped, compact), written directly, a batch writes one per moved
+     * instance; the same bytes as {@link CanonicalJson} writes (text with a control character goes through it).
      */
     static String write(Entry entry) {
+        if (!plain(entry)) {
+            return canonical(entry);
+        }
+        StringBuilder json = new StringBuilder(160 + 96 * entry.chars().size()).append("{\"chars\":[");
+        for (int k = 0; k < entry.chars().size(); k++) {
+            PriorValue c = entry.chars().get(k);
+            json.append(k == 0 ? "{" : ",{");
+            boolean first = field(json, true, "id", c.id());
+            first = field(json, first, "name", c.name());
+            first = field(json, first, "to", c.to());
+            first = field(json, first, "updatedAt", c.updatedAt());
+            field(json, first, "value", c.value());
+            json.append('}');
+        }
+        json.append(']');
+        field(json, false, "id", entry.id());
+        field(json, false, "name", entry.name());
+        if (entry.relabel() != null) {
+            json.append(",\"relabel\":{\"add\":");
+            array(json, entry.relabel().add());
+            json.append(",\"remove\":");
+            array(json, entry.relabel().remove());
+            json.append('}');
+        }
+        field(json, false, "updatedAt", entry.updatedAt());
+        field(json, false, "uuid", entry.uuid());
+        return json.append('}').toString();
+    }
+
+    /** Whether every text of the entry needs no escape but of {@code "} and {@code \\} (no control character). */
+    private static boolean plain(Entry entry) {
+        boolean plain = plain(entry.id()) && plain(entry.uuid()) && plain(entry.updatedAt()) && plain(entry.name());
+        for (PriorValue c : entry.chars()) {
+            plain &= plain(c.id()) && plain(c.value()) && plain(c.updatedAt()) && plain(c.name()) && plain(c.to());
+        }
+        if (entry.relabel() != null) {
+            plain &= entry.relabel().add().stream().allMatch(LedgerCodec::plain) && entry.relabel().remove().stream().allMatch(LedgerCodec::plain);
+        }
+        return plain;
+    }
+
+    private static boolean plain(String text) {
+        if (text == null) {
+            return true;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < 0x20) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Appends {@code ,"name":"text"} (no comma when {@code first}); a null text is left out. Returns whether nothing was written yet. */
+    private static boolean field(StringBuilder json, boolean first, String name, String text) {
+        if (text == null) {
+            return first;
+        }
+        json.append(first ? "\"" : ",\"").append(name).append("\":");
+        quoted(json, text);
+        return false;
+    }
+
+    private static void array(StringBuilder json, List<String> texts) {
+        json.append('[');
+        for (int k = 0; k < texts.size(); k++) {
+            if (k > 0) {
+                json.append(',');
+            }
+            quoted(json, texts.get(k));
+        }
+        json.append(']');
+    }
+
+    private static void quoted(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"' || ch == '\\') {
+                json.append('\\');
+            }
+            json.append(ch);
+        }
+        json.append('"');
+    }
+
+    /** The entry through {@link CanonicalJson}: the reference the direct writer above matches. */
+    static String canonical(Entry entry) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("id", entry.id()).put("uuid", entry.uuid()).put("updatedAt", entry.updatedAt()).put("name", entry.name());
         ArrayNode chars = o.putArray("chars");

@@ -4,13 +4,13 @@ import static dev.diffo.admin.repository.MigrationCypher.LOCK_BATCH;
 import static dev.diffo.admin.repository.MigrationCypher.LOCK_RUN;
 import static dev.diffo.admin.repository.MigrationCypher.MARK_UNDONE;
 import static dev.diffo.admin.repository.MigrationCypher.MOVE_BACK;
-import static dev.diffo.admin.repository.MigrationCypher.RECORD_BATCH;
 import static dev.diffo.admin.repository.MigrationCypher.RELABEL;
 import static dev.diffo.admin.repository.MigrationCypher.RESPECIFY;
 import static dev.diffo.admin.repository.MigrationCypher.RESTORE_LABELS;
 import static dev.diffo.admin.repository.MigrationCypher.RESTORE_VALUES;
 import static dev.diffo.admin.repository.MigrationCypher.REWRITE_VALUES;
 import static dev.diffo.admin.repository.MigrationCypher.UNDO_ENTRIES;
+import static dev.diffo.admin.repository.MigrationCypher.WRITE_BATCH;
 
 import dev.diffo.admin.domain.Candidate;
 import dev.diffo.admin.domain.Decider;
@@ -35,8 +35,9 @@ import org.neo4j.driver.Value;
 
 /**
  * One batch of a migration, and one batch of its undo, each inside the caller's single transaction and made of
- * small steps: lock, decide, rewrite and respecify, relabel, record the ledger entry (the undo: read the entry,
- * move back, restore values and labels, mark it undone). The same queries, in the same order, as one round trip each.
+ * small steps: lock and read, decide (in Java), relabel (when the plan asks), then rewrite, respecify and record the
+ * ledger entry in one round trip (a dry run: rewrite and respecify only); the undo: read the entry, move back,
+ * restore values and labels, mark it undone.
  */
 final class MigrationBatches {
 
@@ -59,11 +60,13 @@ final class MigrationBatches {
         ZonedDateTime now = GraphValues.now();
         List<Record> locked = lock(tx, run, elementIds, decider);
         Draft draft = decide(locked, elementIds.size(), decider);
-        tx.run(REWRITE_VALUES, Map.of("updates", draft.updates, "now", now)).consume();
-        tx.run(RESPECIFY, Map.of("source", run.sourceUuid(), "target", run.targetUuid(), "ids", draft.moves, "now", now)).consume();
+        // the relabel first: the ledger entries say which instances it swapped
         int relabelled = relabel(tx, decider.relabel(), draft);
         if (ledger) {
-            record(tx, run, owner, index, draft, now);
+            write(tx, run, owner, index, draft, now);
+        } else {
+            tx.run(REWRITE_VALUES, Map.of("updates", draft.updates, "now", now)).consume();
+            tx.run(RESPECIFY, Map.of("source", run.sourceUuid(), "target", run.targetUuid(), "ids", draft.moves, "now", now)).consume();
         }
         return new BatchResult(draft.moves.size(), draft.excluded, draft.skipped, relabelled, List.copyOf(draft.rewrites),
                 List.copyOf(draft.left));
@@ -131,9 +134,16 @@ final class MigrationBatches {
         return done.size();
     }
 
-    /** The batch's ledger entry, written last; refused (with the whole batch) when another process took the run over. */
-    private static void record(SimpleQueryRunner tx, MigrationRun run, String owner, int index, Draft draft, ZonedDateTime now) {
+    /**
+     * Rewrites the values, respecifies the instances and records the batch's ledger entry, in one round trip;
+     * refused (with the whole batch) when another process took the run over.
+     */
+    private static void write(SimpleQueryRunner tx, MigrationRun run, String owner, int index, Draft draft, ZonedDateTime now) {
         Map<String, Object> params = new HashMap<>();
+        params.put("updates", draft.updates);
+        params.put("source", run.sourceUuid());
+        params.put("target", run.targetUuid());
+        params.put("ids", draft.moves);
         params.put("run", run.uuid());
         params.put("owner", owner);
         params.put("index", index);
@@ -143,7 +153,7 @@ final class MigrationBatches {
         params.put("migrated", draft.moves.size());
         params.put("excluded", draft.excluded);
         params.put("skipped", draft.skipped);
-        if (tx.run(RECORD_BATCH, params).list().isEmpty()) {
+        if (tx.run(WRITE_BATCH, params).list().isEmpty()) {
             throw takenOver(run.uuid());
         }
     }

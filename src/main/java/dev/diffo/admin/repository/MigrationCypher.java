@@ -105,6 +105,12 @@ final class MigrationCypher {
             RETURN run.uuid AS recorded
             """;
 
+    /**
+     * A batch's writes in one round trip, in this order: {@link #REWRITE_VALUES}, {@link #RESPECIFY}, then
+     * {@link #RECORD_BATCH} (which returns no row, and so refuses the batch, when the run was taken over).
+     */
+    static final String WRITE_BATCH = "CALL () {\n" + REWRITE_VALUES + "}\nCALL () {\n" + RESPECIFY + "}\n" + RECORD_BATCH;
+
     static final String LOCK_RUN = """
             MATCH (run:MigrationRun {uuid: $run})
             SET run.diffoAdminLock = true

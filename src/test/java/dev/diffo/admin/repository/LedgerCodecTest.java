@@ -42,4 +42,24 @@ class LedgerCodecTest {
         assertThat(LedgerCodec.write(gone)).isEqualTo("{\"outcome\":\"skipped\",\"reason\":\"2 instance(s) no longer exist\"}");
         assertThat(LedgerCodec.readLeft(LedgerCodec.write(gone))).isEqualTo(gone);
     }
+
+    @Test
+    void theDirectWriterWritesTheSameBytesAsCanonicalJson() {
+        List<LedgerCodec.Entry> entries = List.of(
+                new LedgerCodec.Entry("4:db:1", "u-1", "2026-01-01T00:00Z[Etc/UTC]", List.of(), null),
+                new LedgerCodec.Entry(null, null, null, List.of(new LedgerCodec.PriorValue(null, null, null)), null),
+                new LedgerCodec.Entry("4:db:2", "u-2", null, List.of(new LedgerCodec.PriorValue("4:db:3", "{\"a\":\"q\\\"uote\\\\back\"}", null),
+                        new LedgerCodec.PriorValue("4:db:4", "ünïcödé ✓ / \u2028 \u007f 𝄞", "2026-02-03T04:05:06.789Z[Etc/UTC]")), null),
+                new LedgerCodec.Entry("4:db:5", "u-5", "t", List.of(), new Relabel(List.of("Broadband"), List.of("BroadbandV2", "Fibre"))),
+                new LedgerCodec.Entry("4:db:6", "u-6", "t", List.of(new LedgerCodec.PriorValue("4:db:7", "line\nbreak\ttab\u0001", "t")),
+                        new Relabel(List.of("A", "B"), List.of("C"))),
+                new LedgerCodec.Entry("4:db:8", "u-8", "t", List.of(new LedgerCodec.PriorValue("4:db:9", "{\"technology\":\"fttb\"}", "t", "broadband",
+                        "{\"technology\":\"fttn\"}")), new Relabel(List.of("A"), List.of("B")), "acme-broadband-001"),
+                new LedgerCodec.Entry("4:db:10", "u-10", "t", List.of(new LedgerCodec.PriorValue("4:db:11", "v", "t", "na\u0002me", null)), null, "n"));
+
+        for (LedgerCodec.Entry entry : entries) {
+            assertThat(LedgerCodec.write(entry)).isEqualTo(LedgerCodec.canonical(entry));
+            assertThat(LedgerCodec.read(LedgerCodec.write(entry))).isEqualTo(entry);
+        }
+    }
 }
