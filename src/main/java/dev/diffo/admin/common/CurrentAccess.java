@@ -71,6 +71,19 @@ public class CurrentAccess {
         throw refusedOtherRsp(now, asked, what);
     }
 
+    /**
+     * Refuses a read that shows every RSP's instances side by side (the withdrawal-readiness view) when the app runs as
+     * an RSP operator, who sees only its own RSP's instances.
+     */
+    public void requireEveryRsp(String what) {
+        Access now = access;
+        if (now.rspKey() != null) {
+            throw new NotPermittedException(now, what + " shows every RSP's instances, which is not permitted: the app runs as " + article(now)
+                    + " and sees only " + now.rspKey() + "'s instances.", "The instances tab and the migration wizard show " + now.rspKey()
+                    + "'s own; a catalogue manager or a viewer sees every RSP's readiness.");
+        }
+    }
+
     /** Refuses acting on something of RSP {@code rspKey} ("Undoing run 1a2b…") unless this access covers that RSP. */
     public void requireRsp(String rspKey, String what) {
         Access now = access;

@@ -1,5 +1,6 @@
 package dev.diffo.admin.readiness;
 
+import dev.diffo.admin.common.CurrentAccess;
 import dev.diffo.admin.domain.LedgerMove;
 import dev.diffo.admin.domain.MajorShare;
 import dev.diffo.admin.domain.RemainingSeries;
@@ -49,10 +50,17 @@ public class ReadinessService {
     }
 
     private final ReadinessRepository repository;
+    private final CurrentAccess access;
 
     @Inject
-    public ReadinessService(ReadinessRepository repository) {
+    public ReadinessService(ReadinessRepository repository, CurrentAccess access) {
         this.repository = repository;
+        this.access = access;
+    }
+
+    /** As a catalogue manager (tests and tools that build the service by hand). */
+    public ReadinessService(ReadinessRepository repository) {
+        this(repository, new CurrentAccess());
     }
 
     public List<String> names() {
@@ -66,6 +74,7 @@ public class ReadinessService {
 
     /** Reads the readiness of {@code name} as of {@code asOf} (the projection's today). */
     public Readiness read(String name, ZonedDateTime asOf) {
+        access.requireEveryRsp("The withdrawal readiness of " + name);
         long start = System.nanoTime();
         List<MajorShare> shares = repository.shares(name);
         List<Specification> majors = repository.majors(name).stream().sorted(Comparator.comparingLong(Specification::majorVersion)).toList();

@@ -62,6 +62,21 @@ class ReadinessViewModelTest {
     final ReadinessViewModel viewModel = new ReadinessViewModel(new ReadinessService(repository), new ImmediateTaskRunner());
 
     @Test
+    void anRspOperatorIsRefusedEveryRspsReadinessBeforeAnythingIsRead() {
+        dev.diffo.admin.common.CurrentAccess access = new dev.diffo.admin.common.CurrentAccess();
+        access.set(dev.diffo.admin.domain.Access.rspOperator("acme"));
+        ReadinessService service = new ReadinessService(repository, access);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.read("broadband"))
+                .isInstanceOf(dev.diffo.admin.domain.NotPermittedException.class)
+                .hasMessageContaining("every RSP's instances").hasMessageContaining("acme");
+        assertThat(repository.calls).isEmpty();
+
+        access.set(dev.diffo.admin.domain.Access.VIEWER);
+        assertThat(service.read("broadband").shares()).hasSize(3);
+    }
+
+    @Test
     void aNameShowsEachMajorsRspsOldMajorsFirstAndMostInstancesFirst() {
         viewModel.open("broadband");
 
