@@ -132,6 +132,7 @@ public class MainView {
     /** Every background task while it runs (the panel drops each as it ends), opened from the status bar. */
     private TaskProgressView<Task<?>> taskPanel;
     private PopOver taskPopOver;
+    @FXML
     private Tab readinessTab;
 
     @Inject
