@@ -40,7 +40,7 @@ public class ReadinessView {
     @FXML
     private ComboBox<String> nameChoice;
     @FXML
-    private Button reloadButton;
+    private Button readinessReloadButton;
     @FXML
     private Button exportCsvButton;
     @FXML
@@ -48,11 +48,11 @@ public class ReadinessView {
     @FXML
     private Button exportLinesButton;
     @FXML
-    private Label summary;
+    private Label readinessSummary;
     @FXML
     private Label projections;
     @FXML
-    private Label message;
+    private Label readinessMessage;
     @FXML
     private StackedBarChart<String, Number> barChart;
     @FXML
@@ -74,7 +74,7 @@ public class ReadinessView {
     @FXML
     private TableColumn<ReadinessViewModel.Row, String> statusColumn;
     @FXML
-    private TableColumn<ReadinessViewModel.Row, String> rspColumn;
+    private TableColumn<ReadinessViewModel.Row, String> readinessRspColumn;
     @FXML
     private TableColumn<ReadinessViewModel.Row, String> howColumn;
     @FXML
@@ -89,20 +89,20 @@ public class ReadinessView {
     private void initialize() {
         nameChoice.setItems(viewModel.names());
         nameChoice.valueProperty().bindBidirectional(viewModel.nameProperty());
-        reloadButton.disableProperty().bind(viewModel.busyProperty());
+        readinessReloadButton.disableProperty().bind(viewModel.busyProperty());
         exportCsvButton.disableProperty().bind(viewModel.canExportProperty().not());
         exportBarsButton.disableProperty().bind(viewModel.canExportProperty().not());
         exportLinesButton.disableProperty().bind(viewModel.canExportProperty().not());
-        summary.textProperty().bind(viewModel.summaryProperty());
+        readinessSummary.textProperty().bind(viewModel.summaryProperty());
         projections.textProperty().bind(viewModel.projectionsProperty());
-        message.textProperty().bind(viewModel.messageProperty());
+        readinessMessage.textProperty().bind(viewModel.messageProperty());
         SortedList<ReadinessViewModel.Row> sorted = new SortedList<>(viewModel.rows());
         sorted.comparatorProperty().bind(rspTable.comparatorProperty());
         rspTable.setItems(sorted);
         text(versionColumn, ReadinessViewModel.Row::version);
         text(standingColumn, ReadinessViewModel.Row::standing);
         text(statusColumn, ReadinessViewModel.Row::status);
-        text(rspColumn, ReadinessViewModel.Row::rsp);
+        text(readinessRspColumn, ReadinessViewModel.Row::rsp);
         text(howColumn, ReadinessViewModel.Row::how);
         instancesColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().instances()));
         lineTime.setTickLabelFormatter(new StringConverter<>() {

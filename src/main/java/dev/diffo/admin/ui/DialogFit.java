@@ -31,6 +31,7 @@ public final class DialogFit {
         dialog.setResizable(true);
         dialog.getDialogPane().applyCss();
         measure.run();
+        clampToScreen(dialog);
         dialog.setOnShown(e -> later(dialog, measure));
         for (Observable change : changes) {
             change.addListener(o -> later(dialog, measure));
@@ -39,6 +40,23 @@ public final class DialogFit {
 
     private static void later(Dialog<?> dialog, Runnable measure) {
         Platform.runLater(() -> now(dialog, measure));
+    }
+
+    /**
+     * Before the window is placed, its first size is the content's preferred size: never larger than the primary
+     * screen (a large text size would make a window that does not fit, and its buttons unreachable).
+     */
+    private static void clampToScreen(Dialog<?> dialog) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        var pane = dialog.getDialogPane();
+        double width = pane.prefWidth(-1);
+        if (width > screen.getWidth()) {
+            pane.setPrefWidth(screen.getWidth());
+        }
+        double height = pane.prefHeight(Math.min(width, screen.getWidth()));
+        if (height > screen.getHeight()) {
+            pane.setPrefHeight(screen.getHeight());
+        }
     }
 
     /** Sizes the window to the content now, within its screen's visual bounds. */
@@ -54,6 +72,7 @@ public final class DialogFit {
         dialog.getDialogPane().layout();
         measure.run();
         if (Double.isNaN(window.getX()) || Double.isNaN(window.getY()) || Double.isNaN(window.getWidth()) || Double.isNaN(window.getHeight())) {
+            clampToScreen(dialog);
             window.sizeToScene();
             return; // not placed yet: the platform centres it on its owner
         }

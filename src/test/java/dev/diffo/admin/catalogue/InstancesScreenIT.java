@@ -31,8 +31,12 @@ class InstancesScreenIT {
     static final String V1 = "a1b2c3d4-e5f6-4a7b-8c9d-e0f1a2b3c4d5";
     final FxRobot robot = new FxRobot();
 
-    static void await(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+    void await(BooleanSupplier condition) throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out; the summary says: " + robot.lookup("#summary").tryQueryAs(Label.class).map(Label::getText).orElse("(no summary)"), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
