@@ -32,6 +32,8 @@ public final class DialogFit {
         dialog.getDialogPane().applyCss();
         measure.run();
         clampToScreen(dialog);
+        // and again as it shows: a style set since (a larger text size) changes the preferred size
+        dialog.setOnShowing(e -> clampToScreen(dialog));
         dialog.setOnShown(e -> later(dialog, measure));
         for (Observable change : changes) {
             change.addListener(o -> later(dialog, measure));
@@ -49,6 +51,7 @@ public final class DialogFit {
     private static void clampToScreen(Dialog<?> dialog) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         var pane = dialog.getDialogPane();
+        pane.applyCss();
         double width = pane.prefWidth(-1);
         if (width > screen.getWidth()) {
             pane.setPrefWidth(screen.getWidth());
