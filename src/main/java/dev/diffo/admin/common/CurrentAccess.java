@@ -94,8 +94,7 @@ public class CurrentAccess {
 
     /** Whether this access sees instances of {@code rspKey} (an RSP operator only its own, in any case). */
     public boolean covers(String rspKey) {
-        Access now = access;
-        return now.rspKey() == null || (rspKey != null && rspKey.equalsIgnoreCase(now.rspKey()));
+        return access.covers(rspKey);
     }
 
     private static NotPermittedException refusedOtherRsp(Access now, String other, String what) {

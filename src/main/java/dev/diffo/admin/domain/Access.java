@@ -43,9 +43,9 @@ public record Access(Role role, String rspKey) {
         return role != Role.VIEWER;
     }
 
-    /** May this access see or act on instances of the RSP with this key? */
+    /** May this access see or act on instances of the RSP with this key? (An RSP operator only its own, keys in any case.) */
     public boolean covers(String otherRspKey) {
-        return rspKey == null || rspKey.equals(otherRspKey);
+        return rspKey == null || (otherRspKey != null && rspKey.equalsIgnoreCase(otherRspKey));
     }
 
     /** "RSP operator for acme", "catalogue manager", "viewer". */
