@@ -32,6 +32,7 @@ class ConfirmationScreenIT {
             if (fontSize != null) {
                 alert.getDialogPane().setStyle("-fx-font-size: " + fontSize);
             }
+            dev.diffo.admin.support.FxScreenExtension.atTopLeft(alert);
             alert.show();
             return alert;
         }).get(10, TimeUnit.SECONDS);

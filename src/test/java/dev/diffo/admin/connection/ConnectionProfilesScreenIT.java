@@ -100,6 +100,7 @@ class ConnectionProfilesScreenIT {
             javafx.scene.Parent root = loader.load();
             var dialog = ConnectionView.dialog(root, loader.getController(), owner,
                     ConnectionProfilesScreenIT.class.getResource("/dev/diffo/admin/app/theme.css").toExternalForm(), null);
+            dev.diffo.admin.support.FxScreenExtension.atTopLeft(dialog);
             dialog.show();
             return dialog;
         }).get(60, TimeUnit.SECONDS);

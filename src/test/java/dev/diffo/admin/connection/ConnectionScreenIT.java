@@ -136,6 +136,7 @@ class ConnectionScreenIT {
             if (fontSize != null) {
                 dialog.getDialogPane().setStyle("-fx-font-size: " + fontSize);
             }
+            dev.diffo.admin.support.FxScreenExtension.atTopLeft(dialog);
             dialog.show();
             return dialog;
         }).get(10, TimeUnit.SECONDS);

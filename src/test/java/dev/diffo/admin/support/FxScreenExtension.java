@@ -67,4 +67,16 @@ public final class FxScreenExtension implements BeforeAllCallback, AfterEachCall
             stage.show();
         });
     }
+
+    /**
+     * Puts a dialog at the headless screen's top-left corner before it shows, so that growing only ever extends it
+     * downwards. JavaFX's headless platform blits each frame into one 1000×1000 frame buffer at the window's
+     * <em>current</em> position: a frame rendered at the old (taller) size and uploaded after the window moved down
+     * runs past the buffer's last row and throws {@code IndexOutOfBoundsException} in {@code HeadlessWindow.blit}.
+     * A dialog centred on its owner and then grown and re-placed by {@code DialogFit} can do exactly that.
+     */
+    public static void atTopLeft(javafx.scene.control.Dialog<?> dialog) {
+        dialog.setX(0);
+        dialog.setY(0);
+    }
 }

@@ -63,6 +63,7 @@ class SpecEditorScreenIT {
                 dialog.getDialogPane().applyCss();
                 loader.<SpecEditorView>getController().fitForm();
             }
+            dev.diffo.admin.support.FxScreenExtension.atTopLeft(dialog);
             dialog.show();
             return dialog;
         }).get(10, TimeUnit.SECONDS);
