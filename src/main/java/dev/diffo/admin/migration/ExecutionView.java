@@ -1,9 +1,11 @@
 package dev.diffo.admin.migration;
 
 import dev.diffo.admin.domain.MigrationPlan;
+import dev.diffo.admin.ui.Decorations;
 import jakarta.inject.Inject;
 import java.io.File;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -27,6 +29,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 
 /** The wizard's last step: batch size, dry run, run, pause, resume, export and undo, bound to {@link ExecutionViewModel}. */
 public class ExecutionView {
@@ -91,6 +94,18 @@ public class ExecutionView {
     private void initialize() {
         SpinnerValueFactory.IntegerSpinnerValueFactory sizes = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, MigrationPlan.MAX_BATCH_SIZE,
                 viewModel.batchSizeProperty().get(), 1_000);
+        // text that is no number commits as the size it replaced (the spinner does not throw); the ViewModel says why
+        sizes.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer size) {
+                return size == null ? "" : size.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return Objects.requireNonNullElse(ExecutionViewModel.batchSizeOf(text), sizes.getValue());
+            }
+        });
         batchSizeSpinner.setValueFactory(sizes);
         batchSizeSpinner.setEditable(true);
         sizes.valueProperty().subscribe(size -> {
@@ -98,6 +113,9 @@ public class ExecutionView {
                 viewModel.batchSizeProperty().set(size);
             }
         });
+        // what is typed is judged as it is typed, and a bad size is decorated (its tooltip says why) while Run waits
+        batchSizeSpinner.getEditor().textProperty().bindBidirectional(viewModel.batchSizeTextProperty());
+        new Decorations().error(batchSizeSpinner.getEditor(), viewModel.batchSizeMessageProperty());
         batchSizeSpinner.disableProperty().bind(status.busyProperty());
         dryRunButton.disableProperty().bind(viewModel.canRunProperty().not());
         runButton.disableProperty().bind(viewModel.canRunProperty().not());

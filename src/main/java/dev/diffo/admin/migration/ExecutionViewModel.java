@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -30,6 +31,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -48,6 +51,9 @@ public class ExecutionViewModel {
     private final WizardStatus status;
 
     private final IntegerProperty batchSize = new SimpleIntegerProperty(MigrationPlan.DEFAULT_BATCH_SIZE);
+    /** The batch size as typed (the spinner's text): a whole number sets {@link #batchSize}; anything else only a message. */
+    private final StringProperty batchSizeText = new SimpleStringProperty(String.valueOf(MigrationPlan.DEFAULT_BATCH_SIZE));
+    private final StringBinding batchSizeMessage;
     private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -74,11 +80,46 @@ public class ExecutionViewModel {
         this.status = status;
         // a viewer moves nothing (the service refuses it too); an RSP operator's plan is always of its own RSP
         var mayMove = new AccessProperties(migration.currentAccess(), tasks).mayWriteInstancesProperty();
+        // the typed text and the size follow each other: a number typed becomes the size, a size set shows as text
+        batchSizeText.subscribe(text -> {
+            Integer typed = batchSizeOf(text);
+            if (typed != null && typed != batchSize.get()) {
+                batchSize.set(typed);
+            }
+        });
+        batchSize.subscribe(size -> {
+            if (!Integer.valueOf(size.intValue()).equals(batchSizeOf(batchSizeText.get()))) {
+                batchSizeText.set(String.valueOf(size.intValue()));
+            }
+        });
+        batchSizeMessage = Bindings.createStringBinding(() -> batchSizeProblem(batchSizeText.get(), batchSize.get()), batchSizeText, batchSize);
         canRun = status.busyProperty().not().and(remedies.readyToRunProperty()).and(mayMove)
-                .and(batchSize.greaterThanOrEqualTo(1)).and(batchSize.lessThanOrEqualTo(MigrationPlan.MAX_BATCH_SIZE));
+                .and(batchSizeMessage.isEmpty());
         canUndo = lastRun.isNotNull().and(status.busyProperty().not()).and(mayMove);
         canResume = status.busyProperty().not().and(mayMove)
                 .and(Bindings.createBooleanBinding(() -> lastRun.get() != null && lastRun.get().status().resumable(), lastRun));
+    }
+
+    /** The whole number {@code text} says (digits, with or without thousands separators), or null. */
+    public static Integer batchSizeOf(String text) {
+        String digits = text == null ? "" : text.strip().replace(",", "").replace("_", "").replace(" ", "");
+        if (!digits.matches("[0-9]+")) {
+            return null;
+        }
+        // beyond nine digits it is out of range anyway (and past what an int holds)
+        return digits.length() > 9 ? Integer.MAX_VALUE : Integer.valueOf(digits);
+    }
+
+    private static String batchSizeProblem(String text, int size) {
+        String range = String.format("a whole number from 1 to %,d", MigrationPlan.MAX_BATCH_SIZE);
+        Integer typed = batchSizeOf(text);
+        if (typed == null) {
+            return (text == null || text.isBlank() ? "No batch size: it is " : "\"" + text.strip() + "\" is not a batch size: it is ") + range + ".";
+        }
+        if (size < 1 || size > MigrationPlan.MAX_BATCH_SIZE) {
+            return String.format("A batch size of %,d is out of range: it is %s.", size, range);
+        }
+        return "";
     }
 
     MigrationPlan plan() {
@@ -285,6 +326,16 @@ public class ExecutionViewModel {
 
     public IntegerProperty batchSizeProperty() {
         return batchSize;
+    }
+
+    /** The batch size as typed; a whole number in it becomes {@link #batchSizeProperty()}. */
+    public StringProperty batchSizeTextProperty() {
+        return batchSizeText;
+    }
+
+    /** Why the batch size typed cannot be used (empty when it can): what the View decorates the batch size with. */
+    public StringBinding batchSizeMessageProperty() {
+        return batchSizeMessage;
     }
 
     public ReadOnlyStringProperty progressMessageProperty() {

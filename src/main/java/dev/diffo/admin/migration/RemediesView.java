@@ -1,6 +1,7 @@
 package dev.diffo.admin.migration;
 
 import dev.diffo.admin.common.Views;
+import dev.diffo.admin.ui.Decorations;
 import jakarta.inject.Inject;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -78,6 +79,8 @@ public class RemediesView {
     /** Rebuilt when the check gives new remedies (a row each, aligned); a choice made in a row only updates the list. */
     private void showRemedies(List<? extends RemedyChoice> remedies) {
         remedyRows.getChildren().clear();
+        // one support per check: the rows of an older check are not validated any more
+        Decorations decorations = new Decorations().shownAtOnce();
         for (int i = 0; i < remedies.size(); i++) {
             RemedyChoice remedy = remedies.get(i);
             ChoiceBox<String> choice = new ChoiceBox<>();
@@ -89,6 +92,8 @@ public class RemediesView {
             own.setId("perInstance-" + i);
             own.setOnAction(e -> showInstances(remedy));
             remedyRows.addRow(i, new Label(remedy.describe() + ": map to"), choice, own);
+            // a value with no remedy yet is decorated (its tooltip says what to choose): Run waits for it
+            decorations.error(choice, remedy.message());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.diffo.admin.domain.MigrationPlan.Offence;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 
 /** One offending value the check found, how many instances carry it, the remedies offered and the one chosen. */
 public record RemedyChoice(Offence offence, long instances, List<String> options, StringProperty choice) {
@@ -32,6 +33,12 @@ public record RemedyChoice(Offence offence, long instances, List<String> options
         options.stream().filter(o -> !EXCLUDE.equals(o)).forEach(own::add);
         own.add(EXCLUDE);
         return List.copyOf(own);
+    }
+
+    /** Why nothing runs yet because of this value (empty once a remedy is chosen): what the View decorates its choice with. */
+    public ObservableValue<String> message() {
+        return choice.map(chosen -> "").orElse(String.format("Choose what %s becomes: an allowed value, or exclude %s.",
+                offence.key() + " = " + offence.value(), instances == 1 ? "the instance" : "these instances"));
     }
 
     public String describe() {

@@ -21,12 +21,25 @@ public final class Decorations {
 
     /** Decorates {@code control} while {@code message} holds a sentence (null or blank: no decoration). */
     public Decorations error(Control control, ObservableValue<String> message) {
-        support.registerValidator(control, false, (Control c, Object value) -> {
+        boolean registered = support.registerValidator(control, false, (Control c, Object value) -> {
             String text = message.getValue();
             return ValidationResult.fromErrorIf(c, text, text != null && !text.isBlank());
         });
+        if (!registered) {
+            // ControlsFX validates only controls it can read a value of (a Spinner's is its editor): say so, not nothing
+            throw new IllegalArgumentException("ControlsFX cannot validate a " + control.getClass().getSimpleName() + "; decorate its editor");
+        }
         // the message changes without the control's value changing (a lookup answered, a refusal came back)
         message.subscribe(text -> support.revalidate(control));
+        return this;
+    }
+
+    /**
+     * Shows the decorations before the user changed anything (ControlsFX waits for a first change): for a choice that
+     * must be made before anything can go on, such as a remedy the check asks for.
+     */
+    public Decorations shownAtOnce() {
+        support.initInitialDecoration();
         return this;
     }
 

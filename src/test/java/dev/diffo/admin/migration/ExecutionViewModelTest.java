@@ -64,6 +64,54 @@ class ExecutionViewModelTest extends WizardFixture {
         assertThat(execution().canRunProperty().get()).isEqualTo(canRun);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            0       | A batch size of 0 is out of range: it is a whole number from 1 to 100,000.
+            250000  | A batch size of 250,000 is out of range: it is a whole number from 1 to 100,000.
+            5k      | "5k" is not a batch size: it is a whole number from 1 to 100,000.
+            -3      | "-3" is not a batch size: it is a whole number from 1 to 100,000.
+            ''      | No batch size: it is a whole number from 1 to 100,000.
+            """)
+    void aBatchSizeTypedOutOfRangeOrNotANumberSaysWhyAndNothingRuns(String typed, String message) {
+        checkedAndRemedied();
+
+        execution().batchSizeTextProperty().set(typed);
+
+        assertThat(execution().batchSizeMessageProperty().get()).isEqualTo(message);
+        assertThat(execution().canRunProperty().get()).isFalse();
+        execution().run();
+        execution().dryRun();
+        assertThat(instances.allRuns()).isEmpty();
+        assertThat(wizard.reportProperty().get()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            1       | 1
+            5,000   | 5000
+            100000  | 100000
+            """)
+    void aBatchSizeTypedAsAWholeNumberInRangeIsTheRunsBatchSize(String typed, int size) {
+        checkedAndRemedied();
+
+        execution().batchSizeTextProperty().set(typed);
+
+        assertThat(execution().batchSizeMessageProperty().get()).isEmpty();
+        assertThat(execution().batchSizeProperty().get()).isEqualTo(size);
+        assertThat(execution().canRunProperty().get()).isTrue();
+    }
+
+    @Test
+    void aValueWithNoRemedyYetSaysWhatToChooseUntilOneIsChosen() {
+        choose();
+        remedies().check();
+
+        assertThat(remedy(FTTB).message().getValue())
+                .isEqualTo("Choose what broadband.technology = fttb becomes: an allowed value, or exclude these instances.");
+        remedy(FTTB).choice().set("fttn");
+        assertThat(remedy(FTTB).message().getValue()).isEmpty();
+    }
+
     @Test
     void theDryRunSaysWhatWouldMoveAndWritesNothing() {
         checkedAndRemedied();

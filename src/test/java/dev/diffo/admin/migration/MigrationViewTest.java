@@ -28,9 +28,12 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.Region;
+import org.controlsfx.control.decoration.Decoration;
+import org.controlsfx.control.decoration.Decorator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -156,6 +159,42 @@ class MigrationViewTest extends WizardFixture {
 
         assertThat(text("#report")).contains("acme-2: technology: fttb → fttp");
         assertThat(instances.valueOf("acme-2", "broadband")).isEqualTo(broadband("fttb"));
+        assertThat(instances.allRuns()).isEmpty();
+    }
+
+    static List<Decoration> decorations(Node control) {
+        List<Decoration> found = Decorator.getDecorations(control);
+        return found == null ? List.of() : List.copyOf(found);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aValueWithNoRemedyAndABadBatchSizeAreDecoratedAndNothingRunsUntilTheyAreFixed() throws TimeoutException {
+        chooseAcmeOnV1();
+        robot.clickOn("#checkButton");
+        await(() -> robot.lookup("#remedy-1").tryQuery().isPresent());
+        ChoiceBox<String> fttb = robot.lookup("#remedy-0").queryAs(ChoiceBox.class);
+        ChoiceBox<String> fw = robot.lookup("#remedy-1").queryAs(ChoiceBox.class);
+        await(() -> !decorations(fttb).isEmpty() && !decorations(fw).isEmpty());
+        robot.interact(() -> fttb.setValue("fttn"));
+        robot.interact(() -> fw.setValue(RemedyChoice.EXCLUDE));
+        await(() -> decorations(fttb).isEmpty() && decorations(fw).isEmpty());
+        assertThat(robot.lookup("#runButton").queryButton().isDisabled()).isFalse();
+
+        Spinner<Integer> batchSize = robot.lookup("#batchSizeSpinner").queryAs(Spinner.class);
+        robot.clickOn(batchSize.getEditor());
+        robot.interact(batchSize.getEditor()::selectAll);
+        robot.write("0");
+        await(() -> !decorations(batchSize.getEditor()).isEmpty());
+
+        assertThat(batchSize.getEditor().getText()).isEqualTo("0");
+        assertThat(robot.lookup("#runButton").queryButton().isDisabled()).as("a batch size of 0 runs nothing").isTrue();
+        assertThat(robot.lookup("#dryRunButton").queryButton().isDisabled()).isTrue();
+        Snapshots.save(batchSize, "migration-view-bad-batch-size");
+
+        robot.write("5");
+        await(() -> decorations(batchSize.getEditor()).isEmpty());
+        assertThat(robot.lookup("#runButton").queryButton().isDisabled()).as("50 is a batch size").isFalse();
         assertThat(instances.allRuns()).isEmpty();
     }
 
