@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.ClipboardContent;
@@ -62,6 +63,10 @@ public class InstancesView {
     private TableColumn<InstanceRow, String> valuesColumn;
     @FXML
     private TableColumn<InstanceRow, String> createdColumn;
+    @FXML
+    private TableColumn<InstanceRow, String> storedValuesColumn;
+    @FXML
+    private ToggleButton instancesRawJsonToggle;
     @FXML
     private Label placeholder;
     @FXML
@@ -141,6 +146,19 @@ public class InstancesView {
         column(stateColumn, InstanceRow::state);
         column(valuesColumn, InstanceRow::valuesText);
         column(createdColumn, InstanceRow::createdAtDisplay);
+        // the values as fields, and one click away the JSON diffo stored (a column of its own)
+        column(storedValuesColumn, InstanceRow::storedText);
+        instancesRawJsonToggle.selectedProperty().bindBidirectional(viewModel.showRawJsonProperty());
+        storedValuesColumn.visibleProperty().bind(viewModel.showRawJsonProperty());
+        // the whole JSON on hover (a long value is cut at the column's edge)
+        storedValuesColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String json, boolean empty) {
+                super.updateItem(json, empty);
+                setText(empty ? null : json);
+                setTooltip(empty || json == null || json.isEmpty() ? null : new javafx.scene.control.Tooltip(json));
+            }
+        });
         idColumn.getStyleClass().add("mono");
         // a long id is cut in the middle (both ends stay readable); the whole id is in the tooltip, and Copy id copies it
         idColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {

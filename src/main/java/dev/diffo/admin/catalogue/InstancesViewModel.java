@@ -69,6 +69,8 @@ public class InstancesViewModel {
     private final StringProperty summary = new SimpleStringProperty("Choose a specification version.");
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    /** Whether the table shows each instance's characteristics as stored (diffo's JSON) beside their fields. */
+    private final BooleanProperty showRawJson = new SimpleBooleanProperty(false);
 
     private final NewInstanceViewModel form;
     private final AccessProperties access;
@@ -328,6 +330,11 @@ public class InstancesViewModel {
 
     public BooleanProperty descendingProperty() {
         return descending;
+    }
+
+    /** Whether the stored JSON of each instance's characteristics is shown as a column of its own (Raw JSON). */
+    public BooleanProperty showRawJsonProperty() {
+        return showRawJson;
     }
 
     public IntegerProperty pageSizeProperty() {

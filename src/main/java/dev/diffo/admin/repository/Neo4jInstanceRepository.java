@@ -289,12 +289,18 @@ public class Neo4jInstanceRepository implements InstanceRepository {
 
     private InstanceRow toRow(Record r) {
         Map<String, String> values = new TreeMap<>();
+        Map<String, String> stored = new TreeMap<>();
         for (Value c : r.get("chars").values()) {
-            DiffoShape.flatten(c.get("name").asString(null), c.get("value").asString(null), values);
+            String characteristic = c.get("name").asString(null);
+            String json = c.get("value").asString(null);
+            DiffoShape.flatten(characteristic, json, values);
+            if (characteristic != null && json != null) {
+                stored.merge(characteristic, json, (a, b) -> a + " " + b);
+            }
         }
         return new InstanceRow(r.get("uuid").asString(null), r.get("name").asString(null),
                 Rsp.of(r.get("rsp").asString(null), r.get("rspName").asString(null), r.get("rspBy").asString(null), settings.rspRole()),
                 r.get("state").asString(null), r.get("which").asString(null), r.get("createdAt").asString(null),
-                r.get("labels").asList(Value::asString), values);
+                r.get("labels").asList(Value::asString), values, stored);
     }
 }

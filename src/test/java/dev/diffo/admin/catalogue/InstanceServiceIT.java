@@ -80,6 +80,9 @@ class InstanceServiceIT {
         assertThat(first.uuid()).isEqualTo("5c1d2e3f-4a5b-4c6d-8e7f-90a1b2c3d4e5");
         assertThat(first.values()).containsEntry("broadband.technology", "fttb");
         assertThat(first.valuesText()).isEqualTo("broadband.technology: fttb");
+        // the JSON as diffo stored it, for the table's Raw JSON column
+        assertThat(first.stored()).containsOnlyKeys("broadband");
+        assertThat(first.storedText()).startsWith("broadband: {\"type\":\"dynamic\"").contains("\"technology\":\"fttb\"");
         assertThat(instances.count(InstanceQuery.of(V1))).isEqualTo(2);
     }
 

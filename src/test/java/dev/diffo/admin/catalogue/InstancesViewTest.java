@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Region;
@@ -127,5 +128,36 @@ class InstancesViewTest {
             assertThat(draft.specificationUuid()).isEqualTo(V1);
             assertThat(draft.labels()).contains("Instance", "Provider");
         });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void rawJsonAddsTheStoredJsonOfEachInstancesCharacteristicsAsAColumnAndTakesItAwayAgain() throws TimeoutException {
+        seed();
+        backend.connected();
+        FxScreenExtension.show(() -> {
+            Region root = (Region) backend.load(InstancesView.class);
+            root.setPrefSize(1280, 760);
+            return root;
+        });
+        InstancesViewModel viewModel = backend.injector.getInstance(InstancesViewModel.class);
+        robot.interact(viewModel::reload);
+        ComboBox<Specification> versions = robot.lookup("#specificationChoice").queryAs(ComboBox.class);
+        await(() -> !versions.getItems().isEmpty());
+        robot.interact(() -> versions.setValue(versions.getItems().getFirst()));
+        await(() -> summary().equals("Page 1 · instances 1–100 of 120"));
+        TableColumn<InstanceRow, String> raw = (TableColumn<InstanceRow, String>) table().getColumns().stream()
+                .filter(c -> "storedValuesColumn".equals(c.getId())).findFirst().orElseThrow();
+        assertThat(raw.isVisible()).as("fields only, until asked").isFalse();
+
+        robot.clickOn("#instancesRawJsonToggle");
+        await(raw::isVisible);
+
+        assertThat(raw.getCellData(0)).isEqualTo("broadband: " + FTTB);
+        assertThat(table().getColumns().stream().filter(c -> "valuesColumn".equals(c.getId())).findFirst().orElseThrow().getCellData(0))
+                .isEqualTo("broadband.technology: fttb");
+        dev.diffo.admin.support.Snapshots.save(table(), "view-instances-raw-json");
+        robot.clickOn("#instancesRawJsonToggle");
+        await(() -> !raw.isVisible());
     }
 }

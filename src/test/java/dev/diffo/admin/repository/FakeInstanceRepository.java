@@ -58,7 +58,7 @@ public class FakeInstanceRepository implements InstanceRepository {
         Map<String, String> values = new TreeMap<>();
         stored.forEach((characteristic, json) -> DiffoShape.flatten(characteristic, json, values));
         InstanceRow row = new InstanceRow(uuid, name, new Rsp(name.contains("-") ? name.substring(0, name.indexOf('-')) : name, null, Rsp.FoundBy.NAME_PREFIX),
-                state, "actual", "2026-01-01T00:00Z", labels, values);
+                state, "actual", "2026-01-01T00:00Z", labels, values, stored);
         rows.add(row);
         specOf.put(uuid, spec);
         characteristics.put(uuid, new LinkedHashMap<>(stored));
