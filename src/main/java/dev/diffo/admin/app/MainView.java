@@ -13,38 +13,25 @@ import jakarta.inject.Inject;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.ListChangeListener;
-import javafx.concurrent.Task;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBase;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
-import org.controlsfx.control.PopOver;
 import org.controlsfx.control.StatusBar;
-import org.controlsfx.control.TaskProgressView;
-import org.controlsfx.control.action.Action;
 
 /**
  * The main window: menus, the feature tabs, and the status bar that says where the app is connected. How the
@@ -129,9 +116,8 @@ public class MainView {
     @FXML
     private MenuItem tasksMenuItem;
 
-    /** Every background task while it runs (the panel drops each as it ends), opened from the status bar. */
-    private TaskProgressView<Task<?>> taskPanel;
-    private PopOver taskPopOver;
+    /** The status bar and the background tasks' list and notifications. */
+    private TaskPanel taskPanel;
     @FXML
     private Tab readinessTab;
 
@@ -149,17 +135,11 @@ public class MainView {
 
     @FXML
     private void initialize() {
-        statusBar.textProperty().bind(viewModel.connectionSummaryProperty());
-        statusBar.progressProperty().bind(tasks.runningProperty().greaterThan(0).map(running -> running ? ProgressIndicator.INDETERMINATE_PROGRESS : 0.0));
         loadDemoMenuItem.disableProperty().bind(catalogue.canLoadDemoProperty().not());
         refreshMenuItem.disableProperty().bind(catalogue.canRefreshProperty().not());
         // export and import need a catalogue to read: the same condition as Refresh
         exportMenuItem.disableProperty().bind(catalogue.canRefreshProperty().not());
         importMenuItem.disableProperty().bind(catalogue.canImportProperty().not());
-        Label role = new Label();
-        role.setId("roleLabel");
-        role.textProperty().bind(catalogue.roleProperty().map(r -> "Role: " + r));
-        statusBar.getRightItems().add(role);
         // the tabs follow the navigation's screen, and a tab the user picks is the screen shown
         Map<Screen, Tab> tabOf = new EnumMap<>(Map.of(Screen.OVERVIEW, overviewTab, Screen.CATALOGUE, catalogueTab, Screen.INSTANCES, instancesTab,
                 Screen.HISTORY, historyTab, Screen.MIGRATION, migrationTab, Screen.GRAPH, graphTab, Screen.READINESS, readinessTab));
@@ -184,14 +164,25 @@ public class MainView {
         statusBar.sceneProperty().flatMap(javafx.scene.Scene::windowProperty).flatMap(Window::showingProperty).subscribe(showing -> {
             if (Boolean.TRUE.equals(showing) && !actionsWired) {
                 actionsWired = true;
-                actionsOnButtons();
+                new ActionsMenu(navigation, tabs).wire(new ActionsMenu.Items(newSpecificationMenuItem, nextPatchMenuItem, nextMinorMenuItem,
+                        publishMajorMenuItem, newInstanceMenuItem, checkMenuItem, dryRunMenuItem, runMenuItem, findMenuItem, refreshMenuItem,
+                        loadDemoMenuItem));
             }
         });
         // View → go to a screen
         Map.of(overviewMenuItem, Screen.OVERVIEW, catalogueMenuItem, Screen.CATALOGUE, instancesMenuItem, Screen.INSTANCES, historyMenuItem, Screen.HISTORY,
                 migrationMenuItem, Screen.MIGRATION, graphMenuItem, Screen.GRAPH).forEach((item, screen) -> item.setOnAction(e -> navigation.show(screen)));
         themes();
-        taskPanel();
+        taskPanel = new TaskPanel(tasks, navigation, statusBar, tasksButton);
+        taskPanel.install(viewModel, catalogue, tasksMenuItem);
+    }
+
+    /** Set once the Actions menu is wired to the screens' buttons (when the window first shows). */
+    private boolean actionsWired;
+
+    @FXML
+    private void showTasks() {
+        taskPanel.toggle();
     }
 
     /** View → Theme: AtlantaFX's Primer light or dark for every window (applied at once, remembered by the ViewModel). */
@@ -218,127 +209,6 @@ public class MainView {
     /** The user-agent stylesheet of the whole application: every open window is restyled at once. */
     static void applyTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
-    }
-
-    /**
-     * The Actions menu does what the screens' buttons do (the same handler, the same confirmation), after showing
-     * their screen: each item follows its button's enablement, and each button's tooltip names the shortcut.
-     */
-    private void actionsOnButtons() {
-        Map<MenuItem, Target> targets = new LinkedHashMap<>();
-        targets.put(newSpecificationMenuItem, new Target(Screen.CATALOGUE, "#createButton"));
-        targets.put(nextPatchMenuItem, new Target(Screen.CATALOGUE, "#patchButton"));
-        targets.put(nextMinorMenuItem, new Target(Screen.CATALOGUE, "#minorButton"));
-        targets.put(publishMajorMenuItem, new Target(Screen.CATALOGUE, "#majorButton"));
-        targets.put(checkMenuItem, new Target(Screen.MIGRATION, "#checkButton"));
-        targets.put(dryRunMenuItem, new Target(Screen.MIGRATION, "#dryRunButton"));
-        targets.put(runMenuItem, new Target(Screen.MIGRATION, "#runButton"));
-        targets.forEach((item, target) -> {
-            Node node = find(target.id());
-            if (node instanceof ButtonBase button) {
-                item.disableProperty().bind(button.disabledProperty());
-                item.setOnAction(e -> {
-                    navigation.show(target.screen());
-                    button.fire();
-                });
-                tooltip(button, item);
-            }
-        });
-        Map<String, MenuItem> shortcuts = Map.of("#refreshButton", refreshMenuItem, "#loadDemoButton", loadDemoMenuItem);
-        shortcuts.forEach((id, item) -> {
-            if (find(id) instanceof ButtonBase button) {
-                tooltip(button, item);
-            }
-        });
-        // Find: the search field of the screen shown (the catalogue's when that screen has none)
-        Map<Screen, String> searchOf = Map.of(Screen.CATALOGUE, "#search", Screen.INSTANCES, "#nameField", Screen.GRAPH, "#startField",
-                Screen.MIGRATION, "#nameFilterField");
-        findMenuItem.setOnAction(e -> {
-            Screen shown = searchOf.containsKey(navigation.screenProperty().get()) ? navigation.screenProperty().get() : Screen.CATALOGUE;
-            navigation.show(shown);
-            Node field = find(searchOf.get(shown));
-            if (field != null) {
-                field.requestFocus();
-            }
-        });
-        newInstanceMenuItem.setOnAction(e -> {
-            navigation.show(Screen.INSTANCES);
-            Node field = find("#newNameField");
-            if (field != null) {
-                field.requestFocus();
-            }
-        });
-        if (find("#createInstanceButton") instanceof ButtonBase create) {
-            tooltip(create, newInstanceMenuItem);
-        }
-    }
-
-    private boolean actionsWired;
-
-    private record Target(Screen screen, String id) {
-    }
-
-    /** A node of a screen by its #id, whether or not its tab has been shown yet (a tab's content is built with the window). */
-    private Node find(String id) {
-        return tabs.getTabs().stream().map(Tab::getContent).filter(java.util.Objects::nonNull).map(content -> content.lookup(id))
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-    }
-
-    private static void tooltip(ButtonBase button, MenuItem item) {
-        String what = item.getText().replace("_", "").replace("…", "");
-        button.setTooltip(new Tooltip(item.getAccelerator() == null ? what : what + " (" + item.getAccelerator().getDisplayText() + ")"));
-    }
-
-    /** The status bar's "n running" opens the list of background tasks; a long task's end is told in a notification. */
-    private void taskPanel() {
-        taskPanel = new TaskProgressView<>();
-        tasksButton.textProperty().bind(tasks.runningProperty().asString("%d running"));
-        tooltip(tasksButton, tasksMenuItem);
-        taskPanel.setId("taskPanel");
-        taskPanel.setPrefSize(420, 260);
-        tasks.activeProperty().addListener((ListChangeListener<Task<?>>) change -> {
-            while (change.next()) {
-                change.getAddedSubList().forEach(task -> {
-                    if (!task.isDone()) {
-                        taskPanel.getTasks().add(task);
-                    }
-                });
-            }
-        });
-        tasks.setOnFinished(finished -> TaskNotices.of(finished).ifPresent(this::notify));
-    }
-
-    @FXML
-    private void showTasks() {
-        if (taskPopOver == null) {
-            taskPopOver = new PopOver(taskPanel);
-            taskPopOver.setTitle("Background tasks");
-            taskPopOver.setHeaderAlwaysVisible(true);
-            taskPopOver.setDetachable(false);
-            taskPopOver.setArrowLocation(PopOver.ArrowLocation.BOTTOM_RIGHT);
-        }
-        if (taskPopOver.isShowing()) {
-            taskPopOver.hide();
-        } else if (tasksButton.getScene() != null && tasksButton.getScene().getWindow() != null && tasksButton.getScene().getWindow().isShowing()) {
-            taskPopOver.show(tasksButton);
-        }
-    }
-
-    /** A toast at the window's corner, with a link to the result; nothing without a window to own it (a test's view alone). */
-    private void notify(TaskNotices.Notice notice) {
-        Window owner = statusBar.getScene() == null ? null : statusBar.getScene().getWindow();
-        if (owner == null || !owner.isShowing()) {
-            return;
-        }
-        Notifications toast = Notifications.create().owner(owner).title(notice.title()).text(notice.text()).hideAfter(Duration.seconds(20));
-        if (notice.screen() != null) {
-            toast.action(new Action("Show", e -> navigation.show(notice.screen())));
-        }
-        if (notice.failed()) {
-            toast.showError();
-        } else {
-            toast.showInformation();
-        }
     }
 
     void start() {
