@@ -173,6 +173,9 @@ public class MainView {
         Map.of(overviewMenuItem, Screen.OVERVIEW, catalogueMenuItem, Screen.CATALOGUE, instancesMenuItem, Screen.INSTANCES, historyMenuItem, Screen.HISTORY,
                 migrationMenuItem, Screen.MIGRATION, graphMenuItem, Screen.GRAPH).forEach((item, screen) -> item.setOnAction(e -> navigation.show(screen)));
         themes();
+        // the screens' field decorations are drawn in a layer of the window's own (ControlsFX would otherwise swap the
+        // scene's root, which left part of the window in the old theme after View → Theme)
+        ((javafx.scene.layout.BorderPane) tabs.getParent()).setCenter(dev.diffo.admin.ui.Decorations.layer(tabs));
         taskPanel = new TaskPanel(tasks, navigation, statusBar, tasksButton);
         taskPanel.install(viewModel, catalogue, tasksMenuItem);
     }

@@ -1,6 +1,8 @@
 package dev.diffo.admin.ui;
 
 import javafx.beans.value.ObservableValue;
+import impl.org.controlsfx.skin.DecorationPane;
+import javafx.scene.Node;
 import javafx.scene.control.Control;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
@@ -41,6 +43,17 @@ public final class Decorations {
     public Decorations shownAtOnce() {
         support.initInitialDecoration();
         return this;
+    }
+
+    /**
+     * {@code content} in a layer that draws the decorations of the fields under it. Without one ControlsFX makes itself
+     * the scene's root on the first decoration, moving the window's own root under it: after that a theme change
+     * left part of the window (the status bar, a details pane, empty table rows) in the old theme's colours.
+     */
+    public static Node layer(Node content) {
+        DecorationPane layer = new DecorationPane();
+        layer.setRoot(content);
+        return layer;
     }
 
     /** Whether any decorated control has an error now (tests and the View may ask). */

@@ -99,6 +99,27 @@ class MainViewTest {
     }
 
     @Test
+    void darkRestylesEveryScreenAndTheStatusBarNotOnlyTheOneShown() throws TimeoutException {
+        Region root = showMainWindow();
+        FxScreenExtension.selectTab(robot, "migrationTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label title = robot.lookup(".migration-view .title").queryAs(Label.class);
+        Label where = (Label) robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class).lookup(".label");
+        Paint lightTitle = title.getTextFill();
+        Paint lightWhere = where.getTextFill();
+        FxScreenExtension.selectTab(robot, "overviewTab");
+
+        FxScreenExtension.chooseMenuItem(robot, "darkThemeItem");
+        WaitForAsyncUtils.waitForFxEvents();
+        FxScreenExtension.selectTab(robot, "migrationTab");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Snapshots.save(root, "main-migration-dark");
+        assertThat(title.getTextFill()).as("a screen drawn light before the switch").isNotEqualTo(lightTitle);
+        assertThat(where.getTextFill()).as("the status bar").isNotEqualTo(lightWhere);
+    }
+
+    @Test
     void theOverviewCountsTheCatalogueAndEachCountLeadsToItsScreen() throws TimeoutException {
         showMainWindow();
         assertThat(robot.lookup("#namesLink").queryAs(Hyperlink.class).getText()).isEqualTo("2 specification names");
