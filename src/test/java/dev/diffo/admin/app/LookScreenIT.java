@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Injector;
 import dev.diffo.admin.catalogue.DemoService;
+import dev.diffo.admin.connection.ConnectionView;
 import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.migration.MigrationViewModel;
+import dev.diffo.admin.readiness.ReadinessViewModel;
 import dev.diffo.admin.support.FxScreenExtension;
 import dev.diffo.admin.support.Neo4jExtension;
 import dev.diffo.admin.support.Snapshots;
@@ -20,7 +22,9 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
@@ -36,7 +40,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The look of the main window on the demo in the embedded store, light and dark: the overview's counts (one aggregate
  * read) and links, the catalogue, the wizard's check step, and the notification a run's end shows, with its link to the
- * result. Saves the pictures for the README.
+ * result, the dry run's table, the withdrawal readiness after Acme's migration and the connection dialog. Saves the
+ * pictures for the README.
  */
 @ExtendWith({Neo4jExtension.class, FxScreenExtension.class})
 class LookScreenIT {
@@ -113,7 +118,8 @@ class LookScreenIT {
             await(() -> navigation.screenProperty().get() == Navigation.Screen.CATALOGUE);
             await(() -> robot.lookup("#spec-" + V1).tryQuery().isPresent());
             robot.clickOn("#spec-" + V1);
-            WaitForAsyncUtils.waitForFxEvents();
+            // the picture waits for what v1 allows (read in its own task)
+            await(() -> robot.lookup("#allowedValues").queryAs(javafx.scene.control.Label.class).getText().startsWith("broadband.technology"));
             Snapshots.save(robot.lookup("#tabs").query(), "catalogue-" + look);
 
             FxScreenExtension.selectTab(robot, "migrationTab");
@@ -130,6 +136,14 @@ class LookScreenIT {
             closeNotifications();
             Snapshots.save(robot.lookup("#tabs").query(), "migration-check-" + look);
 
+            // the dry run's table: acme-broadband-001's technology, fttb before and fttn after, nothing written
+            robot.clickOn("#dryRunButton");
+            await(() -> !wizard.busyProperty().get() && !wizard.execution().rows().isEmpty());
+            assertThat(wizard.execution().rows()).filteredOn(r -> r.instance().equals("acme-broadband-001")).singleElement()
+                    .satisfies(row -> assertThat(row.change()).isEqualTo("technology: fttb → fttn"));
+            closeNotifications();
+            Snapshots.save(robot.lookup("#tabs").query(), "migration-dry-run-" + look);
+
             robot.clickOn("#runButton");
             await(() -> robot.lookup("#confirmOk").tryQuery().isPresent());
             robot.clickOn("#confirmOk");
@@ -142,7 +156,17 @@ class LookScreenIT {
             assertThat(navigation.screenProperty().get()).isEqualTo(Navigation.Screen.MIGRATION);
             await(() -> inNotifications().stream().filter(n -> n.getStyleClass().contains("notification-bar")).allMatch(n -> n.getOpacity() >= 1));
             Snapshots.saveWithPopups(robot.lookup("#tabs").query(), "migration-run-notification-" + look);
+            closeNotifications();
 
+            // withdrawal readiness after Acme's migration: v1 is empty, acme's two and beta's one on v2
+            ReadinessViewModel readiness = injector.getInstance(ReadinessViewModel.class);
+            FxScreenExtension.selectTab(robot, "readinessTab");
+            robot.interact(() -> readiness.open("broadband"));
+            await(() -> !readiness.busyProperty().get() && readiness.rows().size() == 2
+                    && readiness.rows().stream().allMatch(r -> r.version().equals("v2.0.0")));
+            assertThat(readiness.projectionsProperty().get()).isEqualTo("Projected: v1.0.0: no instances left");
+            Snapshots.save(robot.lookup("#tabs").query(), "readiness-demo-" + look);
+            FxScreenExtension.selectTab(robot, "migrationTab");
 
             // the run is undone: the demo is as it was for the next look
             await(() -> !robot.lookup("#undoButton").queryButton().isDisabled() && !wizard.busyProperty().get());
@@ -153,6 +177,19 @@ class LookScreenIT {
             await(() -> notified("Undo completed: 2 moved back · "));
             await(() -> !wizard.busyProperty().get());
             closeNotifications();
+
+            // the connection dialog as File → Connect… opens it, in the theme chosen
+            Dialog<ButtonType> dialog = WaitForAsyncUtils.asyncFx(() -> {
+                ViewLoader.Loaded<ConnectionView> connection = injector.getInstance(ViewLoader.class).load(ConnectionView.class);
+                Dialog<ButtonType> shown = ConnectionView.dialog(connection.root(), connection.controller(),
+                        robot.lookup("#tabs").query().getScene().getWindow(), MainView.THEME, null);
+                FxScreenExtension.atTopLeft(shown);
+                shown.show();
+                return shown;
+            }).get(10, TimeUnit.SECONDS);
+            await(() -> robot.lookup("#connectButton").tryQuery().isPresent());
+            Snapshots.save(dialog.getDialogPane(), "connection-dialog-" + look);
+            robot.interact(dialog::close);
         }
     }
 
