@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import dev.diffo.admin.cli.BenchmarkCommand;
 import dev.diffo.admin.cli.GraphBenchmarkCommand;
 import dev.diffo.admin.cli.InstancesBenchmarkCommand;
+import dev.diffo.admin.cli.RecountCommand;
 import dev.diffo.admin.cli.InstancesCommand;
 import dev.diffo.admin.cli.CatalogueCommand;
 import dev.diffo.admin.cli.CommandContext;
@@ -127,7 +128,7 @@ public final class Launcher {
 
     @Command(name = "diffo-admin", mixinStandardHelpOptions = true, versionProvider = Versions.class,
             description = "Administer a TMF service catalogue stored in Neo4j in diffo's graph shape. With no command, opens the desktop app.",
-            subcommands = {CatalogueCommand.class, DemoCommand.class, SpecCommand.class, MigrateCommand.class, InstancesCommand.class, BenchmarkCommand.class, InstancesBenchmarkCommand.class, GraphBenchmarkCommand.class, CommandLine.HelpCommand.class})
+            subcommands = {CatalogueCommand.class, DemoCommand.class, SpecCommand.class, MigrateCommand.class, InstancesCommand.class, BenchmarkCommand.class, InstancesBenchmarkCommand.class, GraphBenchmarkCommand.class, RecountCommand.class, CommandLine.HelpCommand.class})
     static final class RootCommand implements Callable<Integer>, CommandContext, AutoCloseable {
 
         @Mixin

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.fxml.FXML;
+import javafx.scene.control.Label;
 import javafx.scene.control.Alert;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
@@ -76,6 +77,10 @@ public class MainView {
     @FXML
     private void initialize() {
         statusBar.textProperty().bind(viewModel.connectionSummaryProperty());
+        Label readiness = new Label();
+        readiness.setId("readinessLabel");
+        readiness.textProperty().bind(viewModel.readinessProperty());
+        statusBar.getRightItems().add(readiness);
         statusBar.progressProperty().bind(tasks.runningProperty().greaterThan(0).map(running -> running ? ProgressIndicator.INDETERMINATE_PROGRESS : 0.0));
         loadDemoMenuItem.disableProperty().bind(catalogue.canLoadDemoProperty().not());
         refreshMenuItem.disableProperty().bind(catalogue.canRefreshProperty().not());
@@ -172,6 +177,11 @@ public class MainView {
         chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON", "*.json"), new FileChooser.ExtensionFilter("All files", "*"));
         return chooser;
+    }
+
+    @FXML
+    private void recount() {
+        viewModel.recount();
     }
 
     @FXML

@@ -8,6 +8,8 @@ import dev.diffo.admin.repository.MigrationRepository;
 import dev.diffo.admin.repository.Neo4jCatalogueRepository;
 import dev.diffo.admin.repository.Neo4jGraphRepository;
 import dev.diffo.admin.repository.Neo4jInstanceRepository;
+import dev.diffo.admin.repository.Neo4jReadSchemaRepository;
+import dev.diffo.admin.repository.ReadSchemaRepository;
 import dev.diffo.admin.repository.Neo4jMigrationRepository;
 import dev.diffo.admin.repository.Neo4jScenarioRepository;
 import dev.diffo.admin.repository.Neo4jVersioningRepository;
@@ -24,5 +26,6 @@ public class RepositoryModule extends AbstractModule {
         bind(MigrationRepository.class).to(Neo4jMigrationRepository.class);
         bind(InstanceRepository.class).to(Neo4jInstanceRepository.class);
         bind(GraphRepository.class).to(Neo4jGraphRepository.class);
+        bind(ReadSchemaRepository.class).to(Neo4jReadSchemaRepository.class);
     }
 }

@@ -7,6 +7,7 @@ import dev.diffo.admin.common.CanonicalJson;
 import dev.diffo.admin.domain.CharacteristicRule;
 import dev.diffo.admin.domain.Identifiers;
 import dev.diffo.admin.domain.InstanceQuery;
+import dev.diffo.admin.domain.InstanceTotal;
 import dev.diffo.admin.domain.InvalidInputException;
 import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.Scenario.CharacteristicDraft;
@@ -53,6 +54,11 @@ public class InstanceService {
 
     public long count(InstanceQuery query) {
         return instances.count(query);
+    }
+
+    /** The count the table shows: from the kept counts where they serve the query (with when they were counted), else counted now. */
+    public InstanceTotal total(InstanceQuery query) {
+        return instances.total(query);
     }
 
     /** What the version allows, one rule per characteristic value (the create form's fields). */

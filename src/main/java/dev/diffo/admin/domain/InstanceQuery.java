@@ -58,14 +58,28 @@ public record InstanceQuery(String specificationUuid, String nameContains, Strin
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /** Where a page starts: after this sort key and id (keyset paging: no page ever skips over rows). */
+    /**
+     * Where a page starts: after this sort key and id (keyset paging: no page ever skips over rows); a null key is a
+     * place among the instances without a value of the order, which come last, by id.
+     */
     public record Cursor(String key, String uuid) {
     }
 
-    /** A page of rows and whether more follow. */
-    public record Page(java.util.List<InstanceRow> rows, boolean hasMore) {
+    /**
+     * A page of rows and whether more follow; {@code note} says when the page was read the slower way meanwhile (the
+     * order's index still populating), or null.
+     */
+    public record Page(java.util.List<InstanceRow> rows, boolean hasMore, String note) {
         public Page {
             rows = java.util.List.copyOf(rows);
+        }
+
+        public Page(java.util.List<InstanceRow> rows, boolean hasMore) {
+            this(rows, hasMore, null);
+        }
+
+        public Page withNote(String newNote) {
+            return new Page(rows, hasMore, newNote);
         }
 
         /** The cursor of the page after this one. */
@@ -77,7 +91,8 @@ public record InstanceQuery(String specificationUuid, String nameContains, Strin
                 case STATE -> last.state();
                 case CREATED -> last.createdAt();
             };
-            return new Cursor(key == null ? "" : key, last.uuid());
+            // a row without a value of the order (no state, say) comes after all that have one: its cursor has no key
+            return new Cursor(key, last.uuid());
         }
     }
 }

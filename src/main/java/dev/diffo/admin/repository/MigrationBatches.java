@@ -59,9 +59,11 @@ final class MigrationBatches {
         ZonedDateTime now = GraphValues.now();
         List<Record> locked = lock(tx, run, elementIds, decider);
         Draft draft = decide(locked, elementIds.size(), decider);
+        KeptCounts.Tally kept = KeptCounts.before(tx, draft.moves); // kept counts (i18-reads): tally before, adjust after
         tx.run(REWRITE_VALUES, Map.of("updates", draft.updates, "now", now)).consume();
         tx.run(RESPECIFY, Map.of("source", run.sourceUuid(), "target", run.targetUuid(), "ids", draft.moves, "now", now)).consume();
         int relabelled = relabel(tx, decider.relabel(), draft);
+        KeptCounts.after(tx, kept);
         if (ledger) {
             record(tx, run, owner, index, draft, now);
         }
@@ -155,6 +157,7 @@ final class MigrationBatches {
             return 0;
         }
         List<LedgerCodec.Entry> entries = found.getFirst().get("entries").asList(v -> LedgerCodec.read(v.asString()));
+        KeptCounts.Tally kept = KeptCounts.before(tx, entries.stream().map(LedgerCodec.Entry::id).toList()); // kept counts (i18-reads)
         List<Map<String, Object>> back = entries.stream().map(e -> {
             Map<String, Object> entry = new HashMap<>();
             entry.put("id", e.id());
@@ -169,6 +172,7 @@ final class MigrationBatches {
         if (!relabels.isEmpty()) {
             tx.run(RESTORE_LABELS, Map.of("relabels", relabels)).consume();
         }
+        KeptCounts.after(tx, kept);
         // the undo run's lock is taken only here, at the end, so that batches can run side by side
         requireOwner(tx, undo.uuid(), owner);
         tx.run(MARK_UNDONE, Map.of("run", runUuid, "index", index, "undo", undo.uuid(), "now", GraphValues.now(),
