@@ -90,7 +90,8 @@ class InstancePagesIT {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     List<String> expected(Sort sort, boolean descending, Predicate<Naive> filter) {
-        Comparator<Naive> byKey = Comparator.comparing(n -> (Comparable) n.key(sort), Comparator.nullsLast(descending ? Comparator.reverseOrder() : Comparator.naturalOrder()));
+        Comparator<Comparable> natural = (a, b) -> a.compareTo(b);
+        Comparator<Naive> byKey = Comparator.comparing(n -> (Comparable) n.key(sort), Comparator.nullsLast(descending ? natural.reversed() : natural));
         Comparator<Naive> byUuid = descending ? Comparator.comparing(Naive::uuid).reversed() : Comparator.comparing(Naive::uuid);
         // missing keys last in both directions, each order's ties by id in its direction
         Comparator<Naive> order = Comparator.comparing((Naive n) -> n.key(sort) == null).thenComparing(byKey).thenComparing(byUuid);
