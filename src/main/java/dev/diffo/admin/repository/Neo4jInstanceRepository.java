@@ -29,7 +29,7 @@ import org.neo4j.driver.Value;
 @Singleton
 public class Neo4jInstanceRepository implements InstanceRepository {
 
-    private static final String FILTERS = """
+    static final String FILTERS = """
             MATCH (:Specification {uuid: $spec})<-[:SPECIFIED_BY]-(i)
             WHERE ($name IS NULL OR toLower(i.name) CONTAINS toLower($name))
               AND ($charName IS NULL OR EXISTS { MATCH (i)-[:HAS]->(c:Characteristic {name: $charName})
@@ -80,7 +80,7 @@ public class Neo4jInstanceRepository implements InstanceRepository {
             """;
 
     /** The ids of an index-ordered page: the order is the index's, so the LIMIT stops the index scan. */
-    private static final String INDEXED_PAGE_TEMPLATE = """
+    static final String INDEXED_PAGE_TEMPLATE = """
             WITH i ORDER BY %1$s LIMIT $limit
             RETURN elementId(i) AS id
             """;
