@@ -69,21 +69,29 @@ public record InstanceQuery(String specificationUuid, String nameContains, Strin
      * A page of rows and whether more follow; {@code note} says when the page was read the slower way meanwhile (the
      * order's index still populating), or null.
      */
-    public record Page(java.util.List<InstanceRow> rows, boolean hasMore, String note) {
+    public record Page(java.util.List<InstanceRow> rows, boolean hasMore, String note, Cursor nextCursor) {
         public Page {
             rows = java.util.List.copyOf(rows);
         }
 
         public Page(java.util.List<InstanceRow> rows, boolean hasMore) {
-            this(rows, hasMore, null);
+            this(rows, hasMore, null, null);
         }
 
         public Page withNote(String newNote) {
-            return new Page(rows, hasMore, newNote);
+            return new Page(rows, hasMore, newNote, nextCursor);
+        }
+
+        /** The same page with the cursor of the page after it, as the repository read it (the order's typed key of the last row). */
+        public Page withNextCursor(Cursor cursor) {
+            return new Page(rows, hasMore, note, cursor);
         }
 
         /** The cursor of the page after this one. */
         public Cursor next(Sort sort) {
+            if (nextCursor != null) {
+                return nextCursor;
+            }
             InstanceRow last = rows.getLast();
             String key = switch (sort) {
                 case NAME -> last.name();

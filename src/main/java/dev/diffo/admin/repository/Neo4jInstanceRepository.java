@@ -59,7 +59,7 @@ public class Neo4jInstanceRepository implements InstanceRepository {
             }
             RETURN i.uuid AS uuid, i.name AS name, rsp, rspName, rspBy, i.state AS state, i.which AS which, toString(i.createdAt) AS createdAt,
                    labels(i) AS labels, """ + DiffoShape.CHARACTERISTICS_OF_I + """
-             AS chars
+             AS chars, toString(k) AS sortKey
             ORDER BY k IS NULL, k %4$s, uuid %4$s
             """;
 
@@ -82,7 +82,7 @@ public class Neo4jInstanceRepository implements InstanceRepository {
     /** The ids of an index-ordered page: the order is the index's, so the LIMIT stops the index scan. */
     static final String INDEXED_PAGE_TEMPLATE = """
             WITH i ORDER BY %1$s LIMIT $limit
-            RETURN elementId(i) AS id
+            RETURN elementId(i) AS id, toString(%2$s) AS sortKey
             """;
 
     /** The rows of a page read by id (kept apart from the index-ordered read, which stays as simple as the planner likes it). */
@@ -131,8 +131,13 @@ public class Neo4jInstanceRepository implements InstanceRepository {
         }
 
         /** The sort-and-limit page of this order. */
+        /** The order's key of instance {@code i}, null where it has none of the order's type. */
+        String typedKey() {
+            return "CASE WHEN " + typed + " THEN i." + property + " END";
+        }
+
         String page(boolean descending) {
-            return PAGE_TEMPLATE.formatted("CASE WHEN " + typed + " THEN i." + property + " END", key, descending ? "<" : ">", descending ? "DESC" : "ASC");
+            return PAGE_TEMPLATE.formatted(typedKey(), key, descending ? "<" : ">", descending ? "DESC" : "ASC");
         }
 
         /** The instances after the cursor's key, from the index in order ({@code first}: from the very first key). */
@@ -229,7 +234,13 @@ public class Neo4jInstanceRepository implements InstanceRepository {
         params.put("afterKey", after == null ? null : after.key());
         params.put("afterUuid", after == null ? null : after.uuid());
         params.put("limit", query.pageSize() + 1);
-        return pageOf(query, database.read(tx -> tx.run(cypher, params).list(this::toRow)));
+        Map<String, String> keys = new HashMap<>();
+        List<InstanceRow> rows = database.read(tx -> tx.run(cypher, params).list(r -> {
+            InstanceRow row = toRow(r);
+            keys.put(row.uuid(), r.get("sortKey").asString(null));
+            return row;
+        }));
+        return pageOf(query, rows, keys);
     }
 
     /**
@@ -240,42 +251,63 @@ public class Neo4jInstanceRepository implements InstanceRepository {
         boolean descending = query.descending();
         int limit = query.pageSize() + 1;
         String rspFilter = query.rsp() == null ? "" : RSP_FILTER_INDEXED;
-        String byKey = INDEXED_PAGE_TEMPLATE.formatted(order.orderBy(descending, false));
-        String byUuid = INDEXED_PAGE_TEMPLATE.formatted(order.orderBy(descending, true));
+        String byKey = INDEXED_PAGE_TEMPLATE.formatted(order.orderBy(descending, false), order.typedKey());
+        String byUuid = INDEXED_PAGE_TEMPLATE.formatted(order.orderBy(descending, true), order.typedKey());
         boolean inMissing = after != null && after.key() == null;
+        Map<String, String> keys = new HashMap<>();
         List<InstanceRow> rows = database.read(tx -> {
+            keys.clear();
             List<String> ids = new ArrayList<>();
             if (!inMissing) {
                 if (after != null && order != Order.ID) {
-                    ids.addAll(ids(tx, order.ties(descending) + rspFilter + byUuid, query, after.key(), after.uuid(), limit));
+                    ids.addAll(ids(tx, order.ties(descending) + rspFilter + byUuid, query, after.key(), after.uuid(), limit, keys));
                 }
                 if (ids.size() < limit) {
                     ids.addAll(ids(tx, order.after(descending, after == null) + rspFilter + byKey, query, after == null ? null : after.key(), null,
-                            limit - ids.size()));
+                            limit - ids.size(), keys));
                 }
             }
             if (ids.size() < limit) {
                 String from = inMissing ? after.uuid() : descending ? LAST_KEY : "";
-                ids.addAll(ids(tx, order.missing(descending) + rspFilter + byUuid, query, null, from, limit - ids.size()));
+                ids.addAll(ids(tx, order.missing(descending) + rspFilter + byUuid, query, null, from, limit - ids.size(), keys));
             }
             Map<String, InstanceRow> byId = new HashMap<>();
             tx.run(ROWS, Map.of("ids", ids, "rspRole", settings.rspRole())).forEachRemaining(r -> byId.put(r.get("id").asString(), toRow(r)));
-            return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+            List<InstanceRow> found = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+            Map<String, String> keyByUuid = new HashMap<>();
+            for (InstanceRow row : found) {
+                keyByUuid.put(row.uuid(), keys.get(byIdElement(byId, row)));
+            }
+            keys.clear();
+            keys.putAll(keyByUuid);
+            return found;
         });
-        return pageOf(query, rows);
+        return pageOf(query, rows, keys);
     }
 
-    private List<String> ids(org.neo4j.driver.TransactionContext tx, String cypher, InstanceQuery query, String afterKey, String afterUuid, int limit) {
+    private static String byIdElement(Map<String, InstanceRow> byId, InstanceRow row) {
+        return byId.entrySet().stream().filter(e -> e.getValue() == row).map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    /** The ids of instances in order, their order's keys kept in {@code keys} (by element id). */
+    private List<String> ids(org.neo4j.driver.TransactionContext tx, String cypher, InstanceQuery query, String afterKey, String afterUuid, int limit,
+                             Map<String, String> keys) {
         Map<String, Object> params = filterParams(query);
         params.put("afterKey", afterKey);
         params.put("afterUuid", afterUuid);
         params.put("limit", limit);
-        return tx.run(cypher, params).list(r -> r.get("id").asString());
+        return tx.run(cypher, params).list(r -> {
+            keys.put(r.get("id").asString(), r.get("sortKey").asString(null));
+            return r.get("id").asString();
+        });
     }
 
-    private static InstanceQuery.Page pageOf(InstanceQuery query, List<InstanceRow> rows) {
+    /** The page, with the cursor after its last row made of that row's typed key (null: it has none, it is among the last). */
+    private static InstanceQuery.Page pageOf(InstanceQuery query, List<InstanceRow> rows, Map<String, String> keys) {
         boolean more = rows.size() > query.pageSize();
-        return new InstanceQuery.Page(more ? rows.subList(0, query.pageSize()) : rows, more);
+        List<InstanceRow> shown = more ? rows.subList(0, query.pageSize()) : rows;
+        InstanceQuery.Page page = new InstanceQuery.Page(shown, more);
+        return shown.isEmpty() ? page : page.withNextCursor(new InstanceQuery.Cursor(keys.get(shown.getLast().uuid()), shown.getLast().uuid()));
     }
 
     /** The kept counts of a specification that a filter selects (RSP, characteristic value), with when they were counted. */
