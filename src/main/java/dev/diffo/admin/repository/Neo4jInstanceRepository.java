@@ -260,7 +260,8 @@ public class Neo4jInstanceRepository implements InstanceRepository {
             List<String> ids = new ArrayList<>();
             if (!inMissing) {
                 if (after != null && order != Order.ID) {
-                    ids.addAll(ids(tx, order.ties(descending) + rspFilter + byUuid, query, after.key(), after.uuid(), limit, keys));
+                    // ordered by (key, id) though the key is fixed: the index then gives the order and the LIMIT stops the seek
+                    ids.addAll(ids(tx, order.ties(descending) + rspFilter + byKey, query, after.key(), after.uuid(), limit, keys));
                 }
                 if (ids.size() < limit) {
                     ids.addAll(ids(tx, order.after(descending, after == null) + rspFilter + byKey, query, after == null ? null : after.key(), null,
