@@ -150,6 +150,10 @@ public class MainView {
     @FXML
     private void initialize() {
         statusBar.textProperty().bind(viewModel.connectionSummaryProperty());
+        Label readiness = new Label();
+        readiness.setId("readinessLabel");
+        readiness.textProperty().bind(viewModel.readinessProperty());
+        statusBar.getRightItems().add(readiness);
         statusBar.progressProperty().bind(tasks.runningProperty().greaterThan(0).map(running -> running ? ProgressIndicator.INDETERMINATE_PROGRESS : 0.0));
         loadDemoMenuItem.disableProperty().bind(catalogue.canLoadDemoProperty().not());
         refreshMenuItem.disableProperty().bind(catalogue.canRefreshProperty().not());
@@ -409,6 +413,11 @@ public class MainView {
         chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON", "*.json"), new FileChooser.ExtensionFilter("All files", "*"));
         return chooser;
+    }
+
+    @FXML
+    private void recount() {
+        viewModel.recount();
     }
 
     @FXML
