@@ -38,8 +38,11 @@ public class Neo4jInstanceRepository implements InstanceRepository {
 
     private static final String RSP_FILTER = DiffoShape.RSP_OF_INSTANCE + DiffoShape.OF_RSP;
 
-    /** The RSP filter on an index-ordered read: the name read once into a variable (the planner refuses i.name there). */
-    private static final String RSP_FILTER_INDEXED = "WITH i, i.name AS name\n" + DiffoShape.rspOf(", name", "name") + DiffoShape.OF_RSP;
+    /**
+     * The RSP filter on an index-ordered read: a predicate, which keeps the index order so the read stops once the page
+     * is full; the name read once into a variable (i.name inside it fails the planner's insertCachedProperties).
+     */
+    private static final String RSP_FILTER_INDEXED = "WITH i, i.name AS name WHERE " + DiffoShape.isOfRsp("name") + "\n";
 
     /**
      * The page in one order, read by sorting the selected instances (small specifications, or while the order's index
@@ -251,8 +254,10 @@ public class Neo4jInstanceRepository implements InstanceRepository {
         boolean descending = query.descending();
         int limit = query.pageSize() + 1;
         String rspFilter = query.rsp() == null ? "" : RSP_FILTER_INDEXED;
-        String byKey = INDEXED_PAGE_TEMPLATE.formatted(order.orderBy(descending, false), order.typedKey());
-        String byUuid = INDEXED_PAGE_TEMPLATE.formatted(order.orderBy(descending, true), order.typedKey());
+        // the seek's bound keeps only keys of the order's type (after, ties), or only instances without one (missing): the
+        // key is returned as it is stored (a CASE on the cached property after the ORDER BY fails the 2026 planner)
+        String byKey = INDEXED_PAGE_TEMPLATE.formatted(order.orderBy(descending, false), "toString(i." + order.property + ")");
+        String byUuid = INDEXED_PAGE_TEMPLATE.formatted(order.orderBy(descending, true), "null");
         boolean inMissing = after != null && after.key() == null;
         Map<String, String> keys = new HashMap<>();
         List<InstanceRow> rows = database.read(tx -> {
