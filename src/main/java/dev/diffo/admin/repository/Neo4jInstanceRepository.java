@@ -36,13 +36,48 @@ public class Neo4jInstanceRepository implements InstanceRepository {
                                                  WHERE any(n IN $needles WHERE c.value CONTAINS n) })
             """;
 
+    /**
+     * The instances whose name contains one of {@code $variants} (every case spelling of a few letters of the name
+     * filter's text, {@link #variants}), from the name's TEXT index, then the same filters as {@link #FILTERS}: a
+     * name filter that selects a few thousand of millions reads those, not every instance of the specification.
+     */
+    static final String NAME_CANDIDATES = """
+            UNWIND $variants AS variant
+            CALL (variant) {
+              MATCH (i:Instance) USING TEXT INDEX i:Instance(name)
+              WHERE i.name CONTAINS variant
+              RETURN i
+            }
+            WITH DISTINCT i
+            """;
+
+    /** How many instances the name filter's variants find, counted up to {@code $cap}. */
+    static final String NAME_CANDIDATES_UP_TO = NAME_CANDIDATES + """
+            WITH i LIMIT $cap
+            RETURN count(i) AS n
+            """;
+
+    static final String FILTERS_BY_NAME_INDEX = NAME_CANDIDATES + """
+            MATCH (:Specification {uuid: $spec})<-[:SPECIFIED_BY]-(i)
+            WHERE toLower(i.name) CONTAINS toLower($name)
+              AND ($charName IS NULL OR EXISTS { MATCH (i)-[:HAS]->(c:Characteristic {name: $charName})
+                                                 WHERE any(n IN $needles WHERE c.value CONTAINS n) })
+            """;
+
+    /** Up to this many instances found by the name's text index are read and sorted; more, and the filter reads the usual way. */
+    static final long NAME_CANDIDATES_CAP = 20_000;
+
+    /** At most this many letters of the name filter's text are spelled in every case (2^5 = 32 index seeks). */
+    static final int CASED_LETTERS = 5;
+
     private static final String RSP_FILTER = DiffoShape.RSP_OF_INSTANCE + DiffoShape.OF_RSP;
 
     /**
-     * The RSP filter on an index-ordered read: a predicate, which keeps the index order so the read stops once the page
-     * is full; the name read once into a variable (i.name inside it fails the planner's insertCachedProperties).
+     * The RSP filter on an index-ordered read: one more predicate of the seek's WHERE, which keeps the index order so the
+     * read stops once the page is full (a projection before the ORDER BY, even {@code WITH i, i.name AS name}, loses it).
+     * The name is read as {@code properties(i).name}: {@code i.name} there fails the 2026 planner's insertCachedProperties.
      */
-    private static final String RSP_FILTER_INDEXED = "WITH i, i.name AS name WHERE " + DiffoShape.isOfRsp("name") + "\n";
+    private static final String RSP_FILTER_INDEXED = "  AND " + DiffoShape.isOfRsp("properties(i).name") + "\n";
 
     /**
      * The page in one order, read by sorting the selected instances (small specifications, or while the order's index
@@ -69,14 +104,15 @@ public class Neo4jInstanceRepository implements InstanceRepository {
     /**
      * A page of a large specification read from the order's index in order, stopping once the page is full (the
      * instance's edge to the specification and the filters checked per entry) instead of sorting every instance of
-     * the specification. {@code %1$s} is the index's properties, {@code %2$s} the seek on them.
+     * the specification. {@code %1$s} is the index's properties, {@code %2$s} the seek on them. The seek is the plan's
+     * only leaf (the specification is checked per entry, not matched first): an index read on the right of an Apply
+     * keeps no order the planner can use, and it sorted every entry (Top) instead of stopping at the limit.
      */
     private static final String INDEXED_TEMPLATE = """
-            MATCH (s:Specification {uuid: $spec})
             MATCH (i:Instance)
             USING INDEX i:Instance(%1$s)
             WHERE %2$s
-              AND (i)-[:SPECIFIED_BY]->(s)
+              AND EXISTS { MATCH (i)-[:SPECIFIED_BY]->(s:Specification) WHERE s.uuid = $spec }
               AND ($name IS NULL OR toLower(i.name) CONTAINS toLower($name))
               AND ($charName IS NULL OR EXISTS { MATCH (i)-[:HAS]->(c:Characteristic {name: $charName})
                                                  WHERE any(n IN $needles WHERE c.value CONTAINS n) })
@@ -174,6 +210,14 @@ public class Neo4jInstanceRepository implements InstanceRepository {
             RETURN count(i) AS n
             """;
 
+    static final String COUNT_BY_NAME_INDEX = FILTERS_BY_NAME_INDEX + """
+            RETURN count(i) AS n
+            """;
+
+    static final String COUNT_BY_NAME_INDEX_AND_RSP = FILTERS_BY_NAME_INDEX + RSP_FILTER + """
+            RETURN count(i) AS n
+            """;
+
     static final String COUNT_ALL = """
             MATCH (s:Specification {uuid: $spec})
             RETURN COUNT { (s)<-[:SPECIFIED_BY]-() } AS n
@@ -214,6 +258,86 @@ public class Neo4jInstanceRepository implements InstanceRepository {
     public InstanceQuery.Page page(InstanceQuery query, InstanceQuery.Cursor after) {
         Order order = Order.of(query.sort());
         boolean large = count(InstanceQuery.of(query.specificationUuid())) > indexedAbove;
+        String nameNote = null;
+        if (large && query.nameContains() != null) {
+            NameSeek seek = nameSeek(query);
+            if (seek.variants() != null) {
+                return sortedPage(query, order, after, seek.variants());
+            }
+            nameNote = seek.note();
+        }
+        InstanceQuery.Page page = orderedPage(query, order, after, large);
+        return nameNote == null ? page : page.withNote(page.note() == null ? nameNote : page.note() + "; " + nameNote);
+    }
+
+    /**
+     * How the name filter of {@code query} can be read from the name's TEXT index: the variants to seek, or (null) why
+     * not: the index is not online yet, the text is too short or not plain ASCII, or it finds too many instances to sort
+     * (then the order's index, checked entry by entry, fills a page sooner).
+     */
+    record NameSeek(List<String> variants, String note) {
+    }
+
+    NameSeek nameSeek(InstanceQuery query) {
+        ReadIndex text = readSchema.online(Neo4jReadSchemaRepository.NAME_TEXT_INDEX);
+        if (!text.online()) {
+            return new NameSeek(null, text.describe() + ": the name filter was checked on every instance in the page's order meanwhile");
+        }
+        List<String> variants = variants(query.nameContains());
+        if (variants == null) {
+            return new NameSeek(null, null);
+        }
+        long found = database.read(tx -> tx.run(NAME_CANDIDATES_UP_TO, Map.of("variants", variants, "cap", NAME_CANDIDATES_CAP + 1))
+                .single().get("n").asLong());
+        return found > NAME_CANDIDATES_CAP ? new NameSeek(null, null) : new NameSeek(variants, null);
+    }
+
+    /**
+     * Every case spelling of the longest stretch of {@code text} with at most {@link #CASED_LETTERS} letters: a name
+     * that contains the text in any case contains one of them exactly, which the TEXT index finds (it is case-sensitive).
+     * Null when the text is shorter than 3 characters (an index seek would not narrow it) or not plain ASCII (whose case
+     * rules are not one letter for one).
+     */
+    static List<String> variants(String text) {
+        if (text == null || text.length() < 3 || !text.chars().allMatch(c -> c < 128)) {
+            return null;
+        }
+        int best = 0;
+        int bestLength = 0;
+        for (int from = 0; from < text.length(); from++) {
+            int cased = 0;
+            int to = from;
+            while (to < text.length()) {
+                boolean hasCase = Character.isLetter(text.charAt(to));
+                if (hasCase && cased == CASED_LETTERS) {
+                    break;
+                }
+                cased += hasCase ? 1 : 0;
+                to++;
+            }
+            if (to - from > bestLength) {
+                best = from;
+                bestLength = to - from;
+            }
+        }
+        if (bestLength < 3) {
+            return null;
+        }
+        List<String> spellings = new ArrayList<>(List.of(""));
+        for (char c : text.substring(best, best + bestLength).toCharArray()) {
+            List<String> next = new ArrayList<>();
+            for (String prefix : spellings) {
+                next.add(prefix + Character.toLowerCase(c));
+                if (Character.isLetter(c)) {
+                    next.add(prefix + Character.toUpperCase(c));
+                }
+            }
+            spellings = next;
+        }
+        return spellings;
+    }
+
+    private InstanceQuery.Page orderedPage(InstanceQuery query, Order order, InstanceQuery.Cursor after, boolean large) {
         ReadIndex index = large ? readSchema.online(order.index) : null;
         if (index != null && index.online()) {
             try {
@@ -227,13 +351,15 @@ public class Neo4jInstanceRepository implements InstanceRepository {
                 }
             }
         }
-        InstanceQuery.Page page = sortedPage(query, order, after);
+        InstanceQuery.Page page = sortedPage(query, order, after, null);
         return index == null ? page : page.withNote(index.describe() + ": this page was read by sorting every instance of the version meanwhile");
     }
 
-    private InstanceQuery.Page sortedPage(InstanceQuery query, Order order, InstanceQuery.Cursor after) {
-        String cypher = FILTERS + (query.rsp() == null ? "" : RSP_FILTER) + order.page(query.descending());
+    /** A page read by sorting the selected instances: those of the specification, or ({@code variants}) those the name's text index finds. */
+    private InstanceQuery.Page sortedPage(InstanceQuery query, Order order, InstanceQuery.Cursor after, List<String> variants) {
+        String cypher = (variants == null ? FILTERS : FILTERS_BY_NAME_INDEX) + (query.rsp() == null ? "" : RSP_FILTER) + order.page(query.descending());
         Map<String, Object> params = filterParams(query);
+        params.put("variants", variants == null ? List.of() : variants);
         params.put("afterKey", after == null ? null : after.key());
         params.put("afterUuid", after == null ? null : after.uuid());
         params.put("limit", query.pageSize() + 1);
@@ -253,11 +379,7 @@ public class Neo4jInstanceRepository implements InstanceRepository {
     private InstanceQuery.Page indexedPage(InstanceQuery query, Order order, InstanceQuery.Cursor after) {
         boolean descending = query.descending();
         int limit = query.pageSize() + 1;
-        String rspFilter = query.rsp() == null ? "" : RSP_FILTER_INDEXED;
-        // the seek's bound keeps only keys of the order's type (after, ties), or only instances without one (missing): the
-        // key is returned as it is stored (a CASE on the cached property after the ORDER BY fails the 2026 planner)
-        String byKey = INDEXED_PAGE_TEMPLATE.formatted(order.orderBy(descending, false), "toString(i." + order.property + ")");
-        String byUuid = INDEXED_PAGE_TEMPLATE.formatted(order.orderBy(descending, true), "null");
+        boolean byRsp = query.rsp() != null;
         boolean inMissing = after != null && after.key() == null;
         Map<String, String> keys = new HashMap<>();
         List<InstanceRow> rows = database.read(tx -> {
@@ -266,16 +388,16 @@ public class Neo4jInstanceRepository implements InstanceRepository {
             if (!inMissing) {
                 if (after != null && order != Order.ID) {
                     // ordered by (key, id) though the key is fixed: the index then gives the order and the LIMIT stops the seek
-                    ids.addAll(ids(tx, order.ties(descending) + rspFilter + byKey, query, after.key(), after.uuid(), limit, keys));
+                    ids.addAll(ids(tx, indexedRead(order, descending, Part.TIES, byRsp), query, after.key(), after.uuid(), limit, keys));
                 }
                 if (ids.size() < limit) {
-                    ids.addAll(ids(tx, order.after(descending, after == null) + rspFilter + byKey, query, after == null ? null : after.key(), null,
+                    ids.addAll(ids(tx, indexedRead(order, descending, after == null ? Part.FIRST : Part.AFTER, byRsp), query, after == null ? null : after.key(), null,
                             limit - ids.size(), keys));
                 }
             }
             if (ids.size() < limit) {
                 String from = inMissing ? after.uuid() : descending ? LAST_KEY : "";
-                ids.addAll(ids(tx, order.missing(descending) + rspFilter + byUuid, query, null, from, limit - ids.size(), keys));
+                ids.addAll(ids(tx, indexedRead(order, descending, Part.MISSING, byRsp), query, null, from, limit - ids.size(), keys));
             }
             Map<String, InstanceRow> byId = new HashMap<>();
             tx.run(ROWS, Map.of("ids", ids, "rspRole", settings.rspRole())).forEachRemaining(r -> byId.put(r.get("id").asString(), toRow(r)));
@@ -289,6 +411,27 @@ public class Neo4jInstanceRepository implements InstanceRepository {
             return found;
         });
         return pageOf(query, rows, keys);
+    }
+
+    /** The parts of an index-ordered page: the first keys, the ties of the cursor's key, the keys after it, the instances without one. */
+    enum Part { FIRST, TIES, AFTER, MISSING }
+
+    /**
+     * One part of an index-ordered page, as Cypher: the seek on the order's index, the filters per entry, and the ids in
+     * the index's order up to {@code $limit}. The seek's bound keeps only keys of the order's type (first, ties, after),
+     * or only instances without one (missing), so the key is returned as stored (a CASE on the cached property after the
+     * ORDER BY fails the 2026 planner's insertCachedProperties).
+     */
+    static String indexedRead(Order order, boolean descending, Part part, boolean byRsp) {
+        String seek = switch (part) {
+            case FIRST -> order.after(descending, true);
+            case TIES -> order.ties(descending);
+            case AFTER -> order.after(descending, false);
+            case MISSING -> order.missing(descending);
+        };
+        String page = part == Part.MISSING ? INDEXED_PAGE_TEMPLATE.formatted(order.orderBy(descending, true), "null")
+                : INDEXED_PAGE_TEMPLATE.formatted(order.orderBy(descending, false), "toString(i." + order.property + ")");
+        return seek + (byRsp ? RSP_FILTER_INDEXED : "") + page;
     }
 
     private static String byIdElement(Map<String, InstanceRow> byId, InstanceRow row) {
@@ -359,8 +502,12 @@ public class Neo4jInstanceRepository implements InstanceRepository {
             return database.read(tx -> tx.run(COUNT_ALL, Map.of("spec", query.specificationUuid())).list(r -> r.get("n").asLong())
                     .stream().findFirst().orElse(0L));
         }
-        String cypher = query.rsp() == null ? COUNT_FILTERED : COUNT_FILTERED_BY_RSP;
-        return database.read(tx -> tx.run(cypher, filterParams(query)).single().get("n").asLong());
+        List<String> variants = query.nameContains() == null ? null : nameSeek(query).variants();
+        String cypher = variants != null ? (query.rsp() == null ? COUNT_BY_NAME_INDEX : COUNT_BY_NAME_INDEX_AND_RSP)
+                : query.rsp() == null ? COUNT_FILTERED : COUNT_FILTERED_BY_RSP;
+        Map<String, Object> params = filterParams(query);
+        params.put("variants", variants == null ? List.of() : variants);
+        return database.read(tx -> tx.run(cypher, params).single().get("n").asLong());
     }
 
     @Override

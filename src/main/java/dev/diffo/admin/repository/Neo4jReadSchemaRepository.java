@@ -12,7 +12,7 @@ import java.util.Map;
 import org.neo4j.driver.Record;
 
 /**
- * The read indexes of schema step 2 (see {@code V0002__Read_indexes_and_kept_counts.cypher}) and the kept counts
+ * The read indexes of schema steps 2 and 3 (see {@code V0002__Read_indexes_and_kept_counts.cypher}, {@code V0003__…}) and the kept counts
  * ({@link KeptCounts}). The index state is asked with {@code SHOW INDEXES} (never {@code db.awaitIndexes}: no read
  * waits for an index); once an index is ONLINE on a connection it is not asked again (a page that finds it gone
  * after all falls back and asks again).
@@ -27,6 +27,7 @@ public class Neo4jReadSchemaRepository implements ReadSchemaRepository {
     static final String UUID_INDEX = "diffo_admin_instance_uuid";
     static final String STATE_INDEX = "diffo_admin_instance_state_uuid";
     static final String CREATED_INDEX = "diffo_admin_instance_created_uuid";
+    static final String NAME_TEXT_INDEX = "diffo_admin_instance_name_text";
 
     private static Map<String, String> indexNames() {
         Map<String, String> indexes = new LinkedHashMap<>();
@@ -34,6 +35,7 @@ public class Neo4jReadSchemaRepository implements ReadSchemaRepository {
         indexes.put(UUID_INDEX, "pages by id");
         indexes.put(STATE_INDEX, "pages by state");
         indexes.put(CREATED_INDEX, "pages by creation");
+        indexes.put(NAME_TEXT_INDEX, "name contains");
         return indexes;
     }
 

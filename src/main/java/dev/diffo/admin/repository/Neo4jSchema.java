@@ -26,8 +26,9 @@ import org.neo4j.driver.exceptions.ClientException;
 @Singleton
 public class Neo4jSchema {
 
-    /** The steps in order; add {@code V0002__…} here and under resources when the schema grows. */
-    static final List<String> STEPS = List.of("V0001__Create_constraints.cypher", "V0002__Read_indexes_and_kept_counts.cypher");
+    /** The steps in order; add {@code V000n__…} here and under resources when the schema grows. */
+    static final List<String> STEPS = List.of("V0001__Create_constraints.cypher", "V0002__Read_indexes_and_kept_counts.cypher",
+            "V0003__Instance_name_text_index.cypher");
     public static final int LATEST = STEPS.size();
 
     static final String KEY = "diffo-admin";

@@ -122,6 +122,10 @@ class InstancePagesIT {
                 new Filter(null, "ZZ", null, null, n -> n.rsp().equals("zz")),
                 new Filter(null, null, "broadband.technology", "fttb", n -> n.value() != null && n.value().contains("\"technology\":\"fttb\"")),
                 new Filter("-0", null, null, null, n -> n.name().contains("-0")),
+                // found by the name's text index in every case spelling, then checked whole
+                new Filter("Z-0", null, null, null, n -> n.name().toLowerCase().contains("z-0")),
+                new Filter("z-1", "ZZ", "broadband.technology", "fttp",
+                        n -> n.name().contains("z-1") && n.rsp().equals("zz") && n.value().contains("\"technology\":\"fttp\"")),
                 new Filter(null, "zz", "broadband.technology", "fttp", n -> n.rsp().equals("zz") && n.value().contains("\"technology\":\"fttp\"")));
         for (Sort sort : Sort.values()) {
             for (boolean descending : List.of(false, true)) {
@@ -132,6 +136,32 @@ class InstancePagesIT {
                     assertThat(everyPage(fromIndexes, query)).as("from the indexes: " + what).isEqualTo(expected);
                     assertThat(everyPage(sorted, query)).as("sorted: " + what).isEqualTo(expected);
                     assertThat(sorted.count(query)).as("count: " + what).isEqualTo(expected.size());
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyIndexOrderedReadSeeksTheOrdersIndexInItsOrderWithoutSortingOrScanning() {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.putAll(Map.of("spec", V1, "rsp", "acme", "rspRole", "Reseller", "charName", "broadband", "needles", List.of("\"technology\":\"fttb\""),
+                "afterKey", "initial", "afterUuid", "5c1d2e3f-4a5b-4c6d-8e7f-90a1b2c3d4e5", "limit", 101));
+        params.put("name", "bench");
+        for (Neo4jInstanceRepository.Order order : Neo4jInstanceRepository.Order.values()) {
+            for (boolean descending : List.of(false, true)) {
+                for (Neo4jInstanceRepository.Part part : Neo4jInstanceRepository.Part.values()) {
+                    for (boolean byRsp : List.of(false, true)) {
+                        if (order == Neo4jInstanceRepository.Order.CREATED && part != Neo4jInstanceRepository.Part.MISSING) {
+                            params.put("afterKey", "2025-01-01T00:00:00Z");
+                        } else {
+                            params.put("afterKey", "initial");
+                        }
+                        List<String> operators = graph.operators(Neo4jInstanceRepository.indexedRead(order, descending, part, byRsp), params);
+                        String what = order + (descending ? " desc " : " asc ") + part + (byRsp ? " by RSP" : "") + ": " + operators;
+                        assertThat(operators).as(what).anyMatch(o -> o.startsWith("NodeIndexSeek") || o.startsWith("NodeIndexScan"))
+                                .noneMatch(o -> o.contains("Sort") || o.startsWith("Top") || o.contains("PartialTop")
+                                        || o.startsWith("NodeByLabelScan") || o.startsWith("AllNodesScan"));
+                    }
                 }
             }
         }
