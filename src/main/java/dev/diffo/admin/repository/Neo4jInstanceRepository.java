@@ -284,15 +284,30 @@ public class Neo4jInstanceRepository implements InstanceRepository {
     NameSeek nameSeek(InstanceQuery query) {
         ReadIndex text = readSchema.online(Neo4jReadSchemaRepository.NAME_TEXT_INDEX);
         if (!text.online()) {
-            return new NameSeek(null, text.describe() + ": the name filter was checked on every instance in the page's order meanwhile");
+            return withoutTextIndex(text);
         }
         List<String> variants = variants(query.nameContains());
         if (variants == null) {
             return new NameSeek(null, null);
         }
-        long found = database.read(tx -> tx.run(NAME_CANDIDATES_UP_TO, Map.of("variants", variants, "cap", NAME_CANDIDATES_CAP + 1))
-                .single().get("n").asLong());
+        long found;
+        try {
+            found = database.read(tx -> tx.run(NAME_CANDIDATES_UP_TO, Map.of("variants", variants, "cap", NAME_CANDIDATES_CAP + 1))
+                    .single().get("n").asLong());
+        } catch (DiffoAdminException e) {
+            // the index went away since it was seen online (dropped by hand): read the slower way, and say so
+            readSchema.forgetOnline();
+            text = readSchema.online(Neo4jReadSchemaRepository.NAME_TEXT_INDEX);
+            if (text.online()) {
+                throw e;
+            }
+            return withoutTextIndex(text);
+        }
         return found > NAME_CANDIDATES_CAP ? new NameSeek(null, null) : new NameSeek(variants, null);
+    }
+
+    private static NameSeek withoutTextIndex(ReadIndex text) {
+        return new NameSeek(null, text.describe() + ": the name filter was checked on every instance in the page's order meanwhile");
     }
 
     /**

@@ -168,6 +168,19 @@ class InstancePagesIT {
     }
 
     @Test
+    void aNameFilterWhoseTextIndexIsMissingIsCheckedInThePagesOrderAndSaysSo() {
+        graph.run("DROP INDEX diffo_admin_instance_name_text");
+        InstanceQuery query = new InstanceQuery(V1, "Z-0", null, null, null, Sort.NAME, false, 4);
+
+        InstanceQuery.Page first = fromIndexes.page(query, null);
+
+        assertThat(first.note()).contains("name contains: no index yet");
+        List<String> expected = expected(Sort.NAME, false, n -> n.name().toLowerCase().contains("z-0"));
+        assertThat(everyPage(fromIndexes, query)).isEqualTo(expected);
+        assertThat(fromIndexes.count(query)).isEqualTo(expected.size());
+    }
+
+    @Test
     void aPageWhoseIndexIsMissingIsReadTheSlowerWayAndSaysSo() {
         // (the next test's connect finds no schema version, the graph being wiped, and creates it again)
         graph.run("DROP INDEX diffo_admin_instance_state_uuid");
