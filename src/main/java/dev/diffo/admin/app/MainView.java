@@ -285,6 +285,11 @@ public class MainView {
     }
 
     @FXML
+    private void recount() {
+        viewModel.recount();
+    }
+
+    @FXML
     private void refresh() {
         catalogue.refresh();
     }

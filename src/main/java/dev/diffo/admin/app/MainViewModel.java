@@ -1,11 +1,13 @@
 package dev.diffo.admin.app;
 
+import dev.diffo.admin.catalogue.ReadSchemaService;
 import dev.diffo.admin.common.ConnectionState;
 import dev.diffo.admin.common.Connector;
 import dev.diffo.admin.common.Errors;
 import dev.diffo.admin.common.TaskRunner;
 import dev.diffo.admin.domain.ConnectionInfo;
 import dev.diffo.admin.domain.ConnectionSettings;
+import dev.diffo.admin.domain.Recount;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +16,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -27,12 +31,22 @@ public class MainViewModel {
     private final ReadOnlyStringWrapper connecting = new ReadOnlyStringWrapper("");
     private final StringBinding connectionSummary;
     private final ObjectProperty<Appearance> appearance = new SimpleObjectProperty<>(Preferences.appearance());
+    private final ReadSchemaService readSchema;
+    private final ReadOnlyStringWrapper readiness = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper readinessProgress = new ReadOnlyDoubleWrapper(0);
 
     @Inject
-    public MainViewModel(Connector connector, ConnectionState state, TaskRunner tasks) {
+    public MainViewModel(Connector connector, ConnectionState state, TaskRunner tasks, ReadSchemaService readSchema) {
         this.connector = connector;
         this.state = state;
         this.tasks = tasks;
+        this.readSchema = readSchema;
+        // every connect (the start's, the dialog's) builds what the instances table reads fast, in the background
+        state.currentProperty().subscribe(info -> {
+            if (info != null) {
+                prepareReads();
+            }
+        });
         connectionSummary = Bindings.createStringBinding(() -> {
             ConnectionInfo info = state.getCurrent();
             if (info != null) {
@@ -94,6 +108,54 @@ public class MainViewModel {
         lines.add("Data directory: " + data);
         lines.add("Log: " + AppLog.fileIn(data));
         return String.join("\n", lines);
+    }
+
+    /**
+     * Creates the read indexes and counts the instances whose counts are not kept yet, in the background (a user who
+     * may not write, or a database that is not a diffo catalogue, gets nothing written); the status bar says how far.
+     */
+    void prepareReads() {
+        readiness.set("Preparing the read indexes and counts …");
+        readinessProgress.set(-1);
+        tasks.run("Preparing read indexes and counts", readSchema::prepare,
+                (fraction, message) -> {
+                    readinessProgress.set(fraction);
+                    if (message != null && !message.isBlank()) {
+                        readiness.set(message + " …");
+                    }
+                },
+                (String done) -> {
+                    readinessProgress.set(0);
+                    readiness.set(done);
+                }, error -> {
+                    readinessProgress.set(0);
+                    readiness.set("Read indexes and counts not built: " + Errors.headline(error));
+                });
+    }
+
+    /** File → Recount instances: every specification's kept counts rebuilt from the graph (after diffo wrote behind the app's back). */
+    public void recount() {
+        readiness.set("Recounting instances …");
+        readinessProgress.set(-1);
+        tasks.run("Recounting instances", readSchema::recount,
+                (fraction, message) -> readinessProgress.set(fraction),
+                (List<Recount> done) -> {
+                    readinessProgress.set(0);
+                    readiness.set(String.format("Recounted %,d instances of %d specification(s)", done.stream().mapToLong(Recount::instances).sum(), done.size()));
+                }, error -> {
+                    readinessProgress.set(0);
+                    readiness.set("Recount failed: " + Errors.headline(error));
+                });
+    }
+
+    /** What the read indexes and kept counts are doing (built, populating, counted), for the status bar. */
+    public ReadOnlyStringProperty readinessProperty() {
+        return readiness.getReadOnlyProperty();
+    }
+
+    /** How far the preparation or the recount is (0..1, -1 unknown, 0 when idle). */
+    public ReadOnlyDoubleProperty readinessProgressProperty() {
+        return readinessProgress.getReadOnlyProperty();
     }
 
     public StringBinding connectionSummaryProperty() {

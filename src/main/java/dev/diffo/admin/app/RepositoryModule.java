@@ -9,6 +9,8 @@ import dev.diffo.admin.repository.OverviewRepository;
 import dev.diffo.admin.repository.Neo4jCatalogueRepository;
 import dev.diffo.admin.repository.Neo4jGraphRepository;
 import dev.diffo.admin.repository.Neo4jInstanceRepository;
+import dev.diffo.admin.repository.Neo4jReadSchemaRepository;
+import dev.diffo.admin.repository.ReadSchemaRepository;
 import dev.diffo.admin.repository.Neo4jMigrationRepository;
 import dev.diffo.admin.repository.Neo4jOverviewRepository;
 import dev.diffo.admin.repository.Neo4jReadinessRepository;
@@ -30,5 +32,6 @@ public class RepositoryModule extends AbstractModule {
         bind(GraphRepository.class).to(Neo4jGraphRepository.class);
         bind(OverviewRepository.class).to(Neo4jOverviewRepository.class);
         bind(ReadinessRepository.class).to(Neo4jReadinessRepository.class);
+        bind(ReadSchemaRepository.class).to(Neo4jReadSchemaRepository.class);
     }
 }

@@ -45,6 +45,10 @@ final class TaskPanel {
         role.setId("roleLabel");
         role.textProperty().bind(catalogue.roleProperty().map(r -> "Role: " + r));
         statusBar.getRightItems().add(role);
+        Label readIndexes = new Label(); // the read indexes and kept counts being prepared, or what is missing
+        readIndexes.setId("readinessLabel");
+        readIndexes.textProperty().bind(viewModel.readinessProperty());
+        statusBar.getRightItems().add(0, readIndexes);
         tasksButton.textProperty().bind(tasks.runningProperty().asString("%d running"));
         ActionsMenu.tooltip(tasksButton, tasksMenuItem);
         panel.setId("taskPanel");

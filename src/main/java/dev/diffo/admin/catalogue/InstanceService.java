@@ -8,6 +8,7 @@ import dev.diffo.admin.common.CurrentAccess;
 import dev.diffo.admin.domain.CharacteristicRule;
 import dev.diffo.admin.domain.Identifiers;
 import dev.diffo.admin.domain.InstanceQuery;
+import dev.diffo.admin.domain.InstanceTotal;
 import dev.diffo.admin.domain.InvalidInputException;
 import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.Scenario.CharacteristicDraft;
@@ -79,6 +80,11 @@ public class InstanceService {
         return java.util.Objects.equals(rsp, query.rsp()) ? query
                 : new InstanceQuery(query.specificationUuid(), query.nameContains(), rsp, query.valueKey(), query.value(), query.sort(), query.descending(),
                 query.pageSize());
+    }
+
+    /** The count the table shows: from the kept counts where they serve the query (with when they were counted), else counted now. */
+    public InstanceTotal total(InstanceQuery query) {
+        return instances.total(query);
     }
 
     /** What the version allows, one rule per characteristic value (the create form's fields). */

@@ -6,7 +6,9 @@ import dev.diffo.admin.common.Errors;
 import dev.diffo.admin.common.TaskRunner;
 import dev.diffo.admin.domain.CharacteristicRule;
 import dev.diffo.admin.domain.DiffoAdminException;
+import dev.diffo.admin.domain.Dates;
 import dev.diffo.admin.domain.InstanceQuery;
+import dev.diffo.admin.domain.InstanceTotal;
 import dev.diffo.admin.domain.InstanceQuery.Sort;
 import dev.diffo.admin.domain.InstanceRow;
 import dev.diffo.admin.domain.Specification;
@@ -66,6 +68,10 @@ public class InstancesViewModel {
     private final IntegerProperty page = new SimpleIntegerProperty(0);
     private final BooleanProperty hasMore = new SimpleBooleanProperty();
     private final LongProperty total = new SimpleLongProperty(-1);
+    /** Where the total comes from when it is not counted now: "kept count, counted 30 Nov 11:42 UTC; File → Recount instances refreshes it". */
+    private String totalSource = "";
+    /** What the page says of how it was read when its index is not online yet ("pages by state: index populating (42 %) …"). */
+    private String pageNote = "";
     private final StringProperty summary = new SimpleStringProperty("Choose a specification version.");
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -205,6 +211,7 @@ public class InstancesViewModel {
             busy.set(false);
             current = after;
             rows.setAll(result.rows());
+            pageNote = result.note() == null ? "" : result.note();
             page.set(pageNumber);
             hasMore.set(result.hasMore());
             updateSummary();
@@ -221,9 +228,12 @@ public class InstancesViewModel {
         long mine = ++countGeneration;
         total.set(-1);
         updateSummary();
-        tasks.run("Counting instances", p -> service.count(q), (Long n) -> {
+        totalSource = "";
+        tasks.run("Counting instances", p -> service.total(q), (InstanceTotal n) -> {
             if (mine == countGeneration) {
-                total.set(n);
+                totalSource = n.kept() ? "kept count, counted " + Dates.display(n.countedAt()) + "; File → Recount instances refreshes it"
+                        : n.note() == null ? "" : n.note();
+                total.set(n.count());
                 updateSummary();
             }
         }, error -> {
@@ -241,7 +251,9 @@ public class InstancesViewModel {
             return;
         }
         long first = (long) (page.get() - 1) * query.pageSize() + 1;
-        summary.set(String.format("Page %,d · instances %,d–%,d of %s", page.get(), first, first + rows.size() - 1, of));
+        String source = totalSource.isEmpty() || total.get() < 0 ? "" : " (" + totalSource + ")";
+        String note = pageNote.isEmpty() ? "" : " · " + pageNote;
+        summary.set(String.format("Page %,d · instances %,d–%,d of %s%s%s", page.get(), first, first + rows.size() - 1, of, source, note));
     }
 
     private void loadRules(Specification spec) {

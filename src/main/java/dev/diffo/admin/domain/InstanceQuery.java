@@ -58,18 +58,40 @@ public record InstanceQuery(String specificationUuid, String nameContains, Strin
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /** Where a page starts: after this sort key and id (keyset paging: no page ever skips over rows). */
+    /**
+     * Where a page starts: after this sort key and id (keyset paging: no page ever skips over rows); a null key is a
+     * place among the instances without a value of the order, which come last, by id.
+     */
     public record Cursor(String key, String uuid) {
     }
 
-    /** A page of rows and whether more follow. */
-    public record Page(java.util.List<InstanceRow> rows, boolean hasMore) {
+    /**
+     * A page of rows and whether more follow; {@code note} says when the page was read the slower way meanwhile (the
+     * order's index still populating), or null.
+     */
+    public record Page(java.util.List<InstanceRow> rows, boolean hasMore, String note, Cursor nextCursor) {
         public Page {
             rows = java.util.List.copyOf(rows);
         }
 
+        public Page(java.util.List<InstanceRow> rows, boolean hasMore) {
+            this(rows, hasMore, null, null);
+        }
+
+        public Page withNote(String newNote) {
+            return new Page(rows, hasMore, newNote, nextCursor);
+        }
+
+        /** The same page with the cursor of the page after it, as the repository read it (the order's typed key of the last row). */
+        public Page withNextCursor(Cursor cursor) {
+            return new Page(rows, hasMore, note, cursor);
+        }
+
         /** The cursor of the page after this one. */
         public Cursor next(Sort sort) {
+            if (nextCursor != null) {
+                return nextCursor;
+            }
             InstanceRow last = rows.getLast();
             String key = switch (sort) {
                 case NAME -> last.name();
@@ -77,7 +99,8 @@ public record InstanceQuery(String specificationUuid, String nameContains, Strin
                 case STATE -> last.state();
                 case CREATED -> last.createdAt();
             };
-            return new Cursor(key == null ? "" : key, last.uuid());
+            // a row without a value of the order (no state, say) comes after all that have one: its cursor has no key
+            return new Cursor(key, last.uuid());
         }
     }
 }

@@ -42,6 +42,21 @@ final class DiffoShape {
                 """.formatted(carried, name);
     }
 
+    /**
+     * Whether instance {@code i} belongs to RSP {@code $rsp}, by the rule of {@link #rspOf} written as a predicate (the
+     * party in role {@code $rspRole} with the lowest key, else the prefix of the name read from {@code name}), for a {@code WHERE}: unlike the
+     * projection it keeps the order of an index-ordered read, so the read stops once the page is full.
+     */
+    static String isOfRsp(String name) {
+        return """
+            (EXISTS { MATCH (i)-[:RELATES]->(ref:PartyRef)-[:RELATES]->(p:Party)
+                      WHERE ref.role = $rspRole AND toLower(coalesce(p.key, p.name)) = toLower($rsp)
+                        AND NOT EXISTS { MATCH (i)-[:RELATES]->(other:PartyRef)-[:RELATES]->(q:Party)
+                                         WHERE other.role = $rspRole AND coalesce(q.key, q.name) < coalesce(p.key, p.name) } }
+             OR (NOT EXISTS { MATCH (i)-[:RELATES]->(ref:PartyRef)-[:RELATES]->(:Party) WHERE ref.role = $rspRole }
+                 AND toLower(CASE WHEN %1$s CONTAINS '-' THEN split(%1$s, '-')[0] ELSE coalesce(%1$s, '(unnamed)') END) = toLower($rsp)))""".formatted(name);
+    }
+
     /** {@link #rspOf} for an instance whose name is read from the node. */
     static final String RSP_OF_INSTANCE = rspOf("", "i.name");
 

@@ -1,6 +1,7 @@
 package dev.diffo.admin.repository;
 
 import dev.diffo.admin.domain.InstanceQuery;
+import dev.diffo.admin.domain.InstanceTotal;
 import dev.diffo.admin.domain.Scenario.InstanceDraft;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,14 @@ public interface InstanceRepository {
 
     /** How many instances the query's filters select (without filters: the specification's degree, at once). */
     long count(InstanceQuery query);
+
+    /**
+     * How many instances the query selects, from the counts the app keeps where it keeps them (with when they were
+     * counted), else counted now; repositories without kept counts count.
+     */
+    default InstanceTotal total(InstanceQuery query) {
+        return InstanceTotal.exact(count(query));
+    }
 
     /** Labels most instances on the specification carry (empty when it has none). */
     List<String> commonLabels(String specificationUuid);

@@ -60,6 +60,7 @@ final class MigrationBatches {
         ZonedDateTime now = GraphValues.now();
         List<Record> locked = lock(tx, run, elementIds, decider);
         Draft draft = decide(locked, elementIds.size(), decider);
+        KeptCounts.Tally kept = KeptCounts.before(tx, draft.moves); // kept counts: tally before, adjust after the write
         // the relabel first: the ledger entries say which instances it swapped
         int relabelled = relabel(tx, decider.relabel(), draft);
         if (ledger) {
@@ -68,6 +69,7 @@ final class MigrationBatches {
             tx.run(REWRITE_VALUES, Map.of("updates", draft.updates, "now", now)).consume();
             tx.run(RESPECIFY, Map.of("source", run.sourceUuid(), "target", run.targetUuid(), "ids", draft.moves, "now", now)).consume();
         }
+        KeptCounts.after(tx, kept);
         return new BatchResult(draft.moves.size(), draft.excluded, draft.skipped, relabelled, List.copyOf(draft.rewrites),
                 List.copyOf(draft.left));
     }
@@ -165,6 +167,7 @@ final class MigrationBatches {
             return 0;
         }
         List<LedgerCodec.Entry> entries = found.getFirst().get("entries").asList(v -> LedgerCodec.read(v.asString()));
+        KeptCounts.Tally kept = KeptCounts.before(tx, entries.stream().map(LedgerCodec.Entry::id).toList()); // kept counts (i18-reads)
         List<Map<String, Object>> back = entries.stream().map(e -> {
             Map<String, Object> entry = new HashMap<>();
             entry.put("id", e.id());
@@ -179,6 +182,7 @@ final class MigrationBatches {
         if (!relabels.isEmpty()) {
             tx.run(RESTORE_LABELS, Map.of("relabels", relabels)).consume();
         }
+        KeptCounts.after(tx, kept);
         // the undo run's lock is taken only here, at the end, so that batches can run side by side
         requireOwner(tx, undo.uuid(), owner);
         tx.run(MARK_UNDONE, Map.of("run", runUuid, "index", index, "undo", undo.uuid(), "now", GraphValues.now(),

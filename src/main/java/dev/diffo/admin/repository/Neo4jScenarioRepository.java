@@ -149,6 +149,7 @@ public class Neo4jScenarioRepository implements ScenarioRepository {
                     "Nothing was written.");
         }
         requireTakesInstance(tx, instance);
+        KeptCounts.Tally kept = KeptCounts.beforeCreating(tx, List.of(instance.uuid()));
         Map<String, Object> params = new HashMap<>();
         params.put("specificationUuid", instance.specificationUuid());
         params.put("labels", instance.labels());
@@ -167,6 +168,7 @@ public class Neo4jScenarioRepository implements ScenarioRepository {
                     + instance.specificationUuid() + " disappeared while it was being written",
                     "Refresh the catalogue and create it on a specification that exists. Nothing was written.");
         }
+        KeptCounts.afterCreating(tx, kept);
         return true;
     }
 

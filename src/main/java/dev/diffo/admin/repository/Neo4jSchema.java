@@ -17,15 +17,18 @@ import org.neo4j.driver.exceptions.ClientException;
 /**
  * diffo-admin's own schema: the versioned steps {@code neo4j/schema/V000n__*.cypher} (constraints on our own labels
  * only), applied once per database and recorded in a {@code :DiffoAdmin:SchemaVersion} node (no {@code :Provider}
- * label: diffo never sees it). They are applied lazily, right before the first write that relies on them (a
- * migration's overlap guard), never on connect: a database that is only looked at is never written to. A user or
- * database that may not write gets a plain refusal of those writes, not a driver error.
+ * label: diffo never sees it). They are applied right before the first write that relies on them (a migration's
+ * overlap guard), and, since step 2 (the read indexes and kept counts), when a user who may write opens a diffo
+ * catalogue with the window or an instances command ({@code ReadSchemaService}, in the background): a database
+ * that is not a diffo catalogue, or a user who may not write, is never written to. A user or database that may not
+ * write gets a plain refusal of those writes, not a driver error.
  */
 @Singleton
 public class Neo4jSchema {
 
-    /** The steps in order; add {@code V0002__…} here and under resources when the schema grows. */
-    static final List<String> STEPS = List.of("V0001__Create_constraints.cypher");
+    /** The steps in order; add {@code V000n__…} here and under resources when the schema grows. */
+    static final List<String> STEPS = List.of("V0001__Create_constraints.cypher", "V0002__Read_indexes_and_kept_counts.cypher",
+            "V0003__Instance_name_text_index.cypher");
     public static final int LATEST = STEPS.size();
 
     static final String KEY = "diffo-admin";

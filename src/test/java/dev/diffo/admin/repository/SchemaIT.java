@@ -19,12 +19,13 @@ class SchemaIT {
         schema.require("test");
         new Neo4jSchema(database).require("test again");
 
-        assertThat(graph.count("MATCH (v:DiffoAdmin:SchemaVersion {key: 'diffo-admin', version: 1}) WHERE NOT v:Provider RETURN count(v)")).isEqualTo(1);
+        assertThat(graph.count("MATCH (v:DiffoAdmin:SchemaVersion {key: 'diffo-admin', version: " + Neo4jSchema.LATEST + "}) WHERE NOT v:Provider RETURN count(v)"))
+                .isEqualTo(1);
         var constraints = graph.query("SHOW CONSTRAINTS YIELD name, labelsOrTypes WHERE name STARTS WITH 'diffo_admin_' RETURN name, labelsOrTypes");
         assertThat(constraints).extracting(r -> r.get("name").asString()).contains(
                 "diffo_admin_migration_lock_key", "diffo_admin_migration_run_uuid", "diffo_admin_version_event_uuid", "diffo_admin_schema_version_key");
         assertThat(constraints).flatExtracting(r -> r.get("labelsOrTypes").asList())
-                .allMatch(Set.of("MigrationLock", "MigrationRun", "VersionEvent", "SchemaVersion")::contains);
+                .allMatch(Set.of("MigrationLock", "MigrationRun", "VersionEvent", "SchemaVersion", "InstanceCount", "InstanceCountSet")::contains);
         assertThat(graph.count("SHOW CONSTRAINTS YIELD labelsOrTypes WHERE any(l IN labelsOrTypes WHERE l IN ['Specification', 'Instance', 'Provider', 'Characteristic']) RETURN count(*)"))
                 .as("no constraint of ours on diffo's labels").isZero();
     }

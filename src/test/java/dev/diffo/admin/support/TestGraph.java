@@ -50,6 +50,21 @@ public final class TestGraph {
         return plan.dbHits() + plan.children().stream().mapToLong(TestGraph::hits).sum();
     }
 
+    /** The operators of a query's plan (EXPLAIN: nothing is run), e.g. {@code NodeIndexSeekByRange@neo4j}. */
+    public List<String> operators(String cypher, Map<String, Object> parameters) {
+        List<String> operators = new java.util.ArrayList<>();
+        database.read(tx -> {
+            collect(tx.run("EXPLAIN " + cypher, parameters).consume().plan(), operators);
+            return null;
+        });
+        return operators;
+    }
+
+    private static void collect(org.neo4j.driver.summary.Plan plan, List<String> operators) {
+        operators.add(plan.operatorType());
+        plan.children().forEach(child -> collect(child, operators));
+    }
+
     public List<Record> query(String cypher, Map<String, Object> parameters) {
         return database.read(tx -> tx.run(cypher, parameters).list());
     }

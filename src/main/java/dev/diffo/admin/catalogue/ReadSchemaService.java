@@ -1,0 +1,97 @@
+package dev.diffo.admin.catalogue;
+
+import dev.diffo.admin.common.CatalogueSettings;
+import dev.diffo.admin.common.TaskRunner.Progress;
+import dev.diffo.admin.domain.DiffoAdminException;
+import dev.diffo.admin.domain.ReadIndex;
+import dev.diffo.admin.domain.Recount;
+import dev.diffo.admin.repository.ReadSchemaRepository;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What keeps the instances table fast at millions of instances: diffo-admin's read indexes (schema step 2) and the
+ * instance counts it keeps. Built when a user who may write connects to a diffo catalogue (the window runs
+ * {@link #prepare} in the background after every connect; the instances commands before their first read), never
+ * inside a screen's read; a user who may not write, or a database that is not a diffo catalogue, gets nothing
+ * written. The database populates the indexes in the background; a page whose index is not online yet is read the
+ * slower way and says so. {@link #recount} rebuilds the kept counts from the graph (File → Recount instances,
+ * {@code recount}): they are exact for every write diffo-admin makes, and stale after instances were created,
+ * respecified, deleted or given other values or parties by diffo itself (or any other writer) — the screens show
+ * when they were counted.
+ */
+@Singleton
+public class ReadSchemaService {
+
+    private final ReadSchemaRepository repository;
+    private final CatalogueSettings settings;
+
+    @Inject
+    public ReadSchemaService(ReadSchemaRepository repository, CatalogueSettings settings) {
+        this.repository = repository;
+        this.settings = settings;
+    }
+
+    /**
+     * Creates the read indexes (they populate in the background) and counts the specifications whose counts are not
+     * kept yet; returns one line saying what was done. Writes nothing on a database that is not a diffo catalogue or
+     * for a user who may not write (the screens then read the slower way).
+     */
+    public String prepare(Progress progress) {
+        if (!repository.isCatalogue()) {
+            return "Not a diffo catalogue: no read indexes or counts built";
+        }
+        progress.message("Creating the read indexes");
+        try {
+            repository.applySchema();
+        } catch (DiffoAdminException e) {
+            return "Read indexes not built (" + e.getMessage() + "): large specifications page and count the slower way";
+        }
+        List<String> uncounted = repository.specificationsWithoutKeptCounts();
+        List<Recount> done = count(uncounted, progress);
+        return summary(done);
+    }
+
+    /** Rebuilds every specification's kept counts from the graph, one transaction per specification. */
+    public List<Recount> recount(Progress progress) {
+        repository.applySchema();
+        return count(repository.specificationsWithInstances(), progress);
+    }
+
+    /** Rebuilds one specification's kept counts from the graph. */
+    public Recount recount(String specificationUuid) {
+        repository.applySchema();
+        return repository.recount(specificationUuid, settings.rspRole());
+    }
+
+    /** The read indexes now (ONLINE, POPULATING with how far, MISSING). */
+    public List<ReadIndex> indexes() {
+        return repository.readIndexes();
+    }
+
+    /** e.g. "Read indexes: pages by state: index populating (42 %)", or null when all are online. */
+    public String indexesNotOnline() {
+        List<ReadIndex> waiting = indexes().stream().filter(i -> !i.online()).toList();
+        return waiting.isEmpty() ? null : "Read indexes: " + waiting.stream().map(ReadIndex::describe).collect(Collectors.joining("; "));
+    }
+
+    private List<Recount> count(List<String> specifications, Progress progress) {
+        List<Recount> done = new ArrayList<>();
+        for (int i = 0; i < specifications.size() && !progress.isCancelled(); i++) {
+            progress.message("Counting the instances of specification " + (i + 1) + " of " + specifications.size());
+            progress.update(i, specifications.size());
+            done.add(repository.recount(specifications.get(i), settings.rspRole()));
+        }
+        progress.update(specifications.size(), specifications.size());
+        return done;
+    }
+
+    static String summary(List<Recount> done) {
+        long instances = done.stream().mapToLong(Recount::instances).sum();
+        return done.isEmpty() ? "Read indexes created; instance counts already kept"
+                : String.format("Read indexes created; counted %,d instances of %d specification(s)", instances, done.size());
+    }
+}

@@ -1,0 +1,183 @@
+package dev.diffo.admin.repository;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SimpleQueryRunner;
+
+/**
+ * Instance counts diffo-admin keeps so that the instances table's counts do not read every instance of a
+ * specification: per specification, RSP and (characteristic, stored value), in nodes of our own
+ * ({@code :DiffoAdmin:InstanceCount {key, spec, rsp, rspBy, characteristic, value, n}}; the RSP's total has no
+ * characteristic), under one {@code :DiffoAdmin:InstanceCountSet {spec, rspRole, countedAt}} per specification
+ * that says counts are kept for it, by which RSP role, and when they were last counted from the graph. No
+ * {@code :Provider} label and no property on diffo's nodes: diffo never sees them.
+ *
+ * <p>Kept in the same transaction as every write the app makes to instances: the caller takes a {@link #before}
+ * tally of the instances it is about to change and hands it to {@link #after} once they are changed (created,
+ * respecified, values rewritten or restored, moved back); the difference is added to the counts. Only specifications
+ * with a count set are kept (a set appears with the first {@link Neo4jReadSchemaRepository#recount}). They are kept
+ * in the RSP role they were counted by (the set's), whatever role the app runs with; a read by another role does
+ * not use them.
+ *
+ * <p>They may be stale after writes diffo-admin did not make (diffo itself, plain Cypher): a recount rebuilds a
+ * specification's counts from the graph. {@code MigrationBatches} calls {@link #before}/{@link #after} once per batch
+ * and per undo batch, as one clearly separate step (the batch's own steps stay as they are).
+ */
+final class KeptCounts {
+
+    private KeptCounts() {
+    }
+
+    /** Separates the parts of a count's key (never in a specification id or an RSP key). */
+    static final String SEP = "\u001f";
+
+    /** The tally by (specification, RSP, characteristic, value) of the instances {@code i}, by role {@code rspRole}. */
+    private static final String TALLY_OF_I = DiffoShape.rspOf(", spec, rspRole", "i.name").replace("$rspRole", "rspRole") + """
+            WITH spec, rsp, rspBy, [(i)-[:HAS]->(c:Characteristic) | [c.name, c.value]] AS chars
+            UNWIND [[null, null]] + chars AS cv
+            RETURN spec, rsp, rspBy, cv[0] AS characteristic, cv[1] AS value, count(*) AS n
+            """;
+
+    /** The tally of the given instances (by element id) that stand on a specification whose counts are kept. */
+    static final String TALLY = """
+            UNWIND $ids AS id
+            MATCH (i) WHERE elementId(i) = id
+            MATCH (i)-[:SPECIFIED_BY]->(s:Specification)
+            MATCH (set:DiffoAdmin:InstanceCountSet {spec: s.uuid})
+            WITH i, s.uuid AS spec, set.rspRole AS rspRole
+            """ + TALLY_OF_I;
+
+    /** A characteristic with more distinct values than this on a specification (a serial number, say) is not kept by value. */
+    static final int MOST_VALUES_KEPT = 1_000;
+
+    /** Whether any counts are kept at all (when none, the writes skip the tally). */
+    static final String ANY_KEPT = "MATCH (set:DiffoAdmin:InstanceCountSet) RETURN count(set) > 0 AS kept";
+
+    static final String ELEMENT_IDS_OF = "UNWIND $uuids AS uuid MATCH (i:Instance {uuid: uuid}) RETURN elementId(i) AS id";
+
+    /**
+     * Locks the sets of the specifications a change touches, in a fixed order: a recount (which locks its set first)
+     * and a write never interleave, so a recount neither misses nor double-counts a write committed meanwhile.
+     */
+    static final String LOCK_SETS = """
+            UNWIND $specs AS spec
+            MATCH (set:DiffoAdmin:InstanceCountSet {spec: spec})
+            SET set.adjustedAt = $now
+            """;
+
+    /** Adds each delta to its count (created at 0 when new); counts that reach 0 are removed. */
+    static final String APPLY = """
+            UNWIND $deltas AS d
+            MATCH (set:DiffoAdmin:InstanceCountSet {spec: d.spec})
+            WHERE d.characteristic IS NULL OR NOT d.characteristic IN coalesce(set.unkept, [])
+            MERGE (k:DiffoAdmin:InstanceCount {key: d.key})
+            ON CREATE SET k.spec = d.spec, k.rsp = d.rsp, k.rspBy = d.rspBy, k.characteristic = d.characteristic, k.value = d.value, k.n = 0
+            SET k.n = k.n + d.n
+            WITH k WHERE k.n = 0
+            DELETE k
+            """;
+
+    /** What the changed instances counted before the change (empty when no counts are kept: nothing to do after). */
+    record Tally(List<String> ids, Map<String, Map<String, Object>> rows) {
+        static final Tally NONE = new Tally(List.of(), Map.of());
+    }
+
+    /** Tallies the instances (element ids) about to change; cheap and empty when no counts are kept. */
+    static Tally before(SimpleQueryRunner tx, List<String> elementIds) {
+        if (elementIds.isEmpty() || !tx.run(ANY_KEPT).single().get("kept").asBoolean()) {
+            return Tally.NONE;
+        }
+        return new Tally(List.copyOf(elementIds), tally(tx, elementIds));
+    }
+
+    /** A tally of nothing, for instances about to be created (by uuid: their element ids are known after). */
+    static Tally beforeCreating(SimpleQueryRunner tx, List<String> uuids) {
+        if (uuids.isEmpty() || !tx.run(ANY_KEPT).single().get("kept").asBoolean()) {
+            return Tally.NONE;
+        }
+        return new Tally(List.copyOf(uuids), Map.of());
+    }
+
+    /** Once instances were created (tally from {@link #beforeCreating}): adds them to the counts. */
+    static void afterCreating(SimpleQueryRunner tx, Tally before) {
+        if (before == Tally.NONE) {
+            return;
+        }
+        List<String> ids = tx.run(ELEMENT_IDS_OF, Map.of("uuids", before.ids())).list(r -> r.get("id").asString());
+        after(tx, new Tally(ids, before.rows()));
+    }
+
+    /** Adds to the counts what changed since {@code before} was taken, in the same transaction. */
+    static void after(SimpleQueryRunner tx, Tally before) {
+        if (before == Tally.NONE) {
+            return;
+        }
+        Map<String, Map<String, Object>> now = tally(tx, before.ids());
+        Map<String, Map<String, Object>> deltas = new TreeMap<>();
+        now.forEach((key, row) -> deltas.put(key, row));
+        before.rows().forEach((key, row) -> {
+            Map<String, Object> was = deltas.get(key);
+            long n = (was == null ? 0 : (long) was.get("n")) - (long) row.get("n");
+            Map<String, Object> delta = new HashMap<>(row);
+            delta.put("n", n);
+            deltas.put(key, delta);
+        });
+        deltas.values().removeIf(d -> (long) d.get("n") == 0);
+        TreeSet<String> specs = new TreeSet<>();
+        before.rows().values().forEach(r -> specs.add((String) r.get("spec")));
+        now.values().forEach(r -> specs.add((String) r.get("spec")));
+        if (specs.isEmpty()) {
+            return;
+        }
+        tx.run(LOCK_SETS, Map.of("specs", List.copyOf(specs), "now", GraphValues.now())).consume();
+        if (!deltas.isEmpty()) {
+            tx.run(APPLY, Map.of("deltas", new ArrayList<>(deltas.values()))).consume();
+        }
+    }
+
+    private static Map<String, Map<String, Object>> tally(SimpleQueryRunner tx, List<String> elementIds) {
+        Map<String, Map<String, Object>> rows = new TreeMap<>();
+        for (Record r : tx.run(TALLY, Map.of("ids", elementIds)).list()) {
+            Map<String, Object> row = row(r);
+            rows.put((String) row.get("key"), row);
+        }
+        return rows;
+    }
+
+    /** One tally row as an APPLY delta: its key, specification, RSP, characteristic, value and n. */
+    static Map<String, Object> row(Record r) {
+        Map<String, Object> row = new HashMap<>();
+        String spec = r.get("spec").asString();
+        String rsp = r.get("rsp").asString("(unnamed)");
+        String characteristic = r.get("characteristic").asString(null);
+        String value = r.get("value").asString(null);
+        row.put("key", key(spec, rsp, characteristic, value));
+        row.put("spec", spec);
+        row.put("rsp", rsp);
+        row.put("rspBy", r.get("rspBy").asString(null));
+        row.put("characteristic", characteristic);
+        row.put("value", value);
+        row.put("n", r.get("n").asLong());
+        return row;
+    }
+
+    static String key(String spec, String rsp, String characteristic, String value) {
+        return spec + SEP + rsp + SEP + (characteristic == null ? "" : characteristic) + SEP + (value == null ? "" : value);
+    }
+
+    /** The tally of every instance of specification {@code $spec} by role {@code $rspRole} (the recount's read). */
+    static final String TALLY_SPEC = """
+            MATCH (s:Specification {uuid: $spec})<-[:SPECIFIED_BY]-(i)
+            WITH i, s.uuid AS spec, $rspRole AS rspRole
+            """ + TALLY_OF_I;
+
+    static ZonedDateTime now() {
+        return GraphValues.now();
+    }
+}
