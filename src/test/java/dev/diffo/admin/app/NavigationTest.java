@@ -81,6 +81,8 @@ class NavigationTest {
                 return new InstanceQuery.Page(List.of(), false);
             } else if (returns == long.class) {
                 return 0L;
+            } else if (returns == dev.diffo.admin.domain.InstanceTotal.class) {
+                return dev.diffo.admin.domain.InstanceTotal.exact(0);
             } else if (returns == List.class) {
                 return List.of();
             } else if (returns == Optional.class) {
