@@ -134,7 +134,12 @@ class LookScreenIT {
             ChoiceBox<String> remedy = robot.lookup("#remedy-0").queryAs(ChoiceBox.class);
             robot.interact(() -> remedy.setValue("fttn"));
             closeNotifications();
-            Snapshots.save(robot.lookup("#tabs").query(), "migration-check-" + look);
+            // in dark the headless snapshot draws the wizard's nodes as they were first drawn (light), though their styles are
+            // dark and a real window shows them dark (README: migration-dark-window.png, under Xvfb): light pictures only
+            boolean picture = appearance == Appearance.LIGHT;
+            if (picture) {
+                Snapshots.save(robot.lookup("#tabs").query(), "migration-check-" + look);
+            }
 
             // the dry run's table: acme-broadband-001's technology, fttb before and fttn after, nothing written
             robot.clickOn("#dryRunButton");
@@ -142,7 +147,9 @@ class LookScreenIT {
             assertThat(wizard.execution().rows()).filteredOn(r -> r.instance().equals("acme-broadband-001")).singleElement()
                     .satisfies(row -> assertThat(row.change()).isEqualTo("technology: fttb → fttn"));
             closeNotifications();
-            Snapshots.save(robot.lookup("#tabs").query(), "migration-dry-run-" + look);
+            if (picture) {
+                Snapshots.save(robot.lookup("#tabs").query(), "migration-dry-run-" + look);
+            }
 
             robot.clickOn("#runButton");
             await(() -> robot.lookup("#confirmOk").tryQuery().isPresent());
@@ -155,7 +162,9 @@ class LookScreenIT {
             robot.interact(show::fire);
             assertThat(navigation.screenProperty().get()).isEqualTo(Navigation.Screen.MIGRATION);
             await(() -> inNotifications().stream().filter(n -> n.getStyleClass().contains("notification-bar")).allMatch(n -> n.getOpacity() >= 1));
-            Snapshots.saveWithPopups(robot.lookup("#tabs").query(), "migration-run-notification-" + look);
+            if (picture) {
+                Snapshots.saveWithPopups(robot.lookup("#tabs").query(), "migration-run-notification-" + look);
+            }
             closeNotifications();
 
             // withdrawal readiness after Acme's migration: v1 is empty, acme's two and beta's one on v2
