@@ -55,6 +55,14 @@ public class ReadSchemaService {
         return summary(done);
     }
 
+    /**
+     * Creates the read indexes only (schema steps 2 and 3; they populate in the background), counting nothing: what a
+     * migration's start does on a store that has none yet.
+     */
+    public void createIndexes() {
+        repository.applySchema();
+    }
+
     /** Rebuilds every specification's kept counts from the graph, one transaction per specification. */
     public List<Recount> recount(Progress progress) {
         repository.applySchema();
