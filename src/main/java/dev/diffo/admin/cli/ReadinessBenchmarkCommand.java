@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * has batches, then times each read (the per-RSP counts walked from the parties, the majors, the ledger's batches, and
  * the whole view), next to the aggregate that works out every instance's RSP (the wizard's RSP list) for comparison.
  */
-@Command(name = "readiness-benchmark", description = "Time the withdrawal-readiness view's reads over N instances with three resellers (needs an empty store: use --data-dir with a new directory).")
+@Command(name = "readiness-benchmark", description = "Time the withdrawal-readiness view's reads over N instances with three resellers (an empty store: use --data-dir with a new directory; or --reuse one it seeded before).")
 public class ReadinessBenchmarkCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -90,13 +90,13 @@ public class ReadinessBenchmarkCommand implements Callable<Integer> {
         }
         HeapWatch heap = HeapWatch.start();
         BenchmarkSupport.time(out, "per-RSP counts per major, the store as it is", repeats, () -> readiness.shares("broadband"),
-                shares -> shares.size() + " rows: " + shares.stream().map(s -> "v" + s.major() + " " + s.rsp().key() + " " + s.instances()).toList());
+                ReadinessBenchmarkCommand::rows);
         // what the window does when a user who may write connects: read indexes and the counts the app keeps
         long preparing = System.nanoTime();
         out.println("diffo-admin: " + readSchema.prepare(Progress.NONE) + String.format(" (%.1f s)", (System.nanoTime() - preparing) / 1e9));
         out.flush();
         BenchmarkSupport.time(out, "per-RSP counts per major, from the kept counts", repeats, () -> readiness.shares("broadband"),
-                shares -> shares.size() + " rows: " + shares.stream().map(s -> "v" + s.major() + " " + s.rsp().key() + " " + s.instances()).toList());
+                ReadinessBenchmarkCommand::rows);
         BenchmarkSupport.time(out, "the majors (instance counts from the degree)", repeats, () -> readiness.majors("broadband"),
                 majors -> majors.size() + " majors");
         BenchmarkSupport.time(out, "the ledger's batches (time series)", repeats,
@@ -110,5 +110,10 @@ public class ReadinessBenchmarkCommand implements Callable<Integer> {
         out.println(heap.summary());
         out.flush();
         return 0;
+    }
+
+    /** The shares as the benchmark prints them: how many rows, and each major, RSP and count. */
+    private static String rows(List<dev.diffo.admin.domain.MajorShare> shares) {
+        return shares.size() + " rows: " + shares.stream().map(s -> "v" + s.major() + " " + s.rsp().key() + " " + s.instances()).toList();
     }
 }

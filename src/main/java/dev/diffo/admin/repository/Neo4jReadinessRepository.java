@@ -97,19 +97,7 @@ public class Neo4jReadinessRepository implements ReadinessRepository {
         String role = settings.rspRole();
         return database.read(tx -> {
             List<Specification> majors = tx.run(MAJORS, Map.of("name", name)).list(DiffoShape::toSpecification);
-            // the counts the app keeps, where every major has them by this role and they add up to what each major holds
-            // now (a change diffo made since the last recount makes them disagree: then the parties are walked)
-            List<MajorShare> kept = new ArrayList<>();
-            for (Specification major : majors) {
-                List<MajorShare> ofMajor = tx.run(KEPT, Map.of("spec", major.uuid(), "rspRole", role)).list(r -> new MajorShare(major.uuid(),
-                        major.majorVersion(), Rsp.of(r.get("rsp").asString(), r.get("rspName").asString(null), r.get("rspBy").asString("prefix"), role),
-                        r.get("instances").asLong()));
-                if (ofMajor.stream().mapToLong(MajorShare::instances).sum() != major.instanceCount() || (ofMajor.isEmpty() && major.instanceCount() > 0)) {
-                    kept = null;
-                    break;
-                }
-                kept.addAll(ofMajor);
-            }
+            List<MajorShare> kept = kept(tx, majors, role);
             if (kept != null) {
                 return kept;
             }
@@ -130,6 +118,24 @@ public class Neo4jReadinessRepository implements ReadinessRepository {
             }
             return shares;
         });
+    }
+
+    /**
+     * The shares from the counts the app keeps, where every major has them by {@code role} and they add up to what each
+     * major holds now (a change diffo made since the last recount makes them disagree); null when they cannot answer.
+     */
+    private static List<MajorShare> kept(org.neo4j.driver.SimpleQueryRunner tx, List<Specification> majors, String role) {
+        List<MajorShare> kept = new ArrayList<>();
+        for (Specification major : majors) {
+            List<MajorShare> ofMajor = tx.run(KEPT, Map.of("spec", major.uuid(), "rspRole", role)).list(r -> new MajorShare(major.uuid(),
+                    major.majorVersion(), Rsp.of(r.get("rsp").asString(), r.get("rspName").asString(null), r.get("rspBy").asString("prefix"), role),
+                    r.get("instances").asLong()));
+            if (ofMajor.stream().mapToLong(MajorShare::instances).sum() != major.instanceCount()) {
+                return null;
+            }
+            kept.addAll(ofMajor);
+        }
+        return kept;
     }
 
     @Override
