@@ -88,7 +88,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 var db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
                 var port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class).getLocalAddress(ConnectorType.BOLT);
                 PrivateFiles.tighten(dataDirectory);
-                return new EmbeddedNeo4j(dataDirectory, service, "bolt://127.0.0.1:" + port.getPort(), password);
+                String boltUri = "bolt://127.0.0.1:" + port.getPort();
+                // other diffo-admin processes on this directory talk to this store instead of failing on its lock
+                HeldStore.publish(dataDirectory, boltUri);
+                return new EmbeddedNeo4j(dataDirectory, service, boltUri, password);
             } catch (RuntimeException e) {
                 service.shutdown();
                 throw e;
@@ -184,8 +187,24 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** The store's password for a process that talks to a store another process holds (none when the file is missing). */
+    static java.util.Optional<char[]> existingPassword(Path dataDirectory) {
+        Path file = dataDirectory.resolve(PASSWORD_FILE);
+        try {
+            if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return java.util.Optional.empty();
+            }
+            PrivateFiles.requirePrivate(file, "The password file " + file, "chmod 600 " + file, false);
+            String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
+            return stored.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(stored.toCharArray());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     @Override
     public void close() {
+        HeldStore.withdraw(dataDirectory);
         service.shutdown();
     }
 }

@@ -7,6 +7,7 @@ import dev.diffo.admin.cli.GraphBenchmarkCommand;
 import dev.diffo.admin.cli.ReadinessBenchmarkCommand;
 import dev.diffo.admin.cli.InstancesBenchmarkCommand;
 import dev.diffo.admin.cli.RecountCommand;
+import dev.diffo.admin.cli.ServeCommand;
 import dev.diffo.admin.cli.InstancesCommand;
 import dev.diffo.admin.cli.CatalogueCommand;
 import dev.diffo.admin.cli.CommandContext;
@@ -129,7 +130,7 @@ public final class Launcher {
 
     @Command(name = "diffo-admin", mixinStandardHelpOptions = true, versionProvider = Versions.class,
             description = "Administer a TMF service catalogue stored in Neo4j in diffo's graph shape. With no command, opens the desktop app.",
-            subcommands = {CatalogueCommand.class, DemoCommand.class, SpecCommand.class, MigrateCommand.class, InstancesCommand.class, BenchmarkCommand.class, InstancesBenchmarkCommand.class, GraphBenchmarkCommand.class, ReadinessBenchmarkCommand.class, RecountCommand.class, CommandLine.HelpCommand.class})
+            subcommands = {CatalogueCommand.class, DemoCommand.class, SpecCommand.class, MigrateCommand.class, InstancesCommand.class, BenchmarkCommand.class, InstancesBenchmarkCommand.class, GraphBenchmarkCommand.class, ReadinessBenchmarkCommand.class, RecountCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
     static final class RootCommand implements Callable<Integer>, CommandContext, AutoCloseable {
 
         @Mixin

@@ -44,6 +44,9 @@ public class Store implements Connector, AutoCloseable {
     /** The driver's own log level (java.util.logging name, e.g. WARNING); default OFF: its stack traces never reach the console. */
     static final String DRIVER_LOG_PROPERTY = "diffo.neo4j.driverLog";
 
+    /** Seconds to wait for another process that is opening the same embedded store to publish its address; default 30. */
+    static final String SHARE_WAIT_PROPERTY = "diffo.embedded.shareWaitSeconds";
+
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Store.class.getName());
 
     static int connectTimeoutSeconds() {
@@ -88,14 +91,25 @@ public class Store implements Connector, AutoCloseable {
         return database.info();
     }
 
-    /** Where to connect: the embedded store's Bolt address (started here when it is a new one) or the server's. */
-    private record Target(String uri, String user, char[] password, EmbeddedNeo4j startedHere) {
+    /**
+     * Where to connect: the embedded store's Bolt address (started here when it is a new one, or {@code held} by another
+     * diffo-admin process) or the server's.
+     */
+    private record Target(String uri, String user, char[] password, EmbeddedNeo4j startedHere, HeldStore.Held held) {
+        Target(String uri, String user, char[] password, EmbeddedNeo4j startedHere) {
+            this(uri, user, password, startedHere, null);
+        }
     }
 
     @Override
     public synchronized ConnectionInfo connect(ConnectionSettings settings) {
+        return connect(settings, true);
+    }
+
+    /** {@code mayShare}: an embedded store another process holds is used over Bolt (else this process starts it). */
+    private ConnectionInfo connect(ConnectionSettings settings, boolean mayShare) {
         boolean wantsEmbedded = settings.isEmbedded();
-        Target target = wantsEmbedded ? embeddedTarget(settings) : serverTarget(settings);
+        Target target = wantsEmbedded ? embeddedTarget(settings, mayShare) : serverTarget(settings);
         Driver driver = null;
         try {
             // a server without authentication (--no-auth): no password is asked for, sent or kept
@@ -103,12 +117,15 @@ public class Store implements Connector, AutoCloseable {
             driver = openDriver(target.uri(), auth, wantsEmbedded ? null : settings.trustedCa());
             String db = settings.database() == null || settings.database().isBlank() ? null : settings.database().strip();
             ConnectionInfo info = Database.describeServer(driver, db, wantsEmbedded, target.uri(), target.user());
+            if (target.held() != null) {
+                info = info.heldBy(target.held().pid());
+            }
             Optional<Driver> previous = database.switchTo(driver, db, info);
             previous.ifPresent(Driver::close);
             if (target.startedHere() != null) {
                 stopEmbedded();
                 embedded = target.startedHere();
-            } else if (!wantsEmbedded) {
+            } else if (!wantsEmbedded || target.held() != null) {
                 stopEmbedded();
             }
             // the role the app runs as from now on: the profile's (or --role/--rsp), a catalogue manager when none is given
@@ -127,6 +144,11 @@ public class Store implements Connector, AutoCloseable {
             }
             if (target.startedHere() != null) {
                 target.startedHere().close();
+            }
+            if (target.held() != null) {
+                // the holder went away (or is closing) between its note and our login: open the store here instead
+                LOG.info("The embedded store held by process " + target.held().pid() + " did not answer (" + e.getMessage() + "); opening it here");
+                return connect(settings, false);
             }
             throw translate(e, target.uri(), target.user(), settings.database(), settings.trustedCa());
         }
@@ -160,11 +182,60 @@ public class Store implements Connector, AutoCloseable {
         return "Not encrypted: what is sent, the password included, can be read on the network (use " + scheme + "+s:// where the server has TLS).";
     }
 
-    private Target embeddedTarget(ConnectionSettings settings) {
+    /**
+     * The embedded store: this process's when it already holds it; else the one another diffo-admin process holds open
+     * in that directory (the window, or {@code serve}: a command then takes seconds, not a store start, and does not
+     * fail on the store's lock); else started here. When the start fails because another process is just opening the
+     * store, its note is waited for.
+     */
+    private Target embeddedTarget(ConnectionSettings settings, boolean mayShare) {
         Path dir = settings.dataDirectory() != null ? settings.dataDirectory() : startup.dataDirectory();
-        EmbeddedNeo4j startedHere = embedded == null || !embedded.dataDirectory().equals(dir) ? EmbeddedNeo4j.start(dir, embeddedOptions) : null;
-        EmbeddedNeo4j store = startedHere != null ? startedHere : embedded;
-        return new Target(store.boltUri(), EmbeddedNeo4j.USER, store.password(), startedHere);
+        if (embedded != null && embedded.dataDirectory().equals(dir)) {
+            return new Target(embedded.boltUri(), EmbeddedNeo4j.USER, embedded.password(), null);
+        }
+        if (mayShare) {
+            Optional<Target> shared = shared(dir);
+            if (shared.isPresent()) {
+                return shared.get();
+            }
+        }
+        try {
+            EmbeddedNeo4j startedHere = EmbeddedNeo4j.start(dir, embeddedOptions);
+            return new Target(startedHere.boltUri(), EmbeddedNeo4j.USER, startedHere.password(), startedHere);
+        } catch (DiffoAdminException e) {
+            if (mayShare && lockedByAnother(e)) {
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong(SHARE_WAIT_PROPERTY, 30));
+                while (System.nanoTime() < until) {
+                    Optional<Target> shared = shared(dir);
+                    if (shared.isPresent()) {
+                        return shared.get();
+                    }
+                    try {
+                        Thread.sleep(250);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Whether the store did not start because another process holds its lock (Neo4j's FileLockException). */
+    static boolean lockedByAnother(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getSimpleName().equals("FileLockException")
+                    || (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("locked by another process"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<Target> shared(Path dir) {
+        return HeldStore.find(dir).flatMap(held -> EmbeddedNeo4j.existingPassword(dir)
+                .map(password -> new Target(held.boltUri(), EmbeddedNeo4j.USER, password, null, held)));
     }
 
     private Target serverTarget(ConnectionSettings settings) {

@@ -88,6 +88,9 @@ public class CatalogueCommand implements Callable<Integer> {
         ObjectNode root = mapper.createObjectNode();
         ObjectNode connection = root.putObject("connection");
         connection.put("embedded", info.embedded()).put("uri", info.uri()).put("serverVersion", info.serverVersion()).put("database", info.database());
+        if (info.heldBy() > 0) {
+            connection.put("heldBy", info.heldBy());
+        }
         ArrayNode warnings = root.putArray("warnings");
         snapshot.shape().warnings().forEach(warnings::add);
         ArrayNode groups = root.putArray("specifications");
