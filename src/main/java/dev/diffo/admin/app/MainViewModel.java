@@ -103,7 +103,7 @@ public class MainViewModel {
         ConnectionInfo info = state.getCurrent();
         lines.add(info == null ? "Server: not connected"
                 : "Server: Neo4j " + info.serverVersion() + (info.edition() == null || info.edition().isBlank() ? "" : " " + info.edition())
-                        + (info.embedded() ? " (embedded)" : " at " + info.uri()));
+                        + (info.embedded() ? " (embedded" + (info.heldBy() > 0 ? ", held open by diffo-admin process " + info.heldBy() : "") + ")" : " at " + info.uri()));
         Path data = connector.startupSettings().dataDirectory();
         lines.add("Data directory: " + data);
         lines.add("Log: " + AppLog.fileIn(data));
