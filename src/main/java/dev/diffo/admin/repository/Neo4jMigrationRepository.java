@@ -110,7 +110,8 @@ public class Neo4jMigrationRepository implements MigrationRepository {
     @Override
     public MigrationRun startRun(MigrationPlan plan, MigrationRun.Kind kind, String undoOf, String actor, String owner, long total) {
         // the lock's uniqueness constraint makes the MERGE below atomic: of two first runs, one waits for the other's commit
-        schema.require("start a migration run");
+        // only the constraints: the read indexes are built when a user connects or asks (never under a run's first batches)
+        schema.require("start a migration run", Neo4jSchema.CONSTRAINTS);
         return database.write(tx -> {
             ZonedDateTime now = GraphValues.now();
             String key = lockKey(plan.sourceUuid(), plan.rsp());

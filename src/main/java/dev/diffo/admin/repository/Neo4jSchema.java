@@ -30,6 +30,12 @@ public class Neo4jSchema {
     static final List<String> STEPS = List.of("V0001__Create_constraints.cypher", "V0002__Read_indexes_and_kept_counts.cypher",
             "V0003__Instance_name_text_index.cypher");
     public static final int LATEST = STEPS.size();
+    /**
+     * The steps a migration run needs: the constraints (one run per lock key, unique ids). The read indexes of the
+     * later steps serve the screens; a run does not need them, and creating them at its start would have their
+     * population (about 35 s of one core per million instances) share the run's first batches.
+     */
+    public static final int CONSTRAINTS = 1;
 
     static final String KEY = "diffo-admin";
 
@@ -45,8 +51,11 @@ public class Neo4jSchema {
             """;
 
     private final Database database;
-    /** The connection the schema was found current on (a new connection checks again). */
-    private volatile ConnectionInfo checkedOn;
+    /** The connection the schema was last checked on (a new connection checks again), and the step found applied there. */
+    private record Checked(ConnectionInfo on, int version) {
+    }
+
+    private volatile Checked checked;
 
     @Inject
     public Neo4jSchema(Database database) {
@@ -58,13 +67,19 @@ public class Neo4jSchema {
      * when the user or the database may not write: the caller's write relies on these constraints.
      */
     public void require(String forWhat) {
+        require(forWhat, LATEST);
+    }
+
+    /** As {@link #require(String)}, applying the steps up to {@code upTo} only (e.g. {@link #CONSTRAINTS}). */
+    public void require(String forWhat, int upTo) {
         ConnectionInfo on = database.info().orElse(null);
-        if (on != null && on == checkedOn) {
+        Checked was = checked;
+        if (on != null && was != null && was.on() == on && was.version() >= upTo) {
             return;
         }
         try {
             long version = database.read(tx -> tx.run(CURRENT_VERSION, Map.of("key", KEY)).single().get("version").asLong());
-            for (int step = (int) version; step < LATEST; step++) {
+            for (int step = (int) version; step < Math.min(upTo, LATEST); step++) {
                 for (String statement : statements(STEPS.get(step))) {
                     try {
                         database.write(tx -> tx.run(statement).consume());
@@ -79,7 +94,7 @@ public class Neo4jSchema {
                 int applied = step + 1;
                 database.write(tx -> tx.run(RECORD_VERSION, Map.of("key", KEY, "version", applied, "step", STEPS.get(applied - 1))).consume());
             }
-            checkedOn = on;
+            checked = new Checked(on, (int) Math.max(version, Math.min(upTo, LATEST)));
         } catch (DiffoAdminException translated) {
             if (translated.getCause() instanceof ClientException e && isForbidden(e)) {
                 String who = on == null ? "this user" : "user '" + on.user() + "'";

@@ -31,6 +31,39 @@ class SchemaIT {
     }
 
     @Test
+    void aMigrationRunNeedsOnlyTheConstraintsAndLeavesTheReadIndexesToTheConnect(Database database, TestGraph graph) {
+        graph.run("MATCH (v:SchemaVersion) DETACH DELETE v");
+        for (String index : READ_INDEXES) {
+            graph.run("DROP INDEX " + index + " IF EXISTS");
+        }
+        try {
+            Neo4jSchema schema = new Neo4jSchema(database);
+            schema.require("start a migration run", Neo4jSchema.CONSTRAINTS);
+
+            assertThat(graph.count("MATCH (v:SchemaVersion {key: 'diffo-admin'}) RETURN v.version")).isEqualTo(Neo4jSchema.CONSTRAINTS);
+            assertThat(graph.count("SHOW CONSTRAINTS YIELD name WHERE name = 'diffo_admin_migration_lock_key' RETURN count(*)")).isEqualTo(1);
+            assertThat(graph.count("SHOW INDEXES YIELD name WHERE name IN $names RETURN count(*)".replace("$names", quoted(READ_INDEXES))))
+                    .as("no read index is created (and populated) under a run's first batches").isZero();
+
+            schema.require("build the read indexes and kept counts");
+
+            assertThat(graph.count("MATCH (v:SchemaVersion {key: 'diffo-admin'}) RETURN v.version")).isEqualTo(Neo4jSchema.LATEST);
+            assertThat(graph.count("SHOW INDEXES YIELD name WHERE name IN $names RETURN count(*)".replace("$names", quoted(READ_INDEXES))))
+                    .isEqualTo(READ_INDEXES.size());
+        } finally {
+            // the shared store keeps its read indexes for the other tests, whatever happened here
+            new Neo4jSchema(database).require("restore");
+        }
+    }
+
+    private static final java.util.List<String> READ_INDEXES = java.util.List.of("diffo_admin_instance_uuid", "diffo_admin_instance_name_uuid",
+            "diffo_admin_instance_state_uuid", "diffo_admin_instance_created_uuid", "diffo_admin_instance_name_text");
+
+    private static String quoted(java.util.List<String> names) {
+        return names.stream().map(n -> "'" + n + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
+    @Test
     void duplicateLocksLeftByOlderVersionsAreMergedBeforeTheConstraintIsCreated(Database database, TestGraph graph) {
         graph.run("DROP CONSTRAINT diffo_admin_migration_lock_key IF EXISTS");
         graph.run("CREATE (:DiffoAdmin:MigrationLock {key: 'x|acme'}), (:DiffoAdmin:MigrationLock {key: 'x|acme'}), (:DiffoAdmin:MigrationLock {key: 'y|beta'})");
