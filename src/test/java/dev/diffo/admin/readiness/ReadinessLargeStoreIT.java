@@ -29,7 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The readiness screen on a store a {@code readiness-benchmark} left behind (a million instances, three resellers, one
  * of them migrated): run only when asked, {@code -Dit.test=ReadinessLargeStoreIT -Dreadiness.dataDir=DIR}; it reads the
- * store and saves what the screen shows (readiness-1m.png), writing nothing.
+ * store and saves what the screen shows (readiness-1m.png, and readiness-1m-dark.png), writing nothing.
  */
 @ExtendWith(FxScreenExtension.class)
 @EnabledIfSystemProperty(named = "readiness.dataDir", matches = ".+")
@@ -59,6 +59,11 @@ class ReadinessLargeStoreIT {
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(readiness.rows()).isNotEmpty();
             Snapshots.save(robot.lookup("#tabs").query(), "readiness-1m");
+            // and in dark: View → Theme → Dark restyles the open window (the readiness view draws fresh in it)
+            FxScreenExtension.chooseMenuItem(robot, "darkThemeItem");
+            WaitForAsyncUtils.waitForFxEvents();
+            Snapshots.save(robot.lookup("#tabs").query(), "readiness-1m-dark");
+            FxScreenExtension.chooseMenuItem(robot, "lightThemeItem");
         }
     }
 }
