@@ -50,6 +50,15 @@ final class TaskPanel {
         readIndexes.textProperty().bind(viewModel.readinessProperty());
         statusBar.getRightItems().add(0, readIndexes);
         tasksButton.textProperty().bind(tasks.runningProperty().asString("%d running"));
+        // a narrow window cuts the connection line and the read-index note (their whole text on hover), never the role
+        // nor the tasks button
+        role.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        tasksButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        readIndexes.setMinWidth(0);
+        readIndexes.tooltipProperty().bind(readIndexes.textProperty().map(text -> text == null || text.isBlank() ? null : new javafx.scene.control.Tooltip(text)));
+        javafx.scene.control.Tooltip connection = new javafx.scene.control.Tooltip();
+        connection.textProperty().bind(viewModel.connectionSummaryProperty());
+        statusBar.setTooltip(connection);
         ActionsMenu.tooltip(tasksButton, tasksMenuItem);
         panel.setId("taskPanel");
         panel.setPrefSize(420, 260);

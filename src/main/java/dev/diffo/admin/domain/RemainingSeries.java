@@ -49,10 +49,25 @@ public final class RemainingSeries {
         }
     }
 
-    /** At {@code perDay} instances a day (the recent pace) the major is empty on {@code date}. */
-    public record Reaches(ZonedDateTime date, double perDay) implements Projection {
+    /**
+     * At {@code perDay} instances a day (the net pace over {@code over}, the recent ledger) the major is empty on
+     * {@code date}. A pace read over less than a day says it is a rough guess: a manager plans a withdrawal on it.
+     */
+    public record Reaches(ZonedDateTime date, double perDay, Duration over) implements Projection {
         public String text() {
-            return String.format("zero on %s at %,.0f a day", Dates.display(date), perDay);
+            return String.format("zero on %s at %,.0f a day (net pace over the last %s%s)", Dates.display(date), perDay, span(over),
+                    over.compareTo(Duration.ofDays(1)) < 0 ? "; a rough guess until the runs span days" : "");
+        }
+
+        /** "10 days", "3 h 25 min", "12 min". */
+        static String span(Duration d) {
+            if (d.toDays() >= 2) {
+                return d.toDays() + " days";
+            }
+            if (d.toHours() >= 1) {
+                return d.toHours() + " h" + (d.toMinutesPart() > 0 ? " " + d.toMinutesPart() + " min" : "");
+            }
+            return Math.max(1, d.toMinutes()) + " min";
         }
     }
 
@@ -111,7 +126,7 @@ public final class RemainingSeries {
         double days = Math.max(Duration.between(from, asOf).toMillis(), 60_000) / 86_400_000.0;
         double perDay = decrease / days;
         long millis = Math.round(now / perDay * 86_400_000.0);
-        return new Reaches(asOf.plus(Duration.ofMillis(millis)), perDay);
+        return new Reaches(asOf.plus(Duration.ofMillis(millis)), perDay, Duration.ofMillis(Math.max(Duration.between(from, asOf).toMillis(), 60_000)));
     }
 
     /** The major's changes by time: a batch moves instances off its source and onto its target; its undo, back. */

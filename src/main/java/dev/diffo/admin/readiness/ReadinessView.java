@@ -105,6 +105,14 @@ public class ReadinessView {
         text(readinessRspColumn, ReadinessViewModel.Row::rsp);
         text(howColumn, ReadinessViewModel.Row::how);
         instancesColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().instances()));
+        // counts with separators, as everywhere else in the app (sorting stays numeric: the cell's value is the Long)
+        instancesColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Long count, boolean empty) {
+                super.updateItem(count, empty);
+                setText(empty || count == null ? null : String.format("%,d", count));
+            }
+        });
         lineTime.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number seconds) {
@@ -140,8 +148,17 @@ public class ReadinessView {
         }
     };
 
+    /** A text column whose cells show their whole text on hover (the RSP and how it was found are cut at this width). */
     private static void text(TableColumn<ReadinessViewModel.Row, String> column, Function<ReadinessViewModel.Row, String> value) {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isBlank() ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
     }
 
     /** The charts from the view model's bars and lines (a series per RSP, stacked per major; a line per old major). */

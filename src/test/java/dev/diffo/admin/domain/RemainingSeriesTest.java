@@ -44,7 +44,16 @@ class RemainingSeriesTest {
             assertThat(r.date()).isEqualTo(NOW.plusDays(15));
             assertThat(r.perDay()).isEqualTo(20.0);
         });
-        assertThat(projection.text()).startsWith("zero on ").endsWith(" at 20 a day");
+        assertThat(projection.text()).startsWith("zero on ").endsWith(" at 20 a day (net pace over the last 10 days)");
+    }
+
+    @Test
+    void aPaceReadOverLessThanADaySaysItIsARoughGuess() {
+        List<LedgerMove> moves = List.of(new LedgerMove(V1, V2, NOW.minusHours(3).minusMinutes(25), 100, null));
+
+        RemainingSeries.Projection projection = RemainingSeries.project(V1, 300, moves, NOW);
+
+        assertThat(projection.text()).endsWith("(net pace over the last 3 h 25 min; a rough guess until the runs span days)");
     }
 
     @Test
