@@ -1,5 +1,7 @@
 package dev.diffo.admin.app;
 
+import dev.diffo.admin.support.TestGraph;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -116,16 +118,8 @@ class KilledMidRunIT {
             assertThat(demo.exitCode()).as(demo.err()).isZero();
             try (Driver driver = GraphDatabase.driver(store.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, new String(store.password())));
                  var session = driver.session()) {
-                session.executeWriteWithoutResult(tx -> tx.run("""
-                        MATCH (v1:Specification {uuid: $v1})
-                        UNWIND range(1, $n) AS k
-                        CREATE (i:Nbn:Broadband:Instance:Provider {uuid: randomUUID(), which: 'actual', type: 'service',
-                                name: 'acme-kill-' + toString(k), state: 'initial', createdAt: datetime({timezone: 'Etc/UTC'}), updatedAt: datetime({timezone: 'Etc/UTC'})})
-                        CREATE (c:Provider:Characteristic {uuid: randomUUID(), name: 'broadband', type: 'instance', isArray: false,
-                                value: '{"type":"dynamic","value":{"type":"Elixir.Diffo.Nbn.BroadbandValue","value":{"technology":"'
-                                       + ['fttb', 'fttp', 'fttn', 'fttc'][k % 4] + '"}}}'})
-                        CREATE (i)-[:SPECIFIED_BY]->(v1), (i)-[:HAS]->(c)
-                        """, Map.of("v1", V1, "n", SEEDED)).consume());
+                session.executeWriteWithoutResult(tx -> tx.run(TestGraph.ACME_INSTANCES,
+                        TestGraph.acmeInstances(V1, "acme-kill-", SEEDED, List.of("fttb", "fttp", "fttn", "fttc"))).consume());
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.diffo.admin.app;
 
+import dev.diffo.admin.support.TestGraph;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
@@ -64,15 +66,8 @@ class ServerRestartResumeIT {
             app.getInstance(DemoService.class).loadDemo();
             try (var driver = GraphDatabase.driver(first.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, new String(first.password())));
                  var session = driver.session()) {
-                session.executeWriteWithoutResult(tx -> tx.run("""
-                        MATCH (v1:Specification {uuid: $v1})
-                        UNWIND range(1, $n) AS k
-                        CREATE (i:Nbn:Broadband:Instance:Provider {uuid: randomUUID(), which: 'actual', type: 'service',
-                                name: 'acme-bulk-' + toString(k), state: 'initial', createdAt: datetime({timezone: 'Etc/UTC'}), updatedAt: datetime({timezone: 'Etc/UTC'})})
-                        CREATE (c:Provider:Characteristic {uuid: randomUUID(), name: 'broadband', type: 'instance', isArray: false,
-                                value: '{"type":"dynamic","value":{"type":"Elixir.Diffo.Nbn.BroadbandValue","value":{"technology":"fttp"}}}'})
-                        CREATE (i)-[:SPECIFIED_BY]->(v1), (i)-[:HAS]->(c)
-                        """, Map.of("v1", V1, "n", SEEDED)).consume());
+                session.executeWriteWithoutResult(tx -> tx.run(TestGraph.ACME_INSTANCES,
+                        TestGraph.acmeInstances(V1, "acme-bulk-", SEEDED, java.util.List.of("fttp"))).consume());
             }
             long acme = count(first, "MATCH (i:Instance)-[:SPECIFIED_BY]->(:Specification {uuid: '" + V1 + "'}) WHERE i.name STARTS WITH 'acme' RETURN count(i)");
 

@@ -28,17 +28,30 @@ public final class TestGraph {
         run(cypher, Map.of());
     }
 
+    /**
+     * Instances {@code $prefix1..$prefix$n} on the specification {@code $v1} in diffo's shape (an instance and its
+     * {@code broadband} characteristic), instance k with technology {@code $technologies[k % size]}: the fixture the
+     * tests that start stores of their own seed through a driver too.
+     */
+    public static final String ACME_INSTANCES = """
+            MATCH (v1:Specification {uuid: $v1})
+            UNWIND range(1, $n) AS k
+            CREATE (i:Nbn:Broadband:Instance:Provider {uuid: randomUUID(), which: 'actual', type: 'service',
+                    name: $prefix + toString(k), state: 'initial', createdAt: datetime({timezone: 'Etc/UTC'}), updatedAt: datetime({timezone: 'Etc/UTC'})})
+            CREATE (c:Provider:Characteristic {uuid: randomUUID(), name: 'broadband', type: 'instance', isArray: false,
+                    value: '{"type":"dynamic","value":{"type":"Elixir.Diffo.Nbn.BroadbandValue","value":{"technology":"'
+                           + $technologies[k % size($technologies)] + '"}}}'})
+            CREATE (i)-[:SPECIFIED_BY]->(v1), (i)-[:HAS]->(c)
+            """;
+
+    /** The parameters of {@link #ACME_INSTANCES}. */
+    public static Map<String, Object> acmeInstances(String v1, String prefix, int n, List<String> technologies) {
+        return Map.of("v1", v1, "prefix", prefix, "n", n, "technologies", technologies);
+    }
+
     /** {@code n} more of Acme's instances on {@code v1} in diffo's shape ({@code acme-bulk-1..n}), alternating fttp and fttb. */
     public void moreAcmeInstances(String v1, int n) {
-        run("""
-                MATCH (v1:Specification {uuid: $v1})
-                UNWIND range(1, $n) AS k
-                CREATE (i:Nbn:Broadband:Instance:Provider {uuid: randomUUID(), which: 'actual', type: 'service',
-                        name: 'acme-bulk-' + toString(k), state: 'initial', createdAt: datetime({timezone: 'Etc/UTC'}), updatedAt: datetime({timezone: 'Etc/UTC'})})
-                CREATE (c:Provider:Characteristic {uuid: randomUUID(), name: 'broadband', type: 'instance', isArray: false,
-                        value: '{"type":"dynamic","value":{"type":"Elixir.Diffo.Nbn.BroadbandValue","value":{"technology":"' + CASE WHEN k % 2 = 0 THEN 'fttb' ELSE 'fttp' END + '"}}}'})
-                CREATE (i)-[:SPECIFIED_BY]->(v1), (i)-[:HAS]->(c)
-                """, Map.of("v1", v1, "n", n));
+        run(ACME_INSTANCES, acmeInstances(v1, "acme-bulk-", n, List.of("fttb", "fttp")));
     }
 
     /** The database hits of a query, from its profile (every operator of the plan). */
