@@ -135,7 +135,9 @@ class LookScreenIT {
             robot.interact(() -> remedy.setValue("fttn"));
             closeNotifications();
             // in dark the headless snapshot draws the wizard's nodes as they were first drawn (light), though their styles are
-            // dark and a real window shows them dark (README: migration-dark-window.png, under Xvfb): light pictures only
+            // dark and a real window shows them dark: light pictures only here; the dark ones (migration-check-dark.png,
+            // migration-dry-run-dark.png, migration-run-notification-dark.png) come from a real window under Xvfb,
+            // src/test/resources/look/migration-dark-window.sh
             boolean picture = appearance == Appearance.LIGHT;
             if (picture) {
                 Snapshots.save(robot.lookup("#tabs").query(), "migration-check-" + look);
