@@ -2,13 +2,13 @@
 # The migration wizard in dark, from a real window (Xvfb): what the headless snapshots cannot show.
 #
 #   ./mvnw -q -o package -DskipTests
-#   /work/shared/tools/screenshot.sh /tmp/last.png 240 src/test/resources/look/migration-dark-window.sh target/diffo-admin.jar resources/screenshots
+#   xvfb-run -a -s "-screen 0 1440x900x24" src/test/resources/look/migration-dark-window.sh target/diffo-admin.jar resources/screenshots
 #
 # (or any X display: DISPLAY=:1 src/test/resources/look/migration-dark-window.sh JAR OUTDIR). Loads the demo into a new
 # private data directory under $HOME (and remembered choices in a preferences root of its own, so the window starts
 # light on the Overview), opens the app, presses Ctrl+Alt+D (dark) and Ctrl+5 (Migration), chooses broadband v1.0.0 →
 # v2.0.0 and acme, checks (Ctrl+Shift+K), remedies fttb → fttn, dry-runs (Ctrl+Shift+D) and runs (Ctrl+Shift+R, then
-# Tab to "Run migration" and Enter, as a user would), capturing the window after each step:
+# Tab to "Run migration" and Space, as a user would), capturing the window after each step:
 # OUTDIR/migration-check-dark.png, migration-dry-run-dark.png, migration-run-notification-dark.png.
 # Coordinates are the window's at 1280×800 in the top-left corner; a layout change moves them.
 set -u

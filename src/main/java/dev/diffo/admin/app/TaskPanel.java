@@ -5,6 +5,8 @@ import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.stage.Window;
@@ -44,11 +46,19 @@ final class TaskPanel {
         Label role = new Label();
         role.setId("roleLabel");
         role.textProperty().bind(catalogue.roleProperty().map(r -> "Role: " + r));
+        role.setMinWidth(Region.USE_PREF_SIZE); // the role and the tasks button keep their words; the longer texts give way
         statusBar.getRightItems().add(role);
         Label readIndexes = new Label(); // the read indexes and kept counts being prepared, or what is missing
         readIndexes.setId("readinessLabel");
         readIndexes.textProperty().bind(viewModel.readinessProperty());
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(readIndexes.textProperty());
+        readIndexes.setTooltip(whole);
         statusBar.getRightItems().add(0, readIndexes);
+        // as tall as the tasks button, so that their text sits on the bar's middle line (the skin's box aligns to the top)
+        role.setMaxHeight(Double.MAX_VALUE);
+        readIndexes.setMaxHeight(Double.MAX_VALUE);
+        tasksButton.setMinWidth(Region.USE_PREF_SIZE);
         tasksButton.textProperty().bind(tasks.runningProperty().asString("%d running"));
         ActionsMenu.tooltip(tasksButton, tasksMenuItem);
         panel.setId("taskPanel");

@@ -157,6 +157,9 @@ class LookScreenIT {
             await(() -> robot.lookup("#confirmOk").tryQuery().isPresent());
             robot.clickOn("#confirmOk");
             await(() -> notified("Run completed: 2 moved, 0 excluded · "));
+            // the notification comes as the run ends; the wizard's report and table follow once the run is verified
+            await(() -> !wizard.busyProperty().get() && wizard.execution().reportProperty().get().startsWith("Run completed")
+                    && !wizard.execution().rows().isEmpty());
             // the notification's link leads to the result, from whichever screen the user went to
             robot.interact(() -> navigation.show(Navigation.Screen.OVERVIEW));
             ButtonBase show = (ButtonBase) inNotifications().stream().filter(n -> n instanceof ButtonBase b && "Show".equals(b.getText())).findFirst()
