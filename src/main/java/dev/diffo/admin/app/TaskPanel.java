@@ -5,6 +5,8 @@ import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.stage.Window;
@@ -44,19 +46,24 @@ final class TaskPanel {
         Label role = new Label();
         role.setId("roleLabel");
         role.textProperty().bind(catalogue.roleProperty().map(r -> "Role: " + r));
+        role.setMinWidth(Region.USE_PREF_SIZE); // the role and the tasks button keep their words; the longer texts give way
         statusBar.getRightItems().add(role);
         Label readIndexes = new Label(); // the read indexes and kept counts being prepared, or what is missing
         readIndexes.setId("readinessLabel");
         readIndexes.textProperty().bind(viewModel.readinessProperty());
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(readIndexes.textProperty());
+        readIndexes.setTooltip(whole);
         statusBar.getRightItems().add(0, readIndexes);
+        // as tall as the tasks button, so that their text sits on the bar's middle line (the skin's box aligns to the top)
+        role.setMaxHeight(Double.MAX_VALUE);
+        readIndexes.setMaxHeight(Double.MAX_VALUE);
+        tasksButton.setMinWidth(Region.USE_PREF_SIZE);
         tasksButton.textProperty().bind(tasks.runningProperty().asString("%d running"));
-        // a narrow window cuts the connection line and the read-index note (their whole text on hover), never the role
-        // nor the tasks button
-        role.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        tasksButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // a narrow window cuts the connection line (its whole text on hover) and the read-index note, never the role nor
+        // the tasks button
         readIndexes.setMinWidth(0);
-        readIndexes.tooltipProperty().bind(readIndexes.textProperty().map(text -> text == null || text.isBlank() ? null : new javafx.scene.control.Tooltip(text)));
-        javafx.scene.control.Tooltip connection = new javafx.scene.control.Tooltip();
+        Tooltip connection = new Tooltip();
         connection.textProperty().bind(viewModel.connectionSummaryProperty());
         statusBar.setTooltip(connection);
         ActionsMenu.tooltip(tasksButton, tasksMenuItem);

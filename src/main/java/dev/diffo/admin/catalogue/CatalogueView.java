@@ -2,6 +2,7 @@ package dev.diffo.admin.catalogue;
 
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationGroup;
+import dev.diffo.admin.ui.KindIcon;
 import jakarta.inject.Inject;
 import java.util.List;
 import javafx.fxml.FXML;
@@ -193,13 +194,13 @@ public class CatalogueView {
         viewModel.loadDemo();
     }
 
-    /** The tree's icon per kind of row (Material Design icons, through Ikonli). */
-    static final java.util.Map<CatalogueEntry.Kind, String> ICONS = new java.util.EnumMap<>(java.util.Map.of(
-            CatalogueEntry.Kind.SERVICE_SPECIFICATION, "mdi2r-room-service-outline",
-            CatalogueEntry.Kind.RESOURCE_SPECIFICATION, "mdi2c-chip",
-            CatalogueEntry.Kind.CURRENT_MAJOR, "mdi2t-tag-outline",
-            CatalogueEntry.Kind.FROZEN_MAJOR, "mdi2s-snowflake",
-            CatalogueEntry.Kind.WITHDRAWN_MAJOR, "mdi2a-archive-cancel"));
+    /** The tree's icon per kind of row: the app's icon of that kind (the graph draws the same ones). */
+    static final java.util.Map<CatalogueEntry.Kind, KindIcon> ICONS = new java.util.EnumMap<>(java.util.Map.of(
+            CatalogueEntry.Kind.SERVICE_SPECIFICATION, KindIcon.SERVICE_SPECIFICATION,
+            CatalogueEntry.Kind.RESOURCE_SPECIFICATION, KindIcon.RESOURCE_SPECIFICATION,
+            CatalogueEntry.Kind.CURRENT_MAJOR, KindIcon.CURRENT_MAJOR,
+            CatalogueEntry.Kind.FROZEN_MAJOR, KindIcon.FROZEN_MAJOR,
+            CatalogueEntry.Kind.WITHDRAWN_MAJOR, KindIcon.WITHDRAWN_MAJOR));
 
     /** A tree row: the entry's title in bold, its summary muted beside it. */
     private static final class EntryCell extends TreeCell<CatalogueEntry> {
@@ -230,7 +231,7 @@ public class CatalogueView {
             });
             title.setText(entry.title());
             subtitle.setText(entry.subtitle());
-            icon.setIconLiteral(ICONS.get(entry.kind()));
+            icon.setIconLiteral(ICONS.get(entry.kind()).literal());
             icon.getStyleClass().removeIf(style -> style.startsWith("entry-icon-"));
             icon.getStyleClass().add("entry-icon-" + entry.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             title.getStyleClass().remove("entry-name");

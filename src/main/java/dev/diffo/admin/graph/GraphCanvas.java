@@ -2,6 +2,7 @@ package dev.diffo.admin.graph;
 
 import dev.diffo.admin.domain.GraphNode;
 import dev.diffo.admin.domain.GraphSlice;
+import dev.diffo.admin.ui.KindIcon;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
+import javafx.geometry.VPos;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
@@ -32,10 +34,11 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Shape;
 import javafx.scene.text.Text;
 import javafx.scene.transform.Transform;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * A reusable drawing of graph nodes and edges: positions from {@link GraphLayout} (ELK layered), shapes and colours
- * by kind (CSS), pan by dragging the background, zoom with the wheel, drag a node to move it, click to select,
+ * by kind (CSS) with the kind's icon ({@link #icon(GraphNode.Kind)}), pan by dragging the background, zoom with the wheel, drag a node to move it, click to select,
  * double-click to expand, right-click for the menu its owner supplies; fit to the window and snapshot to a PNG.
  * Its first child is the drawing (a {@link Group} in graph coordinates, panned and zoomed as a whole). Holds no
  * graph logic: nodes are keyed by {@link GraphNode#key()}.
@@ -43,6 +46,8 @@ import javafx.scene.transform.Transform;
 public class GraphCanvas extends Pane {
 
     private static final double NODE_HEIGHT = 46;
+    /** The room an icon takes before a node's text: its size and a gap. */
+    private static final double ICON_ROOM = 24;
 
     private final Group drawing = new Group();
     private final Group edgeLayer = new Group();
@@ -138,7 +143,16 @@ public class GraphCanvas extends Pane {
     }
 
     private static double width(GraphNode n) {
-        return Math.max(120, Math.min(300, 24 + 8.0 * Math.max(n.title().length(), n.subtitle() == null ? 0 : n.subtitle().length())));
+        return inset(n.kind()) + ICON_ROOM + Math.max(110, Math.min(290, 14 + 8.0 * Math.max(n.title().length(), n.subtitle() == null ? 0 : n.subtitle().length())));
+    }
+
+    /** Where a node's icon starts: clear of the slanted sides of a party's hexagon and a run's arrow-cut box. */
+    private static double inset(GraphNode.Kind kind) {
+        return switch (kind) {
+            case PARTY -> NODE_HEIGHT / 3;
+            case MIGRATION_RUN -> NODE_HEIGHT / 2 - 4;
+            default -> 10;
+        };
     }
 
     private void style(GraphNode node, boolean on) {
@@ -182,11 +196,17 @@ public class GraphCanvas extends Pane {
 
     private Group nodeGroup(GraphNode n, double width) {
         boolean dark = n.kind().specification();
-        Text title = new Text(10, 19, clip(n.title(), width));
+        double textX = inset(n.kind()) + ICON_ROOM;
+        double textWidth = width - textX + 10;
+        Text title = new Text(textX, 19, clip(n.title(), textWidth));
         title.getStyleClass().addAll("node-title", dark ? "on-dark" : "on-light");
-        Text subtitle = new Text(10, 35, clip(n.subtitle() == null ? "" : n.subtitle(), width));
+        Text subtitle = new Text(textX, 35, clip(n.subtitle() == null ? "" : n.subtitle(), textWidth));
         subtitle.getStyleClass().addAll("node-subtitle", dark ? "on-dark" : "on-light");
-        Group group = new Group(shape(n.kind(), width, NODE_HEIGHT), title, subtitle);
+        FontIcon icon = icon(n.kind());
+        icon.setTextOrigin(VPos.CENTER);
+        icon.setX(inset(n.kind()));
+        icon.setY(NODE_HEIGHT / 2);
+        Group group = new Group(shape(n.kind(), width, NODE_HEIGHT), icon, title, subtitle);
         group.setUserData(n);
         group.setId("node-" + n.title().replaceAll("[^A-Za-z0-9_-]", "_"));
         group.getStyleClass().add("graph-node");
@@ -241,6 +261,29 @@ public class GraphCanvas extends Pane {
         };
         shape.getStyleClass().addAll("shape", "shape-" + kind.name().toLowerCase(Locale.ROOT));
         return shape;
+    }
+
+    /** The icon of a kind of node: the app's icon of that kind ({@link KindIcon}, as the catalogue tree's). */
+    public static KindIcon iconOf(GraphNode.Kind kind) {
+        return switch (kind) {
+            case SPECIFICATION_CURRENT -> KindIcon.CURRENT_MAJOR;
+            case SPECIFICATION_FROZEN -> KindIcon.FROZEN_MAJOR;
+            case SPECIFICATION_WITHDRAWN -> KindIcon.WITHDRAWN_MAJOR;
+            case INSTANCES -> KindIcon.INSTANCES;
+            case INSTANCE -> KindIcon.INSTANCE;
+            case CHARACTERISTIC -> KindIcon.CHARACTERISTIC;
+            case PARTY -> KindIcon.PARTY;
+            case MIGRATION_RUN -> KindIcon.MIGRATION_RUN;
+            case MORE -> KindIcon.MORE;
+            case OTHER -> KindIcon.OTHER;
+        };
+    }
+
+    /** The kind's icon as a node, coloured by CSS ({@code node-icon}, {@code node-icon-<kind>}: the theme's named colours). */
+    public static FontIcon icon(GraphNode.Kind kind) {
+        FontIcon icon = new FontIcon(iconOf(kind).literal());
+        icon.getStyleClass().addAll("node-icon", "node-icon-" + kind.name().toLowerCase(Locale.ROOT));
+        return icon;
     }
 
     private static Rectangle rounded(double w, double h, double arc) {

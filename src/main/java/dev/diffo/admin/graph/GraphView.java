@@ -22,6 +22,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -138,10 +139,13 @@ public class GraphView {
         return menu;
     }
 
+    /** A legend entry: the kind's shape with its icon on it, and its name. */
     private static HBox legendItem(GraphNode.Kind kind) {
         Text text = new Text(kind.legend());
         text.getStyleClass().add("legend-text");
-        HBox item = new HBox(6, GraphCanvas.shape(kind, 26, 14), text);
+        StackPane mark = new StackPane(GraphCanvas.shape(kind, 34, 20), GraphCanvas.icon(kind));
+        mark.getStyleClass().add("legend-mark");
+        HBox item = new HBox(6, mark, text);
         item.setAlignment(Pos.CENTER_LEFT);
         return item;
     }

@@ -22,6 +22,12 @@ import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.shape.Line;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.kordamp.ikonli.IkonHandler;
+import org.kordamp.ikonli.javafx.FontIcon;
+import dev.diffo.admin.ui.KindIcon;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -96,5 +102,38 @@ class GraphCanvasTest {
             }
         });
         assertThat(Files.size(png)).isGreaterThan(1_000);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void eachKindOfNodeHasAnIconOfThePack(Kind kind) {
+        String literal = GraphCanvas.iconOf(kind).literal();
+        IkonHandler pack = ServiceLoader.load(IkonHandler.class).stream().map(ServiceLoader.Provider::get).filter(h -> h.supports(literal))
+                .findFirst().orElseThrow(() -> new AssertionError("no icon pack for " + literal));
+        assertThat(pack.resolve(literal).getDescription()).isEqualTo(literal);
+    }
+
+    @Test
+    void aMajorsIconIsTheCatalogueTreesAndKindsDoNotShareOne() {
+        assertThat(GraphCanvas.iconOf(Kind.SPECIFICATION_CURRENT)).isEqualTo(KindIcon.CURRENT_MAJOR);
+        assertThat(GraphCanvas.iconOf(Kind.SPECIFICATION_FROZEN)).isEqualTo(KindIcon.FROZEN_MAJOR);
+        assertThat(GraphCanvas.iconOf(Kind.SPECIFICATION_WITHDRAWN)).isEqualTo(KindIcon.WITHDRAWN_MAJOR);
+        assertThat(java.util.Arrays.stream(Kind.values()).map(GraphCanvas::iconOf).distinct()).hasSize(Kind.values().length);
+    }
+
+    @Test
+    void eachDrawnNodeCarriesItsKindsIcon() throws Exception {
+        FxScreenExtension.show(() -> {
+            canvas = new GraphCanvas();
+            canvas.setPrefSize(800, 500);
+            canvas.show(nodes, edges);
+            return canvas;
+        });
+        await(() -> robot.lookup(".graph-node").queryAll().size() == 2);
+        for (GraphNode node : List.of(spec, aggregate)) {
+            Group group = (Group) drawn(node.title());
+            assertThat(group.getChildren()).filteredOn(FontIcon.class::isInstance).singleElement()
+                    .satisfies(icon -> assertThat(((FontIcon) icon).getIconCode().getDescription()).isEqualTo(GraphCanvas.iconOf(node.kind()).literal()));
+        }
     }
 }
