@@ -165,7 +165,7 @@ public class GraphService {
     private GraphSlice page(GraphRef ref, long offset, int cap) {
         return switch (ref) {
             case GraphRef.Aggregate aggregate -> graph.instances(aggregate.specElementId(), access.scopeRsp(aggregate.rsp(), "Expanding instances"), offset, cap);
-            case GraphRef.Element element -> graph.neighbours(element, offset, cap);
+            case GraphRef.Element element -> graph.neighbours(element, access.get().rspKey(), offset, cap);
             case GraphRef.More more -> throw new IllegalArgumentException("\"more…\" of \"more…\": " + more);
         };
     }

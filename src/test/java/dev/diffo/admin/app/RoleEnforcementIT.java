@@ -218,6 +218,56 @@ class RoleEnforcementIT {
         assertThatThrownBy(() -> graphs.expand(everyInstance, 50)).isInstanceOf(NotPermittedException.class);
     }
 
+    /** A party as the graph view shows it, by its key. */
+    private GraphNode party(String key) {
+        String id = graph.query("MATCH (p:Party {key: $key}) RETURN elementId(p) AS id", Map.of("key", key)).getFirst().get("id").asString();
+        return new GraphNode(new GraphRef.Node(id), GraphNode.Kind.PARTY, key, "party", Map.of(), 0);
+    }
+
+    /** How many of these PartyRefs (by element id) an instance of the reseller relates to. */
+    private long partyRefsOf(String reseller, List<String> elementIds) {
+        return graph.count("MATCH (:Party {key: '" + reseller + "'})<-[:RELATES]-(:PartyRef {role: 'Reseller'})<-[:RELATES]-(:Instance)-[:RELATES]->(ref:PartyRef)"
+                + " WHERE elementId(ref) IN ['" + String.join("','", elementIds) + "'] RETURN count(DISTINCT ref)");
+    }
+
+    private static List<String> partyRefs(GraphSlice slice) {
+        return slice.nodes().stream().filter(n -> n.properties().getOrDefault("labels", "").contains("PartyRef"))
+                .map(n -> ((GraphRef.Element) n.ref()).elementId()).toList();
+    }
+
+    @Test
+    void anRspOperatorExpandingAPartyOfEveryInstanceSeesOnlyItsOwnInstancesPartyRefsPagedInTheRead() {
+        asResellerAsOperator();
+        GraphNode nbn = party(DiffoLivebookCatalogue.NBN);
+
+        GraphSlice first = graphs.expand(nbn, 4);
+        List<String> firstRefs = partyRefs(first);
+        GraphNode more = first.nodes().stream().filter(n -> n.kind() == GraphNode.Kind.MORE).findFirst().orElseThrow();
+        List<String> rest = partyRefs(graphs.expand(more, 4));
+
+        assertThat(firstRefs).as("a full page of its own: the filter is in the read, before the page is cut").hasSize(4);
+        assertThat(rest).hasSize(A_ON_V1 - 4).doesNotContainAnyElementsOf(firstRefs);
+        assertThat(partyRefsOf(RESELLER_A, firstRefs) + partyRefsOf(RESELLER_A, rest)).isEqualTo(A_ON_V1);
+        assertThat(partyRefs(graphs.expand(party(RESELLER_B), 50))).as("another reseller's party: none of its PartyRefs").isEmpty();
+        access.set(Access.CATALOGUE_MANAGER);
+        assertThat(partyRefs(graphs.expand(nbn, 50))).as("a catalogue manager sees every instance's").hasSize(A_ON_V1 + B_ON_V1 + 1);
+    }
+
+    @Test
+    void anRspKeyGivenInAnotherCaseIsTheStoredPartysKeyForEveryRead() {
+        access.set(Access.rspOperator(RESELLER_A.toLowerCase(java.util.Locale.ROOT)));
+
+        assertThat(access.get().rspKey()).as("resolved once, when the access is set").isEqualTo(RESELLER_A);
+        GraphNode share = graphs.open(GraphService.Start.SPECIFICATION_NAME, "broadband", 50).nodes().stream()
+                .filter(n -> n.kind() == GraphNode.Kind.INSTANCES).findFirst().orElseThrow();
+        assertThat(graphs.expand(share, 50).nodes()).filteredOn(n -> n.kind() == GraphNode.Kind.INSTANCE).hasSize(A_ON_V1);
+        assertThat(migration.check(null, V1, V2).selected()).isEqualTo(A_ON_V1);
+        assertThat(migration.count(null, V1, null)).isEqualTo(A_ON_V1);
+        assertThat(instances.count(InstanceQuery.of(V1))).isEqualTo(A_ON_V1);
+        access.set(Access.rspOperator("Org000000999999"));
+        assertThat(access.get().rspKey()).as("a key no party has stays as given").isEqualTo("Org000000999999");
+    }
+
     @Test
     void anRspOperatorCannotOpenAnotherRspsInstanceInTheGraph() {
         asResellerAsOperator();

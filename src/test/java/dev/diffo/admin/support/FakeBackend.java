@@ -99,6 +99,7 @@ public final class FakeBackend {
                 return new Scenario.LoadResult(0, 0, 0, 0);
             });
             binder.bind(Connector.class).toInstance(new UnreachableConnector());
+            binder.bind(dev.diffo.admin.common.RspKeys.class).toInstance(dev.diffo.admin.common.RspKeys.AS_GIVEN);
             // profiles of their own in a fresh directory, and a keyring that is a map: nothing of the user's is read
             binder.bind(dev.diffo.admin.common.Profiles.class).toInstance(new dev.diffo.admin.app.ProfileFile(profileDirectory()));
             binder.bind(dev.diffo.admin.common.PasswordVault.class).toInstance(vault);
