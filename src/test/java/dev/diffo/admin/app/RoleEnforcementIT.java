@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.diffo.admin.catalogue.CatalogueService;
 import dev.diffo.admin.catalogue.DemoService;
 import dev.diffo.admin.catalogue.InstanceService;
+import dev.diffo.admin.catalogue.ReadSchemaService;
 import dev.diffo.admin.common.CurrentAccess;
 import dev.diffo.admin.common.TaskRunner.Progress;
 import dev.diffo.admin.domain.Access;
@@ -23,6 +24,7 @@ import dev.diffo.admin.domain.InstanceRow;
 import dev.diffo.admin.domain.MigrationPlan;
 import dev.diffo.admin.domain.MigrationRun;
 import dev.diffo.admin.domain.NotPermittedException;
+import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.SemanticVersion;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationType;
@@ -251,6 +253,34 @@ class RoleEnforcementIT {
         assertThat(partyRefs(graphs.expand(party(RESELLER_B), 50))).as("another reseller's party: none of its PartyRefs").isEmpty();
         access.set(Access.CATALOGUE_MANAGER);
         assertThat(partyRefs(graphs.expand(nbn, 50))).as("a catalogue manager sees every instance's").hasSize(A_ON_V1 + B_ON_V1 + 1);
+    }
+
+    @Test
+    void anInstanceAnRspOperatorCreatesIsRelatedToItsRspsPartyAsDiffoRelatesAResellerAndCountedAsItsOwn(ReadSchemaService readSchema) {
+        readSchema.recount(V2); // the counts the app keeps for v2: B's one instance
+        asResellerAsOperator();
+
+        String uuid = instances.create(V2, "bb-0301", Map.of("broadband.technology", "fttn"));
+
+        assertThat(graph.count("MATCH (i:Instance:Provider {uuid: '" + uuid + "'})-[:RELATES]->(ref:Provider:PartyRef {role: 'Reseller'})-[:RELATES]->(p:Party {key: '"
+                + RESELLER_A + "'}) WHERE ref.uuid IS NOT NULL AND ref.createdAt IS :: ZONED DATETIME AND ref.updatedAt = ref.createdAt RETURN count(ref)"))
+                .as("one PartyRef {uuid, role, createdAt, updatedAt} between the instance and the reseller, as diffo's create_party_ref makes").isEqualTo(1);
+        assertThat(instances.page(InstanceQuery.of(V2), null).rows()).singleElement()
+                .satisfies(row -> assertThat(row.owner().key()).isEqualTo(RESELLER_A)).satisfies(row -> assertThat(row.owner().foundBy()).isEqualTo(Rsp.FoundBy.PARTY));
+        assertThat(graph.count("MATCH (k:InstanceCount {spec: '" + V2 + "', rsp: '" + RESELLER_A + "'}) WHERE k.characteristic IS NULL RETURN k.n"))
+                .as("kept in the same transaction").isEqualTo(1);
+        assertThat(graph.count("MATCH (k:InstanceCount {spec: '" + V2 + "', rsp: '" + RESELLER_B + "'}) WHERE k.characteristic IS NULL RETURN k.n")).isEqualTo(1);
+        access.set(Access.rspOperator(RESELLER_B));
+        assertThat(instances.count(InstanceQuery.of(V2))).as("not B's").isEqualTo(1);
+    }
+
+    @Test
+    void anRspOperatorFoundByNamePrefixStillNamesItsInstancesAfterItself() {
+        access.set(Access.rspOperator("acme"));
+
+        refusedAndNothingWritten(() -> instances.create(V2, "bb-0302", Map.of("broadband.technology", "fttn")), "no party has the key acme");
+        String uuid = instances.create(V2, "acme-broadband-0303", Map.of("broadband.technology", "fttn"));
+        assertThat(graph.count("MATCH (:Instance {uuid: '" + uuid + "'})-[:RELATES]->(ref:PartyRef) RETURN count(ref)")).isZero();
     }
 
     @Test
