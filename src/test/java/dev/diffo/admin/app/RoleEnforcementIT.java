@@ -9,6 +9,7 @@ import static dev.diffo.admin.support.DiffoLivebookCatalogue.V2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.diffo.admin.catalogue.CatalogueEntry;
 import dev.diffo.admin.catalogue.CatalogueService;
 import dev.diffo.admin.catalogue.DemoService;
 import dev.diffo.admin.catalogue.InstanceService;
@@ -281,6 +282,51 @@ class RoleEnforcementIT {
         refusedAndNothingWritten(() -> instances.create(V2, "bb-0302", Map.of("broadband.technology", "fttn")), "no party has the key acme");
         String uuid = instances.create(V2, "acme-broadband-0303", Map.of("broadband.technology", "fttn"));
         assertThat(graph.count("MATCH (:Instance {uuid: '" + uuid + "'})-[:RELATES]->(ref:PartyRef) RETURN count(ref)")).isZero();
+    }
+
+    private CatalogueService.Snapshot catalogueAsA() {
+        asResellerAsOperator();
+        return catalogue.load("");
+    }
+
+    private static Specification version(CatalogueService.Snapshot snapshot, String uuid) {
+        return snapshot.groups().stream().flatMap(g -> g.majors().stream()).filter(s -> s.uuid().equals(uuid)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anRspOperatorsCatalogueCountsItsOwnShareNeverEveryRspsTotalFromKeptCountsWhenTheyAreRight(ReadSchemaService readSchema,
+                                                                                                   dev.diffo.admin.repository.OverviewRepository overview) {
+        CatalogueService.Snapshot counted = catalogueAsA();
+        Specification v1 = version(counted, V1);
+
+        assertThat(new CatalogueEntry.Version(v1, counted.counts()).subtitle()).contains("6 instances of yours").doesNotContain((A_ON_V1 + B_ON_V1) + " instances");
+        assertThat(new CatalogueEntry.Version(version(counted, V2), counted.counts()).subtitle()).as("B's one instance on v2 is not A's").contains("0 instances of yours");
+        assertThat(new CatalogueEntry.Name(counted.groups().getFirst(), counted.counts()).subtitle()).contains("6 instances of yours");
+        assertThat(overview.overview(RESELLER_A).instances()).isEqualTo(A_ON_V1);
+        assertThat(graphs.open(GraphService.Start.SPECIFICATION_NAME, "broadband", 50).nodes()).filteredOn(n -> n.kind().specification())
+                .allSatisfy(spec -> assertThat(spec.properties()).doesNotContainKey("instances"));
+
+        access.set(Access.CATALOGUE_MANAGER);
+        readSchema.recount(V1);
+        readSchema.recount(V2);
+        assertThat(catalogueAsA().counts().of(version(catalogueAsA(), V1))).as("from the kept counts").isEqualTo(A_ON_V1);
+
+        // one of A's instances deleted behind the app's back: the kept counts no longer add up, so the share is counted
+        graph.run("MATCH (:Party {key: $a})<-[:RELATES]-(:PartyRef {role: 'Reseller'})<-[:RELATES]-(i:Instance {name: 'bb-0001'}) DETACH DELETE i", Map.of("a", RESELLER_A));
+        assertThat(catalogueAsA().counts().of(version(catalogueAsA(), V1))).isEqualTo(A_ON_V1 - 1);
+        assertThat(overview.overview(RESELLER_A).instances()).isEqualTo(A_ON_V1 - 1);
+    }
+
+    @Test
+    void theKeptCountsAnRspOperatorsCatalogueShowsAreTheKeptOnesWhenTheyAddUp(ReadSchemaService readSchema) {
+        readSchema.recount(V1);
+        // the kept share changed by hand, the total kept the same: only a read of the kept counts shows 5
+        graph.run("MATCH (k:InstanceCount {spec: $v1, rsp: $a}) WHERE k.characteristic IS NULL SET k.n = k.n - 1", Map.of("v1", V1, "a", RESELLER_A));
+        graph.run("MATCH (k:InstanceCount {spec: $v1, rsp: $b}) WHERE k.characteristic IS NULL SET k.n = k.n + 1", Map.of("v1", V1, "b", RESELLER_B));
+
+        CatalogueService.Snapshot snapshot = catalogueAsA();
+
+        assertThat(snapshot.counts().of(version(snapshot, V1))).isEqualTo(A_ON_V1 - 1);
     }
 
     @Test

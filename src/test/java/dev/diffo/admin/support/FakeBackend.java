@@ -106,15 +106,22 @@ public final class FakeBackend {
         }));
     }
 
-    /** The overview's counts over what the catalogue and migration fakes hold, as the one aggregate read counts them in Neo4j. */
-    public dev.diffo.admin.domain.CatalogueOverview overview() {
+    /**
+     * The overview's counts over what the catalogue and migration fakes hold, as the one aggregate read counts them in
+     * Neo4j; for an RSP ({@code rsp}) its share from the fake catalogue's RSP shares and its own runs.
+     */
+    public dev.diffo.admin.domain.CatalogueOverview overview(String rsp) {
         List<dev.diffo.admin.domain.Specification> all = catalogue.findSpecifications("");
-        return new dev.diffo.admin.domain.CatalogueOverview(
-                all.stream().map(dev.diffo.admin.domain.Specification::name).distinct().count(), all.size(),
-                all.stream().mapToLong(dev.diffo.admin.domain.Specification::instanceCount).sum(),
-                all.stream().filter(s -> s.status() == dev.diffo.admin.domain.SpecificationStatus.FROZEN).count(),
-                all.stream().filter(s -> s.status() == dev.diffo.admin.domain.SpecificationStatus.WITHDRAWN).count(),
-                migration.allRuns().stream().filter(r -> r.status().resumable()).count());
+        long frozen = all.stream().filter(s -> s.status() == dev.diffo.admin.domain.SpecificationStatus.FROZEN).count();
+        long withdrawn = all.stream().filter(s -> s.status() == dev.diffo.admin.domain.SpecificationStatus.WITHDRAWN).count();
+        long names = all.stream().map(dev.diffo.admin.domain.Specification::name).distinct().count();
+        if (rsp != null) {
+            var own = catalogue.instancesOf(rsp).values();
+            return dev.diffo.admin.domain.CatalogueOverview.ofRsp(rsp, names, all.size(), own.contains(null) ? -1 : own.stream().mapToLong(Long::longValue).sum(),
+                    frozen, withdrawn, migration.allRuns().stream().filter(r -> r.status().resumable() && rsp.equalsIgnoreCase(r.rsp())).count());
+        }
+        return new dev.diffo.admin.domain.CatalogueOverview(names, all.size(), all.stream().mapToLong(dev.diffo.admin.domain.Specification::instanceCount).sum(),
+                frozen, withdrawn, migration.allRuns().stream().filter(r -> r.status().resumable()).count());
     }
 
     /** Tells the app it is connected (the catalogue then reads the fakes). */
