@@ -44,12 +44,14 @@ final class TaskPanel {
         Label role = new Label();
         role.setId("roleLabel");
         role.textProperty().bind(catalogue.roleProperty().map(r -> "Role: " + r));
+        role.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the role is always read whole; the readiness note gives way
         statusBar.getRightItems().add(role);
         Label readIndexes = new Label(); // the read indexes and kept counts being prepared, or what is missing
         readIndexes.setId("readinessLabel");
         readIndexes.textProperty().bind(viewModel.readinessProperty());
         statusBar.getRightItems().add(0, readIndexes);
         tasksButton.textProperty().bind(tasks.runningProperty().asString("%d running"));
+        tasksButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ActionsMenu.tooltip(tasksButton, tasksMenuItem);
         panel.setId("taskPanel");
         panel.setPrefSize(420, 260);
