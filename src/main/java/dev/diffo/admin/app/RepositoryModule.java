@@ -33,5 +33,6 @@ public class RepositoryModule extends AbstractModule {
         bind(OverviewRepository.class).to(Neo4jOverviewRepository.class);
         bind(ReadinessRepository.class).to(Neo4jReadinessRepository.class);
         bind(ReadSchemaRepository.class).to(Neo4jReadSchemaRepository.class);
+        bind(dev.diffo.admin.common.RspKeys.class).to(dev.diffo.admin.repository.Neo4jRspKeys.class);
     }
 }

@@ -34,10 +34,10 @@ public class StartupOptions {
     @Option(names = "--profile", paramLabel = "NAME|FILE", description = "A stored connection profile by name (File → Connect…; kept in the user's config directory), or a profile file (uri, user, database, …; see resources/profiles).")
     String profile;
 
-    @Option(names = "--role", paramLabel = "ROLE", description = "The role the app runs as: catalogue-manager (default), rsp-operator (with --rsp) or viewer; overrides the profile's.")
+    @Option(names = "--role", paramLabel = "ROLE", description = "The role the app runs as: catalogue-manager (default), rsp-operator (with --rsp) or viewer; overrides the profile's. Env: DIFFO_ADMIN_ROLE (below the profile's, as every DIFFO_ADMIN_*).")
     String role;
 
-    @Option(names = "--rsp", paramLabel = "KEY", description = "The RSP an rsp-operator is bound to, by its key (e.g. ORG000000123456, or acme); overrides the profile's. Give it before the command.")
+    @Option(names = "--rsp", paramLabel = "KEY", description = "The RSP an rsp-operator is bound to, by its key (e.g. ORG000000123456, or acme); overrides the profile's. Give it before the command. Env: DIFFO_ADMIN_RSP.")
     String rsp;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the embedded store lives (default: the user's data directory). Env: DIFFO_ADMIN_DATA_DIR.")
@@ -98,21 +98,33 @@ public class StartupOptions {
         settings = resolvedNoAuth ? settings.withoutAuth() : settings;
         String ca = fromProfile.getProperty("trustedCa");
         return settings.withProfile(stored.map(ConnectionProfile::name).orElse(null), ca == null || ca.isBlank() ? null : Path.of(ca.strip()),
-                access(fromProfile));
+                access(fromProfile, env));
     }
 
     /**
-     * The role: {@code --role}/{@code --rsp} over the profile's; {@code --rsp} alone makes an RSP operator; a role
-     * changed on the command line drops the profile's RSP unless it stays an RSP operator. Null when nothing says.
+     * The role: {@code --role}/{@code --rsp} over the profile's, the profile's over {@code DIFFO_ADMIN_ROLE}/{@code
+     * DIFFO_ADMIN_RSP} (the order of every {@code DIFFO_ADMIN_*}: option, profile, environment); the environment's
+     * pair counts only when the profile says nothing of a role. {@code --rsp} alone makes an RSP operator; a role
+     * changed on the command line drops the RSP below it unless it stays an RSP operator. Null when nothing says.
      */
-    private Access access(Properties fromProfile) {
-        String profileRole = first(fromProfile.getProperty("role"));
-        String profileRsp = first(fromProfile.getProperty("rsp"));
-        if (first(role) == null && first(rsp) == null) {
-            return profileRole == null && profileRsp == null ? null : new Access(profileRole == null ? Role.CATALOGUE_MANAGER : Role.parse(profileRole), profileRsp);
+    private Access access(Properties fromProfile, Map<String, String> env) {
+        String baseRole = first(fromProfile.getProperty("role"));
+        String baseRsp = first(fromProfile.getProperty("rsp"));
+        if (baseRole == null && baseRsp == null) {
+            baseRole = first(env.get("DIFFO_ADMIN_ROLE"));
+            baseRsp = first(env.get("DIFFO_ADMIN_RSP"));
         }
-        Role chosen = first(role) != null ? Role.parse(role) : first(rsp) != null ? Role.RSP_OPERATOR : Role.parse(profileRole);
-        String key = first(rsp) != null ? rsp.strip() : chosen == Role.RSP_OPERATOR ? profileRsp : null;
+        if (first(role) == null && first(rsp) == null) {
+            return baseRole == null && baseRsp == null ? null : over(null, null, baseRole, baseRsp);
+        }
+        return over(first(role), first(rsp), baseRole, baseRsp);
+    }
+
+    /** A role and RSP given ({@code givenRole}, {@code givenRsp}, either may be null) over the ones below them. */
+    private static Access over(String givenRole, String givenRsp, String baseRole, String baseRsp) {
+        Role chosen = givenRole != null ? Role.parse(givenRole) : givenRsp != null ? Role.RSP_OPERATOR
+                : baseRole != null ? Role.parse(baseRole) : baseRsp != null ? Role.RSP_OPERATOR : Role.CATALOGUE_MANAGER;
+        String key = givenRsp != null ? givenRsp.strip() : chosen == Role.RSP_OPERATOR ? baseRsp : null;
         return new Access(chosen, key);
     }
 

@@ -164,7 +164,9 @@ public class Store implements Connector, AutoCloseable {
         String db = settings.database() == null || settings.database().isBlank() ? null : settings.database().strip();
         String scheme = ConnectionProfile.scheme(target.uri());
         try (Driver driver = openDriver(target.uri(), auth, settings.trustedCa())) {
-            return ConnectionCheck.report(driver, db, target.uri(), tlsLine(scheme, settings.trustedCa()), scheme.startsWith("neo4j"));
+            // an RSP operator's profile is told no count of every RSP's instances
+            return ConnectionCheck.report(driver, db, target.uri(), tlsLine(scheme, settings.trustedCa()), scheme.startsWith("neo4j"))
+                    .forRsp(settings.accessOrDefault().rspKey());
         } catch (RuntimeException e) {
             throw translate(e, target.uri(), target.user(), settings.database(), settings.trustedCa());
         }

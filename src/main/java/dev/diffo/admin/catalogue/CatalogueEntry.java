@@ -17,7 +17,12 @@ public sealed interface CatalogueEntry {
 
     Kind kind();
 
-    record Name(SpecificationGroup group) implements CatalogueEntry {
+    record Name(SpecificationGroup group, InstanceCounts counts) implements CatalogueEntry {
+
+        public Name(SpecificationGroup group) {
+            this(group, InstanceCounts.EVERY_RSP);
+        }
+
         @Override
         public String title() {
             return group.name();
@@ -26,7 +31,7 @@ public sealed interface CatalogueEntry {
         @Override
         public String subtitle() {
             int majors = group.majors().size();
-            return majors + (majors == 1 ? " major" : " majors") + " · " + CatalogueViewModel.instances(group.instanceCount())
+            return majors + (majors == 1 ? " major" : " majors") + " · " + counts.text(counts.of(group))
                     + (group.hasDuplicateMajors() ? " · duplicate majors!" : "");
         }
 
@@ -37,7 +42,12 @@ public sealed interface CatalogueEntry {
         }
     }
 
-    record Version(Specification specification) implements CatalogueEntry {
+    record Version(Specification specification, InstanceCounts counts) implements CatalogueEntry {
+
+        public Version(Specification specification) {
+            this(specification, InstanceCounts.EVERY_RSP);
+        }
+
         @Override
         public String title() {
             return specification.version();
@@ -47,7 +57,7 @@ public sealed interface CatalogueEntry {
         public String subtitle() {
             Specification s = specification;
             return s.type().instanceType() + " · " + (s.category() == null ? "no category" : s.category()) + " · "
-                    + CatalogueViewModel.instances(s.instanceCount()) + (s.invisibleToDiffo() ? " · no :Provider label" : "")
+                    + counts.text(counts.of(s)) + (s.invisibleToDiffo() ? " · no :Provider label" : "")
                     + (s.status() == SpecificationStatus.CURRENT ? "" : " · " + s.status().stored().toUpperCase(java.util.Locale.ROOT));
         }
 

@@ -1,5 +1,6 @@
 package dev.diffo.admin.catalogue;
 
+import dev.diffo.admin.common.CurrentAccess;
 import dev.diffo.admin.domain.GraphShape;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationGroup;
@@ -15,24 +16,43 @@ import java.util.Optional;
 @Singleton
 public class CatalogueService {
 
-    /** One read of the catalogue: its tree and what the database holds. */
-    public record Snapshot(GraphShape shape, List<SpecificationGroup> groups, String search) {
+    /** One read of the catalogue: its tree, what the database holds, and the instance counts to show (an RSP operator's own). */
+    public record Snapshot(GraphShape shape, List<SpecificationGroup> groups, String search, InstanceCounts counts) {
+
+        public Snapshot(GraphShape shape, List<SpecificationGroup> groups, String search) {
+            this(shape, groups, search, InstanceCounts.EVERY_RSP);
+        }
+
         public long specificationCount() {
             return groups.stream().mapToLong(g -> g.majors().size()).sum();
         }
     }
 
     private final CatalogueRepository repository;
+    private final CurrentAccess access;
 
-    @Inject
+    /** As a catalogue manager sees it (tests, tools). */
     public CatalogueService(CatalogueRepository repository) {
-        this.repository = repository;
+        this(repository, new CurrentAccess());
     }
 
+    @Inject
+    public CatalogueService(CatalogueRepository repository, CurrentAccess access) {
+        this.repository = repository;
+        this.access = access;
+    }
+
+    /**
+     * The catalogue whose name or category contains {@code search}; for an RSP operator the counts are its own share of
+     * each version's instances (from the kept counts, or counted where cheap; none where too slow), never every RSP's.
+     */
     public Snapshot load(String search) {
         GraphShape shape = repository.inspectShape();
         List<SpecificationGroup> groups = shape.isDiffoShaped() ? group(repository.findSpecifications(search)) : List.of();
-        return new Snapshot(shape, groups, search == null ? "" : search);
+        String rsp = access.get().rspKey();
+        InstanceCounts counts = rsp == null || groups.isEmpty() ? (rsp == null ? InstanceCounts.EVERY_RSP : new InstanceCounts(rsp, Map.of()))
+                : new InstanceCounts(rsp, repository.instancesOf(rsp));
+        return new Snapshot(shape, groups, search == null ? "" : search, counts);
     }
 
     /** The one specification with this name and major, or a clear error. */

@@ -155,8 +155,8 @@ public class CatalogueView {
 
     private void rebuildTree(List<SpecificationGroup> groups) {
         List<TreeItem<CatalogueEntry>> branches = groups.stream().map(group -> {
-            TreeItem<CatalogueEntry> branch = new TreeItem<>(new CatalogueEntry.Name(group));
-            group.majors().forEach(s -> branch.getChildren().add(new TreeItem<>(new CatalogueEntry.Version(s))));
+            TreeItem<CatalogueEntry> branch = new TreeItem<>(new CatalogueEntry.Name(group, viewModel.countsProperty().get()));
+            group.majors().forEach(s -> branch.getChildren().add(new TreeItem<>(new CatalogueEntry.Version(s, viewModel.countsProperty().get()))));
             branch.setExpanded(true);
             return branch;
         }).toList();

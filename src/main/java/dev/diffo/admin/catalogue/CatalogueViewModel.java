@@ -52,6 +52,7 @@ public class CatalogueViewModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final ReadOnlyListWrapper<SpecificationGroup> groups = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ObjectProperty<Specification> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<InstanceCounts> counts = new ReadOnlyObjectWrapper<>(InstanceCounts.EVERY_RSP);
     private final ReadOnlyObjectWrapper<ViewState> viewState = new ReadOnlyObjectWrapper<>(ViewState.NOT_CONNECTED);
     private final ReadOnlyStringWrapper stateMessage = new ReadOnlyStringWrapper("Not connected to Neo4j.");
     private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper("");
@@ -137,6 +138,7 @@ public class CatalogueViewModel {
         Specification current = selected.get();
         String keep = pendingSelection != null ? pendingSelection : current == null ? null : current.uuid();
         pendingSelection = null;
+        counts.set(snapshot.counts());
         groups.setAll(snapshot.groups());
         warnings.set(String.join("\n", shape.warnings()));
         if (shape.isEmpty()) {
@@ -155,14 +157,33 @@ public class CatalogueViewModel {
             viewState.set(ViewState.CATALOGUE);
             stateMessage.set("");
         }
-        String counts = plural(snapshot.specificationCount(), "specification version") + " under " + plural(snapshot.groups().size(), "name")
-                + " · " + plural(shape.instanceCount(), "instance") + " in the database";
+        String held = plural(snapshot.specificationCount(), "specification version") + " under " + plural(snapshot.groups().size(), "name")
+                + " · " + (snapshot.counts().scoped() ? snapshot.counts().text(ownTotal(snapshot))
+                        : plural(shape.instanceCount(), "instance") + " in the database");
         if (!shape.isDiffoShaped()) {
-            counts = plural(shape.nodeCount(), "node") + " in the database";
+            held = plural(shape.nodeCount(), "node") + " in the database";
         }
-        statusMessage.set(notice == null ? counts : notice + " " + counts);
+        statusMessage.set(notice == null ? held : notice + " " + held);
         notice = null;
         selected.set(keep == null ? null : find(keep).orElse(null));
+    }
+
+    /** An RSP operator's instances on the versions shown (null when any was not counted). */
+    private static Long ownTotal(CatalogueService.Snapshot snapshot) {
+        long sum = 0;
+        for (SpecificationGroup group : snapshot.groups()) {
+            Long n = snapshot.counts().of(group);
+            if (n == null) {
+                return null;
+            }
+            sum += n;
+        }
+        return sum;
+    }
+
+    /** The instance counts the tree shows: every RSP's, or an RSP operator's own. */
+    public ReadOnlyObjectProperty<InstanceCounts> countsProperty() {
+        return counts.getReadOnlyProperty();
     }
 
     /** The loaded version with this id, if the current tree has it. */
@@ -352,7 +373,7 @@ public class CatalogueViewModel {
     }
 
     public StringBinding detailInstances() {
-        return detail(s -> String.format("%,d", s.instanceCount()));
+        return Bindings.createStringBinding(() -> selected.get() == null ? "" : counts.get().number(selected.get()), selected, counts);
     }
 
     public StringBinding detailStatus() {

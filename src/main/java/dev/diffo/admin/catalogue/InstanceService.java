@@ -100,7 +100,7 @@ public class InstanceService {
      */
     public String create(String specificationUuid, String name, Map<String, String> values) {
         access.requireInstanceWrites("Creating an instance");
-        requireOwnName(name);
+        String party = rspParty(name);
         Specification spec = acceptingNewInstances(specificationUuid);
         Identifiers.requireInstanceName(name == null ? null : name.strip());
         List<CharacteristicRule> rules = versioning.rules(specificationUuid);
@@ -114,22 +114,31 @@ public class InstanceService {
         String uuid = Identifiers.newUuid4();
         boolean service = spec.type() == SpecificationType.SERVICE;
         instances.create(new InstanceDraft(uuid, name.strip(), labels(specificationUuid), specificationUuid, spec.type().instanceType(), "actual",
-                service ? "initial" : null, characteristics));
+                service ? "initial" : null, characteristics, party));
         return uuid;
     }
 
     /**
-     * An instance created here has no party, so its RSP is the prefix of its name: an RSP operator may create only
-     * instances named after its own RSP ({@code acme-…}).
+     * The party an RSP operator's new instance is related to in the RSP role: its RSP's, where a party has that key
+     * (diffo's shape: the instance then belongs to it by the party-role rule, whatever its name, which only has to be
+     * one diffo takes). An RSP found by name prefix has no party, so there the instance must be named after it
+     * ({@code acme-…}). Null for any other role (a catalogue manager's new instance is related to no party).
      */
-    private void requireOwnName(String name) {
+    private String rspParty(String name) {
         String rsp = access.get().rspKey();
+        if (rsp == null) {
+            return null;
+        }
+        if (instances.hasParty(rsp)) {
+            return rsp;
+        }
         String given = name == null ? "" : name.strip();
-        if (rsp != null && !given.toLowerCase(java.util.Locale.ROOT).startsWith(rsp.toLowerCase(java.util.Locale.ROOT) + "-")) {
+        if (!given.toLowerCase(java.util.Locale.ROOT).startsWith(rsp.toLowerCase(java.util.Locale.ROOT) + "-")) {
             throw new dev.diffo.admin.domain.NotPermittedException(access.get(), "Creating instance " + given + " is not permitted: the app runs as an "
-                    + access.get().describe() + ", and an instance created here belongs to the RSP its name starts with.",
+                    + access.get().describe() + ", and no party has the key " + rsp + ": an instance created here belongs to the RSP its name starts with.",
                     "Name it " + rsp + "-… (e.g. " + rsp + "-broadband-001).");
         }
+        return null;
     }
 
     private Specification acceptingNewInstances(String specificationUuid) {

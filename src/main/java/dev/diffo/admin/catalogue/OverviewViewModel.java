@@ -41,8 +41,17 @@ public class OverviewViewModel {
     };
     private long generation;
 
-    @Inject
+    private final dev.diffo.admin.common.CurrentAccess access;
+
+    /** As a catalogue manager sees it (tests). */
     public OverviewViewModel(OverviewRepository repository, TaskRunner tasks, ConnectionState connection) {
+        this(repository, tasks, connection, new dev.diffo.admin.common.CurrentAccess());
+    }
+
+    /** For an RSP operator the counts of instances and runs are its own ({@code access}), never every RSP's. */
+    @Inject
+    public OverviewViewModel(OverviewRepository repository, TaskRunner tasks, ConnectionState connection, dev.diffo.admin.common.CurrentAccess access) {
+        this.access = access;
         this.repository = repository;
         this.tasks = tasks;
         this.connection = connection;
@@ -62,7 +71,8 @@ public class OverviewViewModel {
         }
         long mine = ++generation;
         message.set("Counting …");
-        tasks.run("Counting the catalogue", p -> repository.overview(), counts -> {
+        String rsp = access.get().rspKey();
+        tasks.run("Counting the catalogue", p -> repository.overview(rsp), counts -> {
             if (mine == generation) {
                 overview.set(counts);
                 loaded.set(true);
@@ -110,10 +120,11 @@ public class OverviewViewModel {
         return switch (link) {
             case NAMES -> count(o.names(), "specification name", "specification names");
             case MAJORS -> count(o.majors(), "major", "majors");
-            case INSTANCES -> count(o.instances(), "instance", "instances");
+            case INSTANCES -> o.instancesOf() == null ? count(o.instances(), "instance", "instances")
+                    : o.instancesCounted() ? count(o.instances(), "instance of yours", "instances of yours") : "instances of yours: not counted";
             case FROZEN -> count(o.frozen(), "frozen major", "frozen majors");
             case WITHDRAWN -> count(o.withdrawn(), "withdrawn major", "withdrawn majors");
-            case RUNS -> count(o.runsInProgress(), "migration run in progress", "migration runs in progress");
+            case RUNS -> count(o.runsInProgress(), "migration run in progress", "migration runs in progress") + (o.instancesOf() == null ? "" : " of yours");
         };
     }
 

@@ -28,11 +28,18 @@ public class ReadSchemaService {
 
     private final ReadSchemaRepository repository;
     private final CatalogueSettings settings;
+    private final dev.diffo.admin.common.CurrentAccess access;
 
-    @Inject
     public ReadSchemaService(ReadSchemaRepository repository, CatalogueSettings settings) {
+        this(repository, settings, new dev.diffo.admin.common.CurrentAccess());
+    }
+
+    /** {@code access}: what the summary may tell (an RSP operator is not told how many instances every RSP has). */
+    @Inject
+    public ReadSchemaService(ReadSchemaRepository repository, CatalogueSettings settings, dev.diffo.admin.common.CurrentAccess access) {
         this.repository = repository;
         this.settings = settings;
+        this.access = access;
     }
 
     /**
@@ -52,7 +59,7 @@ public class ReadSchemaService {
         }
         List<String> uncounted = repository.specificationsWithoutKeptCounts();
         List<Recount> done = count(uncounted, progress);
-        return summary(done);
+        return summary(done, access.get().rspKey() != null);
     }
 
     /**
@@ -97,9 +104,11 @@ public class ReadSchemaService {
         return done;
     }
 
-    static String summary(List<Recount> done) {
+    /** What {@link #prepare} did; {@code scoped} (an RSP operator) leaves out how many instances every RSP has. */
+    static String summary(List<Recount> done, boolean scoped) {
         long instances = done.stream().mapToLong(Recount::instances).sum();
         return done.isEmpty() ? "Read indexes created; instance counts already kept"
+                : scoped ? String.format("Read indexes created; instance counts kept for %d specification(s)", done.size())
                 : String.format("Read indexes created; counted %,d instances of %d specification(s)", instances, done.size());
     }
 }

@@ -69,18 +69,25 @@ public class CatalogueCommand implements Callable<Integer> {
         if (snapshot.groups().isEmpty()) {
             out.println("No specification matches '" + snapshot.search() + "'.");
         }
+        // an RSP operator is shown its own share of the instances ("6 instances of yours"), never every RSP's total
+        dev.diffo.admin.catalogue.InstanceCounts counts = snapshot.counts();
         for (SpecificationGroup group : snapshot.groups()) {
             out.printf("%s  (%d major%s, %s)%n", group.name(), group.majors().size(), group.majors().size() == 1 ? "" : "s",
-                    instances(group.instanceCount()));
+                    counts.text(counts.of(group)));
             for (Specification s : group.majors()) {
                 out.printf("  %-9s %-9s %-22s %-12s %-14s %s%n", s.version(), s.status().name(), s.type().stored(),
-                        s.category() == null ? "-" : s.category(), instances(s.instanceCount()), s.uuid());
+                        s.category() == null ? "-" : s.category(), counts.text(counts.of(s)), s.uuid());
             }
         }
     }
 
-    private static String instances(long n) {
-        return String.format("%,d instance%s", n, n == 1 ? "" : "s");
+    /** {@code instanceCount} (every RSP's), or for an RSP operator {@code instancesOfRsp} (its own; null when not counted). */
+    private static void putCount(ObjectNode node, dev.diffo.admin.catalogue.InstanceCounts counts, Long n) {
+        if (counts.scoped()) {
+            node.put("instancesOfRsp", n);
+        } else {
+            node.put("instanceCount", n);
+        }
     }
 
     private static String toJson(ConnectionInfo info, CatalogueService.Snapshot snapshot) throws Exception {
@@ -93,9 +100,14 @@ public class CatalogueCommand implements Callable<Integer> {
         }
         ArrayNode warnings = root.putArray("warnings");
         snapshot.shape().warnings().forEach(warnings::add);
+        dev.diffo.admin.catalogue.InstanceCounts counts = snapshot.counts();
+        if (counts.scoped()) {
+            root.put("rsp", counts.rsp());
+        }
         ArrayNode groups = root.putArray("specifications");
         for (SpecificationGroup group : snapshot.groups()) {
-            ObjectNode g = groups.addObject().put("name", group.name()).put("instanceCount", group.instanceCount());
+            ObjectNode g = groups.addObject().put("name", group.name());
+            putCount(g, counts, counts.of(group));
             ArrayNode majors = g.putArray("majors");
             for (Specification s : group.majors()) {
                 ObjectNode m = majors.addObject()
@@ -104,8 +116,8 @@ public class CatalogueCommand implements Callable<Integer> {
                         .put("patchVersion", s.patchVersion()).put("tmfVersion", s.tmfVersion())
                         .put("description", s.description()).put("category", s.category())
                         .put("createdAt", dev.diffo.admin.domain.Dates.iso(s.createdAt()))
-                        .put("updatedAt", dev.diffo.admin.domain.Dates.iso(s.updatedAt()))
-                        .put("instanceCount", s.instanceCount());
+                        .put("updatedAt", dev.diffo.admin.domain.Dates.iso(s.updatedAt()));
+                putCount(m, counts, counts.of(s));
                 ArrayNode labels = m.putArray("labels");
                 s.labels().forEach(labels::add);
             }

@@ -40,11 +40,16 @@ public class ReadinessBenchmarkCommand implements Callable<Integer> {
     private final MigrationService migration;
     private final MigrationRepository migrations;
     private final dev.diffo.admin.catalogue.ReadSchemaService readSchema;
+    private final dev.diffo.admin.repository.CatalogueRepository catalogue;
+    private final dev.diffo.admin.common.RspKeys keys;
 
     @Inject
     public ReadinessBenchmarkCommand(BenchmarkRepository seeding, DemoService demo, ReadinessRepository readiness, ReadinessService service,
                                      MigrationService migration, MigrationRepository migrations,
-                                     dev.diffo.admin.catalogue.ReadSchemaService readSchema) {
+                                     dev.diffo.admin.catalogue.ReadSchemaService readSchema, dev.diffo.admin.repository.CatalogueRepository catalogue,
+                                     dev.diffo.admin.common.RspKeys keys) {
+        this.catalogue = catalogue;
+        this.keys = keys;
         this.seeding = seeding;
         this.demo = demo;
         this.readiness = readiness;
@@ -106,6 +111,15 @@ public class ReadinessBenchmarkCommand implements Callable<Integer> {
                         .map(l -> l.major().version() + ": " + l.projection().text()).toList().toString());
         BenchmarkSupport.time(out, "for comparison: every v1 instance's RSP worked out", repeats, () -> migrations.rsps(BenchmarkSupport.V1),
                 rsps -> rsps.size() + " RSPs");
+        // what an RSP operator's screens add: its own share of each version (catalogue tree, overview), its key looked up at connect
+        String reseller = "ORG000000000001";
+        BenchmarkSupport.time(out, "the catalogue's versions (every RSP's counts: degree)", repeats, () -> catalogue.findSpecifications(""),
+                specs -> specs.size() + " versions");
+        BenchmarkSupport.time(out, "an RSP operator's share of each version (kept counts)", repeats, () -> catalogue.instancesOf(reseller),
+                Object::toString);
+        BenchmarkSupport.time(out, "the RSP key looked up as stored, given exactly", repeats, () -> keys.stored(reseller), key -> key);
+        BenchmarkSupport.time(out, "the RSP key looked up as stored, given in lower case", repeats,
+                () -> keys.stored(reseller.toLowerCase(java.util.Locale.ROOT)), key -> key);
         heap.close();
         out.println(heap.summary());
         out.flush();

@@ -2,6 +2,7 @@ package dev.diffo.admin.common;
 
 import dev.diffo.admin.domain.Access;
 import dev.diffo.admin.domain.NotPermittedException;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
@@ -17,17 +18,40 @@ import java.util.function.Consumer;
 public class CurrentAccess {
     private volatile Access access = Access.CATALOGUE_MANAGER;
     private final List<Consumer<Access>> listeners = new CopyOnWriteArrayList<>();
+    private final RspKeys keys;
+
+    /** An access whose RSP keys are taken as given (tests, tools without a database). */
+    public CurrentAccess() {
+        this(RspKeys.AS_GIVEN);
+    }
+
+    /** An access whose RSP key is looked up in the graph when it is set ({@link RspKeys}): reads then match it exactly. */
+    @Inject
+    public CurrentAccess(RspKeys keys) {
+        this.keys = keys;
+    }
 
     public Access get() {
         return access;
     }
 
+    /**
+     * Sets the access; an RSP operator's key is first looked up as the graph spells it (one read, off the FX thread: a
+     * connection sets it), so a key given in another case reads the same instances.
+     */
     public void set(Access newAccess) {
         if (newAccess == null) {
             throw new IllegalArgumentException("access");
         }
-        access = newAccess;
-        listeners.forEach(listener -> listener.accept(newAccess));
+        if (newAccess.rspKey() != null) {
+            String stored = keys.stored(newAccess.rspKey());
+            if (stored != null && !stored.equals(newAccess.rspKey()) && stored.equalsIgnoreCase(newAccess.rspKey())) {
+                newAccess = Access.rspOperator(stored);
+            }
+        }
+        Access applied = newAccess;
+        access = applied;
+        listeners.forEach(listener -> listener.accept(applied));
     }
 
     public void addListener(Consumer<Access> listener) {

@@ -198,6 +198,9 @@ public class ConnectionView {
     }
 
     /** The dialog, not shown yet; it fits its window to its content when shown and whenever an error is told. */
+    /** The style class of a dialog whose form is wider than AtlantaFX's 600 px cap on a dialog pane (theme.css). */
+    static final String FORM_DIALOG = "form-dialog";
+
     public static Dialog<ButtonType> dialog(Parent root, ConnectionView view, Window owner, String theme, String problem) {
         if (problem != null) {
             view.viewModel.reportProblem(problem);
@@ -209,6 +212,9 @@ public class ConnectionView {
         dialog.getDialogPane().setContent(root);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.getDialogPane().getStylesheets().add(theme);
+        // AtlantaFX caps every .dialog-pane at 600 px: once a field's error decoration makes ControlsFX wrap the pane,
+        // the cap held the 800 px form at 600, cut on the right (theme.css lifts it for a form dialog)
+        dialog.getDialogPane().getStyleClass().add(FORM_DIALOG);
         // an error that wraps over several lines grows the window (rather than pushing Connect and Close out of
         // it); where the screen is not tall enough the form scrolls and the buttons stay
         dev.diffo.admin.ui.DialogFit.fit(dialog, view::fitForm, view.viewModel.errorProperty(), view.viewModel.reportProperty(),

@@ -10,7 +10,18 @@ import java.util.Optional;
  * what it holds, and for a routing address ({@code neo4j://}) the routing table the server gave.
  */
 public record ConnectionReport(String uri, String tls, String serverVersion, String edition, String database, GraphShape shape,
-                               Optional<RoutingTable> routing) {
+                               Optional<RoutingTable> routing, String rsp) {
+
+    /** A report for any role but an RSP operator's: it tells how many instances the database holds. */
+    public ConnectionReport(String uri, String tls, String serverVersion, String edition, String database, GraphShape shape,
+                            Optional<RoutingTable> routing) {
+        this(uri, tls, serverVersion, edition, database, shape, routing, null);
+    }
+
+    /** The report as the profile's RSP operator for {@code rspKey} may read it (null: any other role): no count of every RSP's instances. */
+    public ConnectionReport forRsp(String rspKey) {
+        return new ConnectionReport(uri, tls, serverVersion, edition, database, shape, routing, rspKey);
+    }
 
     /** The servers a routing driver sends work to, by role, as the server told it ({@code dbms.routing.getRoutingTable}). */
     public record RoutingTable(long ttlSeconds, List<String> writers, List<String> readers, List<String> routers) {
@@ -46,7 +57,8 @@ public record ConnectionReport(String uri, String tls, String serverVersion, Str
             return "empty (the demo catalogue can be loaded into it).";
         }
         if (shape.isDiffoShaped()) {
-            return "a diffo catalogue, " + shape.specificationCount() + " specification node(s) and " + shape.instanceCount() + " instance(s).";
+            return "a diffo catalogue, " + shape.specificationCount() + " specification node(s) and "
+                    + (rsp == null ? shape.instanceCount() + " instance(s)." : "instances (" + rsp + "'s own are counted once connected).");
         }
         return "not a diffo catalogue; it holds " + shape.describeLabels(4) + " (nothing will be written to it).";
     }

@@ -25,10 +25,22 @@ public record Scenario(String title, List<SpecificationDraft> specifications, Li
         }
     }
 
-    /** An Instance node with its labels, its one specification, and its dynamic characteristics. */
+    /**
+     * An Instance node with its labels, its one specification, and its dynamic characteristics; {@code rspParty}, when
+     * given, is the key of the party it is related to in the RSP role (a PartyRef, as diffo relates a reseller), else
+     * null.
+     */
     public record InstanceDraft(String uuid, String name, List<String> labels, String specificationUuid, String type,
-                                String which, String state, List<CharacteristicDraft> characteristics) {
+                                String which, String state, List<CharacteristicDraft> characteristics, String rspParty) {
+
+        /** An instance related to no party (its RSP, if any, the prefix of its name). */
+        public InstanceDraft(String uuid, String name, List<String> labels, String specificationUuid, String type,
+                             String which, String state, List<CharacteristicDraft> characteristics) {
+            this(uuid, name, labels, specificationUuid, type, which, state, characteristics, null);
+        }
+
         public InstanceDraft {
+            rspParty = rspParty == null || rspParty.isBlank() ? null : rspParty;
             Identifiers.requireInstanceName(name);
             Identifiers.requireUuid4("Instance id", uuid);
             labels = List.copyOf(labels);

@@ -125,6 +125,7 @@ public class GraphService {
                 case GraphRef.Run run -> access.covers(node.properties().get("rsp")) ? node : null;
                 case GraphRef.Aggregate all when all.rsp() == null -> ownShare(all.specElementId(), rsp, node);
                 case GraphRef.Aggregate share -> access.covers(share.rsp()) ? node : null;
+                case GraphRef.Specification spec -> withoutEveryRspsCount(node);
                 default -> node;
             };
             if (shown == null) {
@@ -140,6 +141,13 @@ public class GraphService {
                 .map(e -> new GraphSlice.Edge(replaced.getOrDefault(e.from(), e.from()), replaced.getOrDefault(e.to(), e.to()), e.type()))
                 .toList();
         return new GraphSlice(nodes, edges);
+    }
+
+    /** A specification as an RSP operator sees it: without the count of every RSP's instances on it (its aggregate shows its own share). */
+    private static GraphNode withoutEveryRspsCount(GraphNode spec) {
+        Map<String, String> properties = new java.util.TreeMap<>(spec.properties());
+        properties.remove("instances");
+        return new GraphNode(spec.ref(), spec.kind(), spec.title(), spec.subtitle(), properties, 0);
     }
 
     /** A specification's aggregate as the RSP's share of it (left out when the RSP has no instance there). */
@@ -165,7 +173,7 @@ public class GraphService {
     private GraphSlice page(GraphRef ref, long offset, int cap) {
         return switch (ref) {
             case GraphRef.Aggregate aggregate -> graph.instances(aggregate.specElementId(), access.scopeRsp(aggregate.rsp(), "Expanding instances"), offset, cap);
-            case GraphRef.Element element -> graph.neighbours(element, offset, cap);
+            case GraphRef.Element element -> graph.neighbours(element, access.get().rspKey(), offset, cap);
             case GraphRef.More more -> throw new IllegalArgumentException("\"more…\" of \"more…\": " + more);
         };
     }

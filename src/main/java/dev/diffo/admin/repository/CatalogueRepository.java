@@ -23,6 +23,13 @@ public interface CatalogueRepository {
      */
     List<Rsp.Share> rsps(String specificationUuid);
 
+    /**
+     * RSP {@code rsp}'s share of each specification's instances (uuid → count), for the counts an RSP operator's screens
+     * show: from the counts the app keeps where they are right, else counted where that is cheap; null for a
+     * specification whose share would take too long to count (every specification is a key).
+     */
+    java.util.Map<String, Long> instancesOf(String rsp);
+
     /** What the database holds, to tell empty, diffo-shaped and foreign databases apart. */
     GraphShape inspectShape();
 }

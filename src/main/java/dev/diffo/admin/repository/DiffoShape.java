@@ -48,13 +48,19 @@ final class DiffoShape {
      * projection it keeps the order of an index-ordered read, so the read stops once the page is full.
      */
     static String isOfRsp(String name) {
+        return isOfRsp("i", name);
+    }
+
+    /** {@link #isOfRsp(String)} for the instance in variable {@code instance}. */
+    static String isOfRsp(String instance, String name) {
         return """
             (EXISTS { MATCH (i)-[:RELATES]->(ref:PartyRef)-[:RELATES]->(p:Party)
                       WHERE ref.role = $rspRole AND toLower(coalesce(p.key, p.name)) = toLower($rsp)
                         AND NOT EXISTS { MATCH (i)-[:RELATES]->(other:PartyRef)-[:RELATES]->(q:Party)
                                          WHERE other.role = $rspRole AND coalesce(q.key, q.name) < coalesce(p.key, p.name) } }
              OR (NOT EXISTS { MATCH (i)-[:RELATES]->(ref:PartyRef)-[:RELATES]->(:Party) WHERE ref.role = $rspRole }
-                 AND toLower(CASE WHEN %1$s CONTAINS '-' THEN split(%1$s, '-')[0] ELSE coalesce(%1$s, '(unnamed)') END) = toLower($rsp)))""".formatted(name);
+                 AND toLower(CASE WHEN %1$s CONTAINS '-' THEN split(%1$s, '-')[0] ELSE coalesce(%1$s, '(unnamed)') END) = toLower($rsp)))""".formatted(name)
+                .replace("(i)", "(" + instance + ")");
     }
 
     /** {@link #rspOf} for an instance whose name is read from the node. */

@@ -31,7 +31,16 @@ public interface GraphRepository {
     GraphSlice instancesByRsp(String specificationElementId, int cap);
 
     /** At most {@code cap} neighbours of a node, after the first {@code offset}; a specification's instances are never among them. */
-    GraphSlice neighbours(GraphRef.Element node, long offset, int cap);
+    default GraphSlice neighbours(GraphRef.Element node, long offset, int cap) {
+        return neighbours(node, null, offset, cap);
+    }
+
+    /**
+     * As {@link #neighbours(GraphRef.Element, long, int)}, seen by RSP {@code rsp} (null: every RSP): another RSP's
+     * instances, and the nodes diffo makes for one instance that an instance of another RSP relates to (its PartyRefs,
+     * PlaceRefs), are left out in the read, so a page holds {@code cap} of the RSP's own where there are that many.
+     */
+    GraphSlice neighbours(GraphRef.Element node, String rsp, long offset, int cap);
 
     /** How many of the specification's instances are of RSP {@code rsp} (works out every instance's RSP, in the database). */
     long instanceCount(String specificationElementId, String rsp);

@@ -34,4 +34,7 @@ public interface InstanceRepository {
 
     /** Creates the instance in diffo's shape in one transaction; refuses (writing nothing) a taken name or id, a frozen or withdrawn spec. */
     void create(InstanceDraft instance);
+
+    /** Whether a party has exactly this key (an RSP keyed by a party, whose new instances are related to it). */
+    boolean hasParty(String key);
 }

@@ -64,6 +64,11 @@ public class Neo4jCatalogueRepository implements CatalogueRepository {
     }
 
     @Override
+    public java.util.Map<String, Long> instancesOf(String rsp) {
+        return database.read(tx -> RspShares.of(tx, rsp, settings.rspRole()));
+    }
+
+    @Override
     public List<Rsp.Share> rsps(String specificationUuid) {
         return database.read(tx -> rsps(tx, specificationUuid, settings.rspRole()));
     }

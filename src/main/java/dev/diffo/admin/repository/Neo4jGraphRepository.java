@@ -110,6 +110,23 @@ public class Neo4jGraphRepository implements GraphRepository {
             RETURN type(r) AS type, startNode(r) = m AS incoming, %s AS node
             """.formatted(node("m"));
 
+    /**
+     * {@link #NEIGHBOURS} as RSP {@code $rsp} sees them: an instance only when it is the RSP's ({@link DiffoShape#isOfRsp}),
+     * and a node that instances relate to one by one (a PartyRef, a PlaceRef: what diffo makes for one instance) only
+     * when one of those instances is the RSP's, checked in the read before the page is cut (a party related to every
+     * instance, such as NBNCo in role Provider, pages through the RSP's own PartyRefs only).
+     */
+    static final String RSP_NEIGHBOURS = """
+            MATCH (n) WHERE elementId(n) = $id
+            MATCH (n)-[r]-(m)
+            WHERE NOT (type(r) = 'SPECIFIED_BY' AND startNode(r) = m)
+              AND CASE WHEN m:Instance THEN %s
+                       WHEN EXISTS { (:Instance)-[:RELATES]->(m) } THEN EXISTS { MATCH (owner:Instance)-[:RELATES]->(m) WHERE %s }
+                       ELSE true END
+            WITH r, m SKIP $offset LIMIT $limit
+            RETURN type(r) AS type, startNode(r) = m AS incoming, %s AS node
+            """.formatted(DiffoShape.isOfRsp("m", "m.name"), DiffoShape.isOfRsp("owner", "owner.name"), node("m"));
+
     private static final int PROPERTY_TEXT = 240;
 
     private final Database database;
@@ -267,8 +284,9 @@ public class Neo4jGraphRepository implements GraphRepository {
     }
 
     @Override
-    public GraphSlice neighbours(GraphRef.Element node, long offset, int cap) {
-        List<Record> read = database.read(tx -> tx.run(NEIGHBOURS, Map.of("id", node.elementId(), "offset", offset, "limit", cap + 1)).list());
+    public GraphSlice neighbours(GraphRef.Element node, String rsp, long offset, int cap) {
+        List<Record> read = database.read(tx -> rsp == null ? tx.run(NEIGHBOURS, Map.of("id", node.elementId(), "offset", offset, "limit", cap + 1)).list()
+                : tx.run(RSP_NEIGHBOURS, Map.of("id", node.elementId(), "rsp", rsp, "rspRole", settings.rspRole(), "offset", offset, "limit", cap + 1)).list());
         List<GraphNode> nodes = new ArrayList<>();
         List<GraphSlice.Edge> edges = new ArrayList<>();
         for (Record r : read.subList(0, Math.min(cap, read.size()))) {

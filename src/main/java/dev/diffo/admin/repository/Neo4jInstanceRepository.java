@@ -549,10 +549,17 @@ public class Neo4jInstanceRepository implements InstanceRepository {
                 });
     }
 
+    static final String HAS_PARTY = "RETURN EXISTS { MATCH (:Party {key: $key}) } AS found";
+
+    @Override
+    public boolean hasParty(String key) {
+        return database.read(tx -> tx.run(HAS_PARTY, Map.of("key", key)).single().get("found").asBoolean());
+    }
+
     @Override
     public void create(InstanceDraft instance) {
         database.write(tx -> {
-            if (!Neo4jScenarioRepository.createInstanceIfAbsent(tx, instance, GraphValues.now())) {
+            if (!Neo4jScenarioRepository.createInstanceIfAbsent(tx, instance, GraphValues.now(), settings.rspRole())) {
                 throw new DiffoAdminException("Instance " + instance.name() + " already exists", "Instance names are unique in diffo; choose another name. Nothing was written.");
             }
             return null;

@@ -26,28 +26,38 @@ public class Neo4jOverviewRepository implements OverviewRepository {
                      count(CASE WHEN status = $withdrawn THEN 1 END) AS withdrawn
             }
             CALL () {
-              OPTIONAL MATCH (run:DiffoAdmin:MigrationRun) WHERE run.status IN $unfinished
+              OPTIONAL MATCH (run:DiffoAdmin:MigrationRun) WHERE run.status IN $unfinished AND ($rsp IS NULL OR toLower(run.rsp) = toLower($rsp))
               RETURN count(run) AS runs
             }
             RETURN names, majors, instances, frozen, withdrawn, runs
             """;
 
     private final Database database;
+    private final dev.diffo.admin.common.CatalogueSettings settings;
 
     @Inject
-    public Neo4jOverviewRepository(Database database) {
+    public Neo4jOverviewRepository(Database database, dev.diffo.admin.common.CatalogueSettings settings) {
         this.database = database;
+        this.settings = settings;
     }
 
     @Override
-    public CatalogueOverview overview() {
-        Map<String, Object> parameters = Map.of(
+    public CatalogueOverview overview(String rsp) {
+        Map<String, Object> parameters = new java.util.HashMap<>(Map.of(
                 "frozen", SpecificationStatus.FROZEN.stored(),
                 "withdrawn", SpecificationStatus.WITHDRAWN.stored(),
-                "unfinished", Arrays.stream(MigrationRun.Status.values()).filter(MigrationRun.Status::resumable).map(Enum::name).toList());
+                "unfinished", Arrays.stream(MigrationRun.Status.values()).filter(MigrationRun.Status::resumable).map(Enum::name).toList()));
+        parameters.put("rsp", rsp);
         return database.read(tx -> {
             Record r = tx.run(OVERVIEW, parameters).single();
-            return new CatalogueOverview(r.get("names").asLong(), r.get("majors").asLong(), r.get("instances").asLong(),
+            if (rsp == null) {
+                return new CatalogueOverview(r.get("names").asLong(), r.get("majors").asLong(), r.get("instances").asLong(),
+                        r.get("frozen").asLong(), r.get("withdrawn").asLong(), r.get("runs").asLong());
+            }
+            // an RSP's share, never every RSP's total: from the kept counts, else counted where cheap, else not counted (-1)
+            var shares = RspShares.of(tx, rsp, settings.rspRole()).values();
+            long own = shares.contains(null) ? -1 : shares.stream().mapToLong(Long::longValue).sum();
+            return CatalogueOverview.ofRsp(rsp, r.get("names").asLong(), r.get("majors").asLong(), own,
                     r.get("frozen").asLong(), r.get("withdrawn").asLong(), r.get("runs").asLong());
         });
     }

@@ -55,6 +55,20 @@ public class Neo4jScenarioRepository implements ScenarioRepository {
             RETURN count(c) AS characteristics
             """;
 
+    /**
+     * Relates a new instance to its RSP's party the way diffo does ({@code Diffo.Provider.create_party_ref} with
+     * {@code instance_id}, {@code role}, {@code party_id}; {@code party_ref.ex}): one {@code :Provider:PartyRef {uuid,
+     * role, createdAt, updatedAt}} between them, {@code (instance)-[:RELATES]->(ref)-[:RELATES]->(party)}, the role the
+     * app reads RSPs by. One party by key (diffo's identity); none found leaves the count at 0 and the caller refuses.
+     */
+    static final String RELATE_RSP_PARTY = """
+            MATCH (i:Instance {uuid: $uuid})
+            MATCH (p:Party {key: $party})
+            WITH i, p LIMIT 1
+            CREATE (i)-[:RELATES]->(:Provider:PartyRef {uuid: $refUuid, role: $role, createdAt: $now, updatedAt: $now})-[:RELATES]->(p)
+            RETURN count(*) AS related
+            """;
+
     static final String SPECIFICATION_KIND = """
             MATCH (s:Specification {uuid: $uuid})
             RETURN s.type AS type, s.name AS name, s.majorVersion AS major,
@@ -131,6 +145,14 @@ public class Neo4jScenarioRepository implements ScenarioRepository {
     }
 
     static boolean createInstanceIfAbsent(TransactionContext tx, InstanceDraft instance, ZonedDateTime now) {
+        return createInstanceIfAbsent(tx, instance, now, null);
+    }
+
+    /** As above; an instance with an RSP party is related to it in role {@code rspRole}, before the kept counts are adjusted. */
+    static boolean createInstanceIfAbsent(TransactionContext tx, InstanceDraft instance, ZonedDateTime now, String rspRole) {
+        if (instance.rspParty() != null && rspRole == null) {
+            throw new IllegalArgumentException("An instance related to party " + instance.rspParty() + " needs the RSP role to relate it in");
+        }
         // the specification's write lock first, as delete, freeze and withdraw take it: none of them can slip between
         // the checks below and the SPECIFIED_BY edge (a delete would otherwise leave an orphan, or this write nothing)
         tx.run(VersioningCypher.LOCK, Map.of("uuid", instance.specificationUuid())).consume();
@@ -167,6 +189,11 @@ public class Neo4jScenarioRepository implements ScenarioRepository {
             throw new DiffoAdminException("Instance " + instance.name() + " was not created: its specification "
                     + instance.specificationUuid() + " disappeared while it was being written",
                     "Refresh the catalogue and create it on a specification that exists. Nothing was written.");
+        }
+        if (instance.rspParty() != null && tx.run(RELATE_RSP_PARTY, Map.of("uuid", instance.uuid(), "party", instance.rspParty(), "role", rspRole,
+                "refUuid", dev.diffo.admin.domain.Identifiers.newUuid4(), "now", now)).single().get("related").asLong() != 1) {
+            throw new DiffoAdminException("Instance " + instance.name() + " was not created: there is no party " + instance.rspParty()
+                    + " to relate it to in role " + rspRole, "The RSP's party may have been removed meanwhile. Nothing was written.");
         }
         KeptCounts.afterCreating(tx, kept);
         return true;

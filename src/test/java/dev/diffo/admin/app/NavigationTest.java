@@ -118,7 +118,7 @@ class NavigationTest {
             new VersioningWrites(versioningService), access), tasks, dialogs);
 
     final List<String> overviewReads = new ArrayList<>();
-    final OverviewViewModel overview = new OverviewViewModel(() -> {
+    final OverviewViewModel overview = new OverviewViewModel(rsp -> {
         overviewReads.add("overview");
         return new CatalogueOverview(2, catalogueRepository.specifications.size(), 3, 0, 0, 0);
     }, tasks, connection);

@@ -9,9 +9,11 @@ import static dev.diffo.admin.support.DiffoLivebookCatalogue.V2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.diffo.admin.catalogue.CatalogueEntry;
 import dev.diffo.admin.catalogue.CatalogueService;
 import dev.diffo.admin.catalogue.DemoService;
 import dev.diffo.admin.catalogue.InstanceService;
+import dev.diffo.admin.catalogue.ReadSchemaService;
 import dev.diffo.admin.common.CurrentAccess;
 import dev.diffo.admin.common.TaskRunner.Progress;
 import dev.diffo.admin.domain.Access;
@@ -23,6 +25,7 @@ import dev.diffo.admin.domain.InstanceRow;
 import dev.diffo.admin.domain.MigrationPlan;
 import dev.diffo.admin.domain.MigrationRun;
 import dev.diffo.admin.domain.NotPermittedException;
+import dev.diffo.admin.domain.Rsp;
 import dev.diffo.admin.domain.SemanticVersion;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationType;
@@ -216,6 +219,129 @@ class RoleEnforcementIT {
         GraphNode everyInstance = new GraphNode(new GraphRef.Aggregate(((GraphRef.Aggregate) aggregates.getFirst().ref()).specElementId(), RESELLER_B),
                 GraphNode.Kind.INSTANCES, "B", "", Map.of(), B_ON_V1);
         assertThatThrownBy(() -> graphs.expand(everyInstance, 50)).isInstanceOf(NotPermittedException.class);
+    }
+
+    /** A party as the graph view shows it, by its key. */
+    private GraphNode party(String key) {
+        String id = graph.query("MATCH (p:Party {key: $key}) RETURN elementId(p) AS id", Map.of("key", key)).getFirst().get("id").asString();
+        return new GraphNode(new GraphRef.Node(id), GraphNode.Kind.PARTY, key, "party", Map.of(), 0);
+    }
+
+    /** How many of these PartyRefs (by element id) an instance of the reseller relates to. */
+    private long partyRefsOf(String reseller, List<String> elementIds) {
+        return graph.count("MATCH (:Party {key: '" + reseller + "'})<-[:RELATES]-(:PartyRef {role: 'Reseller'})<-[:RELATES]-(:Instance)-[:RELATES]->(ref:PartyRef)"
+                + " WHERE elementId(ref) IN ['" + String.join("','", elementIds) + "'] RETURN count(DISTINCT ref)");
+    }
+
+    private static List<String> partyRefs(GraphSlice slice) {
+        return slice.nodes().stream().filter(n -> n.properties().getOrDefault("labels", "").contains("PartyRef"))
+                .map(n -> ((GraphRef.Element) n.ref()).elementId()).toList();
+    }
+
+    @Test
+    void anRspOperatorExpandingAPartyOfEveryInstanceSeesOnlyItsOwnInstancesPartyRefsPagedInTheRead() {
+        asResellerAsOperator();
+        GraphNode nbn = party(DiffoLivebookCatalogue.NBN);
+
+        GraphSlice first = graphs.expand(nbn, 4);
+        List<String> firstRefs = partyRefs(first);
+        GraphNode more = first.nodes().stream().filter(n -> n.kind() == GraphNode.Kind.MORE).findFirst().orElseThrow();
+        List<String> rest = partyRefs(graphs.expand(more, 4));
+
+        assertThat(firstRefs).as("a full page of its own: the filter is in the read, before the page is cut").hasSize(4);
+        assertThat(rest).hasSize(A_ON_V1 - 4).doesNotContainAnyElementsOf(firstRefs);
+        assertThat(partyRefsOf(RESELLER_A, firstRefs) + partyRefsOf(RESELLER_A, rest)).isEqualTo(A_ON_V1);
+        assertThat(partyRefs(graphs.expand(party(RESELLER_B), 50))).as("another reseller's party: none of its PartyRefs").isEmpty();
+        access.set(Access.CATALOGUE_MANAGER);
+        assertThat(partyRefs(graphs.expand(nbn, 50))).as("a catalogue manager sees every instance's").hasSize(A_ON_V1 + B_ON_V1 + 1);
+    }
+
+    @Test
+    void anInstanceAnRspOperatorCreatesIsRelatedToItsRspsPartyAsDiffoRelatesAResellerAndCountedAsItsOwn(ReadSchemaService readSchema) {
+        readSchema.recount(V2); // the counts the app keeps for v2: B's one instance
+        asResellerAsOperator();
+
+        String uuid = instances.create(V2, "bb-0301", Map.of("broadband.technology", "fttn"));
+
+        assertThat(graph.count("MATCH (i:Instance:Provider {uuid: '" + uuid + "'})-[:RELATES]->(ref:Provider:PartyRef {role: 'Reseller'})-[:RELATES]->(p:Party {key: '"
+                + RESELLER_A + "'}) WHERE ref.uuid IS NOT NULL AND ref.createdAt IS :: ZONED DATETIME AND ref.updatedAt = ref.createdAt RETURN count(ref)"))
+                .as("one PartyRef {uuid, role, createdAt, updatedAt} between the instance and the reseller, as diffo's create_party_ref makes").isEqualTo(1);
+        assertThat(instances.page(InstanceQuery.of(V2), null).rows()).singleElement()
+                .satisfies(row -> assertThat(row.owner().key()).isEqualTo(RESELLER_A)).satisfies(row -> assertThat(row.owner().foundBy()).isEqualTo(Rsp.FoundBy.PARTY));
+        assertThat(graph.count("MATCH (k:InstanceCount {spec: '" + V2 + "', rsp: '" + RESELLER_A + "'}) WHERE k.characteristic IS NULL RETURN k.n"))
+                .as("kept in the same transaction").isEqualTo(1);
+        assertThat(graph.count("MATCH (k:InstanceCount {spec: '" + V2 + "', rsp: '" + RESELLER_B + "'}) WHERE k.characteristic IS NULL RETURN k.n")).isEqualTo(1);
+        access.set(Access.rspOperator(RESELLER_B));
+        assertThat(instances.count(InstanceQuery.of(V2))).as("not B's").isEqualTo(1);
+    }
+
+    @Test
+    void anRspOperatorFoundByNamePrefixStillNamesItsInstancesAfterItself() {
+        access.set(Access.rspOperator("acme"));
+
+        refusedAndNothingWritten(() -> instances.create(V2, "bb-0302", Map.of("broadband.technology", "fttn")), "no party has the key acme");
+        String uuid = instances.create(V2, "acme-broadband-0303", Map.of("broadband.technology", "fttn"));
+        assertThat(graph.count("MATCH (:Instance {uuid: '" + uuid + "'})-[:RELATES]->(ref:PartyRef) RETURN count(ref)")).isZero();
+    }
+
+    private CatalogueService.Snapshot catalogueAsA() {
+        asResellerAsOperator();
+        return catalogue.load("");
+    }
+
+    private static Specification version(CatalogueService.Snapshot snapshot, String uuid) {
+        return snapshot.groups().stream().flatMap(g -> g.majors().stream()).filter(s -> s.uuid().equals(uuid)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anRspOperatorsCatalogueCountsItsOwnShareNeverEveryRspsTotalFromKeptCountsWhenTheyAreRight(ReadSchemaService readSchema,
+                                                                                                   dev.diffo.admin.repository.OverviewRepository overview) {
+        CatalogueService.Snapshot counted = catalogueAsA();
+        Specification v1 = version(counted, V1);
+
+        assertThat(new CatalogueEntry.Version(v1, counted.counts()).subtitle()).contains("6 instances of yours").doesNotContain((A_ON_V1 + B_ON_V1) + " instances");
+        assertThat(new CatalogueEntry.Version(version(counted, V2), counted.counts()).subtitle()).as("B's one instance on v2 is not A's").contains("0 instances of yours");
+        assertThat(new CatalogueEntry.Name(counted.groups().getFirst(), counted.counts()).subtitle()).contains("6 instances of yours");
+        assertThat(overview.overview(RESELLER_A).instances()).isEqualTo(A_ON_V1);
+        assertThat(graphs.open(GraphService.Start.SPECIFICATION_NAME, "broadband", 50).nodes()).filteredOn(n -> n.kind().specification())
+                .allSatisfy(spec -> assertThat(spec.properties()).doesNotContainKey("instances"));
+
+        access.set(Access.CATALOGUE_MANAGER);
+        readSchema.recount(V1);
+        readSchema.recount(V2);
+        assertThat(catalogueAsA().counts().of(version(catalogueAsA(), V1))).as("from the kept counts").isEqualTo(A_ON_V1);
+
+        // one of A's instances deleted behind the app's back: the kept counts no longer add up, so the share is counted
+        graph.run("MATCH (:Party {key: $a})<-[:RELATES]-(:PartyRef {role: 'Reseller'})<-[:RELATES]-(i:Instance {name: 'bb-0001'}) DETACH DELETE i", Map.of("a", RESELLER_A));
+        assertThat(catalogueAsA().counts().of(version(catalogueAsA(), V1))).isEqualTo(A_ON_V1 - 1);
+        assertThat(overview.overview(RESELLER_A).instances()).isEqualTo(A_ON_V1 - 1);
+    }
+
+    @Test
+    void theKeptCountsAnRspOperatorsCatalogueShowsAreTheKeptOnesWhenTheyAddUp(ReadSchemaService readSchema) {
+        readSchema.recount(V1);
+        // the kept share changed by hand, the total kept the same: only a read of the kept counts shows 5
+        graph.run("MATCH (k:InstanceCount {spec: $v1, rsp: $a}) WHERE k.characteristic IS NULL SET k.n = k.n - 1", Map.of("v1", V1, "a", RESELLER_A));
+        graph.run("MATCH (k:InstanceCount {spec: $v1, rsp: $b}) WHERE k.characteristic IS NULL SET k.n = k.n + 1", Map.of("v1", V1, "b", RESELLER_B));
+
+        CatalogueService.Snapshot snapshot = catalogueAsA();
+
+        assertThat(snapshot.counts().of(version(snapshot, V1))).isEqualTo(A_ON_V1 - 1);
+    }
+
+    @Test
+    void anRspKeyGivenInAnotherCaseIsTheStoredPartysKeyForEveryRead() {
+        access.set(Access.rspOperator(RESELLER_A.toLowerCase(java.util.Locale.ROOT)));
+
+        assertThat(access.get().rspKey()).as("resolved once, when the access is set").isEqualTo(RESELLER_A);
+        GraphNode share = graphs.open(GraphService.Start.SPECIFICATION_NAME, "broadband", 50).nodes().stream()
+                .filter(n -> n.kind() == GraphNode.Kind.INSTANCES).findFirst().orElseThrow();
+        assertThat(graphs.expand(share, 50).nodes()).filteredOn(n -> n.kind() == GraphNode.Kind.INSTANCE).hasSize(A_ON_V1);
+        assertThat(migration.check(null, V1, V2).selected()).isEqualTo(A_ON_V1);
+        assertThat(migration.count(null, V1, null)).isEqualTo(A_ON_V1);
+        assertThat(instances.count(InstanceQuery.of(V1))).isEqualTo(A_ON_V1);
+        access.set(Access.rspOperator("Org000000999999"));
+        assertThat(access.get().rspKey()).as("a key no party has stays as given").isEqualTo("Org000000999999");
     }
 
     @Test

@@ -131,4 +131,26 @@ class RolesViewTest {
         assertThat(rsp.getPromptText()).startsWith("acme (yours");
         assertThat(backend.instances.created).isEmpty();
     }
+
+    @Test
+    void anRspOperatorsCatalogueTreeAndDetailsShowItsOwnShareLabelledSoNeverEveryRspsTotal() throws Exception {
+        seed();
+        backend.catalogue.rsps.put(V1, List.of(new dev.diffo.admin.domain.Rsp.Share(new dev.diffo.admin.domain.Rsp("acme", null, dev.diffo.admin.domain.Rsp.FoundBy.NAME_PREFIX), 2),
+                new dev.diffo.admin.domain.Rsp.Share(new dev.diffo.admin.domain.Rsp("beta", null, dev.diffo.admin.domain.Rsp.FoundBy.NAME_PREFIX), 1)));
+        backend.injector.getInstance(CurrentAccess.class).set(Access.rspOperator("acme"));
+        backend.connected();
+        FxScreenExtension.show(() -> {
+            Region root = (Region) backend.load(CatalogueView.class);
+            root.setPrefSize(1280, 760);
+            return root;
+        });
+        await(() -> robot.lookup("#spec-" + V1).tryQuery().isPresent());
+        robot.clickOn("#spec-" + V1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> subtitles = robot.lookup(".entry-subtitle").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(javafx.scene.control.Label::getText).filter(t -> t != null && !t.isBlank()).toList();
+        assertThat(subtitles).isNotEmpty().allSatisfy(t -> assertThat(t).contains("2 instances of yours").doesNotContain("3 instances"));
+        assertThat(robot.lookup("#detailInstances").queryAs(TextField.class).getText()).isEqualTo("2 of yours (acme)");
+    }
 }

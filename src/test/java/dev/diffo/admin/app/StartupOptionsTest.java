@@ -115,6 +115,32 @@ class StartupOptionsTest {
     }
 
     @Test
+    void roleAndRspComeFromTheEnvironmentWhenNeitherOptionNorProfileSaysOne(@TempDir Path dir) {
+        ProfileFile profiles = new ProfileFile(dir);
+        profiles.save(PROD, null);
+        Map<String, String> operator = Map.of("DIFFO_ADMIN_ROLE", "rsp-operator", "DIFFO_ADMIN_RSP", "ORG000000999999");
+
+        assertThat(resolve(profiles, false, operator, "--uri", "bolt://db:7687").accessOrDefault())
+                .isEqualTo(dev.diffo.admin.domain.Access.rspOperator("ORG000000999999"));
+        assertThat(resolve(profiles, false, Map.of("DIFFO_ADMIN_RSP", "acme"), "--uri", "bolt://db:7687").accessOrDefault())
+                .as("DIFFO_ADMIN_RSP alone makes an RSP operator, as --rsp does").isEqualTo(dev.diffo.admin.domain.Access.rspOperator("acme"));
+        assertThat(resolve(profiles, false, Map.of("DIFFO_ADMIN_ROLE", "viewer")).accessOrDefault())
+                .as("the embedded store too").isEqualTo(dev.diffo.admin.domain.Access.VIEWER);
+        assertThat(resolve(profiles, false, operator, "--uri", "bolt://db:7687", "--role", "viewer").accessOrDefault())
+                .as("an option over the environment").isEqualTo(dev.diffo.admin.domain.Access.VIEWER);
+        assertThat(resolve(profiles, false, operator, "--uri", "bolt://db:7687", "--rsp", "beta").accessOrDefault())
+                .isEqualTo(dev.diffo.admin.domain.Access.rspOperator("beta"));
+        assertThat(resolve(profiles, false, Map.of("DIFFO_ADMIN_ROLE", "rsp-operator"), "--uri", "bolt://db:7687", "--rsp", "beta").accessOrDefault())
+                .as("--rsp completes the environment's role").isEqualTo(dev.diffo.admin.domain.Access.rspOperator("beta"));
+        assertThat(resolve(profiles, false, Map.of("DIFFO_ADMIN_ROLE", "viewer"), "--profile", "prod").accessOrDefault())
+                .as("a profile's role over the environment's, as for DIFFO_ADMIN_URI").isEqualTo(dev.diffo.admin.domain.Access.rspOperator("ORG000000123456"));
+        assertThatThrownBy(() -> resolve(profiles, false, Map.of("DIFFO_ADMIN_ROLE", "rsp-operator"), "--uri", "bolt://db:7687"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("An RSP operator is bound to one RSP");
+        assertThatThrownBy(() -> resolve(profiles, false, Map.of("DIFFO_ADMIN_ROLE", "admin"), "--uri", "bolt://db:7687"))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void anUnknownProfileNameIsRefusedNamingTheProfilesThere(@TempDir Path dir) {
         ProfileFile profiles = new ProfileFile(dir);
         profiles.save(PROD, null);

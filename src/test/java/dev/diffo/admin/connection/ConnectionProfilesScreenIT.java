@@ -162,6 +162,8 @@ class ConnectionProfilesScreenIT {
                 .contains("CA certificate");
         assertInsideScene(robot.lookup("#testButton").query(), "Test connection");
         assertInsideScene(robot.lookup("#error").query(), "the failure");
+        assertThat(dialog.getDialogPane().getWidth()).as("the form as wide as its window, a field's error decoration shown (no 600 px cap)")
+                .isEqualTo(dialog.getDialogPane().getScene().getWidth());
         Snapshots.save(dialog.getDialogPane(), "connection-test-failed");
         robot.interact(dialog::close);
     }

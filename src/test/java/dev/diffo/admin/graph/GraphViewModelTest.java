@@ -70,7 +70,7 @@ class GraphViewModelTest {
         }
 
         @Override
-        public GraphSlice neighbours(GraphRef.Element of, long offset, int cap) {
+        public GraphSlice neighbours(GraphRef.Element of, String rsp, long offset, int cap) {
             String id = of.elementId();
             calls.add("neighbours " + id);
             GraphNode c = node(new GraphRef.Node("c-" + id), Kind.CHARACTERISTIC, "technology of " + id);

@@ -82,6 +82,9 @@ class MigrationAsRspOperatorScreenIT {
         ChoiceBox<String> remedy = robot.lookup("#remedy-0").queryAs(ChoiceBox.class);
         robot.interact(() -> remedy.setValue("fttn"));
         await(() -> !robot.lookup("#runButton").query().isDisabled());
+        javafx.scene.Node roleLabel = robot.lookup("#roleLabel").query();
+        assertThat(((Label) roleLabel).getWidth()).as("the role read whole in the status bar").isGreaterThanOrEqualTo(((Label) roleLabel).prefWidth(-1) - 0.5);
+        assertThat(robot.lookup("#readinessLabel").queryAs(Label.class).getText()).as("no count of every RSP's instances").doesNotContain("11");
         Snapshots.save(robot.lookup("#tabs").query().getScene().getRoot(), "migration-as-rsp-operator");
 
         robot.interact(() -> access.set(Access.VIEWER));

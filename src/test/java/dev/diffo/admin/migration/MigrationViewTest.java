@@ -64,6 +64,7 @@ class MigrationViewTest extends WizardFixture {
             binder.bind(java.util.concurrent.ExecutorService.class).toInstance(new CallerThreadExecutor());
             binder.bind(DialogService.class).toInstance(dialogs);
             binder.bind(Views.class).to(ViewLoader.class);
+            binder.bind(dev.diffo.admin.common.RspKeys.class).toInstance(dev.diffo.admin.common.RspKeys.AS_GIVEN);
         });
         wizard = injector.getInstance(MigrationViewModel.class);
         FxScreenExtension.show(() -> {

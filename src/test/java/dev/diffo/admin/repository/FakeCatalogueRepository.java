@@ -44,6 +44,18 @@ public class FakeCatalogueRepository implements CatalogueRepository {
         return rsps.getOrDefault(specificationUuid, List.of());
     }
 
+    /** An RSP's share of each specification from the RSP shares set in {@link #rsps}; null where a specification has instances but no shares set. */
+    @Override
+    public synchronized Map<String, Long> instancesOf(String rsp) {
+        Map<String, Long> own = new java.util.HashMap<>();
+        for (Specification s : all()) {
+            List<dev.diffo.admin.domain.Rsp.Share> shares = rsps.get(s.uuid());
+            own.put(s.uuid(), s.instanceCount() == 0 ? Long.valueOf(0) : shares == null ? null
+                    : shares.stream().filter(share -> share.rsp().key().equalsIgnoreCase(rsp)).mapToLong(dev.diffo.admin.domain.Rsp.Share::instances).sum());
+        }
+        return own;
+    }
+
     @Override
     public synchronized List<Specification> findSpecifications(String search) {
         searches.add(search);

@@ -93,8 +93,8 @@ public class FakeGraphRepository implements GraphRepository {
     }
 
     @Override
-    public synchronized GraphSlice neighbours(GraphRef.Element node, long offset, int cap) {
-        calls.add("neighbours " + node);
+    public synchronized GraphSlice neighbours(GraphRef.Element node, String rsp, long offset, int cap) {
+        calls.add("neighbours " + node + (rsp == null ? "" : " of " + rsp));
         return GraphSlice.empty();
     }
 

@@ -30,6 +30,8 @@ public class FakeInstanceRepository implements InstanceRepository {
     public final Map<String, String> specOf = new java.util.HashMap<>();
     public final List<InstanceDraft> created = new ArrayList<>();
     public final List<InstanceQuery> asked = new ArrayList<>();
+    /** The keys of the parties in the graph (an RSP keyed by a party relates its new instances to it). */
+    public final java.util.Set<String> parties = new java.util.HashSet<>();
 
     private record Spec(String name, long major, SpecificationType type, SpecificationStatus status) {
     }
@@ -54,10 +56,14 @@ public class FakeInstanceRepository implements InstanceRepository {
     }
 
     private void add(String spec, String uuid, String name, String state, List<String> labels, Map<String, String> stored) {
+        add(spec, uuid, name, state, labels, stored, new Rsp(name.contains("-") ? name.substring(0, name.indexOf('-')) : name, null, Rsp.FoundBy.NAME_PREFIX));
+    }
+
+    private void add(String spec, String uuid, String name, String state, List<String> labels, Map<String, String> stored, Rsp owner) {
         specifications.putIfAbsent(spec, new Spec(null, 0, SpecificationType.SERVICE, SpecificationStatus.CURRENT));
         Map<String, String> values = new TreeMap<>();
         stored.forEach((characteristic, json) -> DiffoShape.flatten(characteristic, json, values));
-        InstanceRow row = new InstanceRow(uuid, name, new Rsp(name.contains("-") ? name.substring(0, name.indexOf('-')) : name, null, Rsp.FoundBy.NAME_PREFIX),
+        InstanceRow row = new InstanceRow(uuid, name, owner,
                 state, "actual", "2026-01-01T00:00Z", labels, values, stored);
         rows.add(row);
         specOf.put(uuid, spec);
@@ -155,11 +161,24 @@ public class FakeInstanceRepository implements InstanceRepository {
             throw new DiffoAdminException("Instance " + instance.name() + " is a " + instance.type() + " but its specification is a "
                     + spec.type().stored(), "Nothing was written.");
         }
+        if (instance.rspParty() != null && !parties.contains(instance.rspParty())) {
+            throw new DiffoAdminException("Instance " + instance.name() + " was not created: there is no party " + instance.rspParty(), "Nothing was written.");
+        }
         created.add(instance);
         Map<String, String> stored = new LinkedHashMap<>();
         for (CharacteristicDraft c : instance.characteristics()) {
             stored.put(c.name(), c.valueJson());
         }
-        add(instance.specificationUuid(), instance.uuid(), instance.name(), instance.state(), instance.labels(), stored);
+        if (instance.rspParty() == null) {
+            add(instance.specificationUuid(), instance.uuid(), instance.name(), instance.state(), instance.labels(), stored);
+        } else {
+            add(instance.specificationUuid(), instance.uuid(), instance.name(), instance.state(), instance.labels(), stored,
+                    new Rsp(instance.rspParty(), null, Rsp.FoundBy.PARTY, "Reseller"));
+        }
+    }
+
+    @Override
+    public synchronized boolean hasParty(String key) {
+        return parties.contains(key);
     }
 }

@@ -13,6 +13,11 @@ class FakeInstanceRepositoryContractTest extends InstanceRepositoryContract {
     }
 
     @Override
+    protected void seedParty(String key) {
+        fake.parties.add(key);
+    }
+
+    @Override
     protected void seedSpecification(String uuid, String name, long major, SpecificationType type, SpecificationStatus status) {
         fake.specification(uuid, name, major, type, status);
     }

@@ -35,6 +35,9 @@ abstract class InstanceRepositoryContract {
     /** Puts in a specification as diffo writes it (a frozen or withdrawn one with diffo-admin's status node). */
     protected abstract void seedSpecification(String uuid, String name, long major, SpecificationType type, SpecificationStatus status);
 
+    /** Puts in a party as diffo writes one (an Organization with this key, named by its identifier kind). */
+    protected abstract void seedParty(String key);
+
     private void seedBroadband() {
         seedSpecification(V1, "broadband", 1, SpecificationType.SERVICE, SpecificationStatus.CURRENT);
         seedSpecification(V2, "broadband", 2, SpecificationType.SERVICE, SpecificationStatus.CURRENT);
@@ -182,6 +185,30 @@ abstract class InstanceRepositoryContract {
         assertThat(repository().dynamicValueType(V1, "broadband", "broadband")).contains(BROADBAND_VALUE);
         assertThat(repository().dynamicValueType(V1, "broadband", "speed")).isEmpty();
         assertThat(repository().dynamicValueType(ROUTER, "router", "broadband")).isEmpty();
+    }
+
+    static InstanceDraft relatedTo(InstanceDraft draft, String party) {
+        return new InstanceDraft(draft.uuid(), draft.name(), draft.labels(), draft.specificationUuid(), draft.type(), draft.which(), draft.state(),
+                draft.characteristics(), party);
+    }
+
+    @Test
+    void anInstanceCreatedWithItsRspsPartyIsThatRspsAndAPartyThatIsNotThereIsRefusedWritingNothing() {
+        seedBroadband();
+        seedParty("ORG000000123456");
+
+        assertThat(repository().hasParty("ORG000000123456")).isTrue();
+        assertThat(repository().hasParty("org000000123456")).as("a party's key is its identity, exactly").isFalse();
+        repository().create(relatedTo(draft(V1, "bb-0001", "fttp"), "ORG000000123456"));
+
+        assertThat(repository().page(InstanceQuery.of(V1), null).rows()).singleElement().satisfies(row -> {
+            assertThat(row.owner().key()).isEqualTo("ORG000000123456");
+            assertThat(row.owner().foundBy()).isEqualTo(dev.diffo.admin.domain.Rsp.FoundBy.PARTY);
+        });
+        assertThat(repository().count(query(null, "ORG000000123456", null, null, InstanceQuery.Sort.NAME, false, 50))).isEqualTo(1);
+        assertThatThrownBy(() -> repository().create(relatedTo(draft(V1, "bb-0002", "fttp"), "ORG000000999999")))
+                .isInstanceOf(DiffoAdminException.class).hasMessageContaining("no party ORG000000999999");
+        assertThat(repository().count(InstanceQuery.of(V1))).isEqualTo(1);
     }
 
     @Test

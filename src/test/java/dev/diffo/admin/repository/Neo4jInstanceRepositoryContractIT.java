@@ -26,6 +26,12 @@ class Neo4jInstanceRepositoryContractIT extends InstanceRepositoryContract {
     }
 
     @Override
+    protected void seedParty(String key) {
+        graph.run("CREATE (:Provider:Organization:Party {key: $key, name: 'organizationId', type: 'PartyRef', referredType: 'Organization'})",
+                java.util.Map.of("key", key));
+    }
+
+    @Override
     protected void seedSpecification(String uuid, String name, long major, SpecificationType type, SpecificationStatus status) {
         graph.run("""
                 CREATE (s:Provider:Specification {uuid: $uuid, type: $type, name: $name, majorVersion: $major, minorVersion: 0,

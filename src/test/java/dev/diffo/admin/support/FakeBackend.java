@@ -99,21 +99,29 @@ public final class FakeBackend {
                 return new Scenario.LoadResult(0, 0, 0, 0);
             });
             binder.bind(Connector.class).toInstance(new UnreachableConnector());
+            binder.bind(dev.diffo.admin.common.RspKeys.class).toInstance(dev.diffo.admin.common.RspKeys.AS_GIVEN);
             // profiles of their own in a fresh directory, and a keyring that is a map: nothing of the user's is read
             binder.bind(dev.diffo.admin.common.Profiles.class).toInstance(new dev.diffo.admin.app.ProfileFile(profileDirectory()));
             binder.bind(dev.diffo.admin.common.PasswordVault.class).toInstance(vault);
         }));
     }
 
-    /** The overview's counts over what the catalogue and migration fakes hold, as the one aggregate read counts them in Neo4j. */
-    public dev.diffo.admin.domain.CatalogueOverview overview() {
+    /**
+     * The overview's counts over what the catalogue and migration fakes hold, as the one aggregate read counts them in
+     * Neo4j; for an RSP ({@code rsp}) its share from the fake catalogue's RSP shares and its own runs.
+     */
+    public dev.diffo.admin.domain.CatalogueOverview overview(String rsp) {
         List<dev.diffo.admin.domain.Specification> all = catalogue.findSpecifications("");
-        return new dev.diffo.admin.domain.CatalogueOverview(
-                all.stream().map(dev.diffo.admin.domain.Specification::name).distinct().count(), all.size(),
-                all.stream().mapToLong(dev.diffo.admin.domain.Specification::instanceCount).sum(),
-                all.stream().filter(s -> s.status() == dev.diffo.admin.domain.SpecificationStatus.FROZEN).count(),
-                all.stream().filter(s -> s.status() == dev.diffo.admin.domain.SpecificationStatus.WITHDRAWN).count(),
-                migration.allRuns().stream().filter(r -> r.status().resumable()).count());
+        long frozen = all.stream().filter(s -> s.status() == dev.diffo.admin.domain.SpecificationStatus.FROZEN).count();
+        long withdrawn = all.stream().filter(s -> s.status() == dev.diffo.admin.domain.SpecificationStatus.WITHDRAWN).count();
+        long names = all.stream().map(dev.diffo.admin.domain.Specification::name).distinct().count();
+        if (rsp != null) {
+            var own = catalogue.instancesOf(rsp).values();
+            return dev.diffo.admin.domain.CatalogueOverview.ofRsp(rsp, names, all.size(), own.contains(null) ? -1 : own.stream().mapToLong(Long::longValue).sum(),
+                    frozen, withdrawn, migration.allRuns().stream().filter(r -> r.status().resumable() && rsp.equalsIgnoreCase(r.rsp())).count());
+        }
+        return new dev.diffo.admin.domain.CatalogueOverview(names, all.size(), all.stream().mapToLong(dev.diffo.admin.domain.Specification::instanceCount).sum(),
+                frozen, withdrawn, migration.allRuns().stream().filter(r -> r.status().resumable()).count());
     }
 
     /** Tells the app it is connected (the catalogue then reads the fakes). */
