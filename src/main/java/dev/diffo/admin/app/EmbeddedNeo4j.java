@@ -151,12 +151,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     /** The password file is created owner-read/write only before anything is written into it. */
     static char[] readOrCreatePassword(Path file) throws IOException {
-        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            PrivateFiles.requirePrivate(file, "The password file " + file, "chmod 600 " + file, false);
-            String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (!stored.isEmpty()) {
-                return stored.toCharArray();
-            }
+        java.util.Optional<char[]> stored = storedPassword(file);
+        if (stored.isPresent()) {
+            return stored.get();
         }
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
@@ -189,17 +186,21 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     /** The store's password for a process that talks to a store another process holds (none when the file is missing). */
     static java.util.Optional<char[]> existingPassword(Path dataDirectory) {
-        Path file = dataDirectory.resolve(PASSWORD_FILE);
         try {
-            if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                return java.util.Optional.empty();
-            }
-            PrivateFiles.requirePrivate(file, "The password file " + file, "chmod 600 " + file, false);
-            String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
-            return stored.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(stored.toCharArray());
+            return storedPassword(dataDirectory.resolve(PASSWORD_FILE));
         } catch (IOException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /** The password the file holds (none when it is missing or empty); a file other users may read is refused. */
+    private static java.util.Optional<char[]> storedPassword(Path file) throws IOException {
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Optional.empty();
+        }
+        PrivateFiles.requirePrivate(file, "The password file " + file, "chmod 600 " + file, false);
+        String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
+        return stored.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(stored.toCharArray());
     }
 
     @Override
