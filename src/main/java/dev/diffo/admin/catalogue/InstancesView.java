@@ -151,14 +151,7 @@ public class InstancesView {
         instancesRawJsonToggle.selectedProperty().bindBidirectional(viewModel.showRawJsonProperty());
         storedValuesColumn.visibleProperty().bind(viewModel.showRawJsonProperty());
         // the whole JSON on hover (a long value is cut at the column's edge)
-        storedValuesColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(String json, boolean empty) {
-                super.updateItem(json, empty);
-                setText(empty ? null : json);
-                setTooltip(empty || json == null || json.isEmpty() ? null : new javafx.scene.control.Tooltip(json));
-            }
-        });
+        storedValuesColumn.setCellFactory(dev.diffo.admin.ui.Cells.wholeTextOnHover());
         idColumn.getStyleClass().add("mono");
         // a long id is cut in the middle (both ends stay readable); the whole id is in the tooltip, and Copy id copies it
         idColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {

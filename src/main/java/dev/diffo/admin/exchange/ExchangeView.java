@@ -64,14 +64,7 @@ public class ExchangeView {
         column(versionColumn, Step::version);
         column(detailColumn, Step::detail);
         // a long reason is cut in its cell: the whole of it on hover
-        detailColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(String detail, boolean empty) {
-                super.updateItem(detail, empty);
-                setText(empty ? null : detail);
-                setTooltip(empty || detail == null ? null : new javafx.scene.control.Tooltip(detail));
-            }
-        });
+        detailColumn.setCellFactory(dev.diffo.admin.ui.Cells.wholeTextOnHover());
         steps.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(Step step, boolean empty) {

@@ -151,14 +151,7 @@ public class ReadinessView {
     /** A text column whose cells show their whole text on hover (the RSP and how it was found are cut at this width). */
     private static void text(TableColumn<ReadinessViewModel.Row, String> column, Function<ReadinessViewModel.Row, String> value) {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isBlank() ? null : new javafx.scene.control.Tooltip(text));
-            }
-        });
+        column.setCellFactory(dev.diffo.admin.ui.Cells.wholeTextOnHover());
     }
 
     /** The charts from the view model's bars and lines (a series per RSP, stacked per major; a line per old major). */
