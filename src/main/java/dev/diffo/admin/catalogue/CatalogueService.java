@@ -50,8 +50,7 @@ public class CatalogueService {
         GraphShape shape = repository.inspectShape();
         List<SpecificationGroup> groups = shape.isDiffoShaped() ? group(repository.findSpecifications(search)) : List.of();
         String rsp = access.get().rspKey();
-        InstanceCounts counts = rsp == null || groups.isEmpty() ? (rsp == null ? InstanceCounts.EVERY_RSP : new InstanceCounts(rsp, Map.of()))
-                : new InstanceCounts(rsp, repository.instancesOf(rsp));
+        InstanceCounts counts = rsp == null ? InstanceCounts.EVERY_RSP : new InstanceCounts(rsp, groups.isEmpty() ? Map.of() : repository.instancesOf(rsp));
         return new Snapshot(shape, groups, search == null ? "" : search, counts);
     }
 
