@@ -112,12 +112,18 @@ public class MainViewModel {
 
     /**
      * Creates the read indexes and counts the instances whose counts are not kept yet, in the background (a user who
-     * may not write, or a database that is not a diffo catalogue, gets nothing written); the status bar says how far.
+     * may not write, or a database that is not a diffo catalogue, gets nothing written), then warms the instances
+     * table's reads once the indexes are online; the status bar says how far.
      */
     void prepareReads() {
         readiness.set("Preparing the read indexes and counts …");
         readinessProgress.set(-1);
-        tasks.run("Preparing read indexes and counts", readSchema::prepare,
+        tasks.run("Preparing read indexes and counts", progress -> {
+                    String done = readSchema.prepare(progress);
+                    // then, once the indexes are online, the instances table's reads made once, so the user's first page is not the cold one
+                    String warmed = readSchema.warmUp(progress);
+                    return warmed == null ? done : done + "; " + warmed;
+                },
                 (fraction, message) -> {
                     readinessProgress.set(fraction);
                     if (message != null && !message.isBlank()) {

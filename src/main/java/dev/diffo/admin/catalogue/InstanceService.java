@@ -8,6 +8,7 @@ import dev.diffo.admin.common.CurrentAccess;
 import dev.diffo.admin.domain.CharacteristicRule;
 import dev.diffo.admin.domain.Identifiers;
 import dev.diffo.admin.domain.InstanceQuery;
+import dev.diffo.admin.domain.InstanceRow;
 import dev.diffo.admin.domain.InstanceTotal;
 import dev.diffo.admin.domain.InvalidInputException;
 import dev.diffo.admin.domain.Rsp;
@@ -82,9 +83,90 @@ public class InstanceService {
                 query.pageSize());
     }
 
-    /** The count the table shows: from the kept counts where they serve the query (with when they were counted), else counted now. */
+    /**
+     * The count the table shows: from the kept counts where they serve the query (with when they were counted), else
+     * counted now; an RSP operator's is of its own RSP only, like {@link #count}.
+     */
     public InstanceTotal total(InstanceQuery query) {
-        return instances.total(query);
+        return instances.total(scoped(query));
+    }
+
+    /**
+     * The instances table's reads, each made once on the catalogue's largest specification, so that a screen's first
+     * read finds its query planned, the code that runs it compiled and the index pages it reads in memory (measured
+     * on 3.5 M instances: a first read after the store opened took 0.3–1.9 s, the same read again 30–200 ms). Every
+     * page order in both directions (first and next page), then an RSP, a characteristic value and a name filter,
+     * each with its count, taken from the first row (so the warm-up never asks for something absent, which an ordered
+     * read would look for through the whole index). Reads only, as the table would make them: an RSP operator's are
+     * its own. Meant to run in the background once the read indexes are online (read the slower way, a page of a
+     * large specification sorts every instance); stops between reads when {@code progress} is cancelled.
+     */
+    public WarmUp warmUp(dev.diffo.admin.common.TaskRunner.Progress progress) {
+        long start = System.nanoTime();
+        Specification largest = catalogue.findSpecifications("").stream()
+                .filter(s -> s.instanceCount() > 0)
+                .max(java.util.Comparator.comparingLong(Specification::instanceCount)).orElse(null);
+        if (largest == null) {
+            return new WarmUp(null, 0, 0);
+        }
+        List<Runnable> reads = new ArrayList<>();
+        InstanceQuery[] byName = {null};
+        InstanceRow[] first = {null};
+        for (InstanceQuery.Sort sort : InstanceQuery.Sort.values()) {
+            for (boolean descending : new boolean[] {false, true}) {
+                InstanceQuery query = new InstanceQuery(largest.uuid(), null, null, null, null, sort, descending, InstanceQuery.DEFAULT_PAGE_SIZE);
+                reads.add(() -> {
+                    InstanceQuery.Page page = page(query, null);
+                    if (sort == InstanceQuery.Sort.NAME && !descending) {
+                        byName[0] = query;
+                        first[0] = page.rows().isEmpty() ? null : page.rows().getFirst();
+                    }
+                    if (page.hasMore()) {
+                        page(query, page.next(sort));
+                    }
+                });
+            }
+        }
+        reads.add(() -> total(byName[0]));
+        // the filters, from the first row by name: each narrows to instances that are there
+        reads.add(() -> filtered(first[0], row -> new InstanceQuery(largest.uuid(), null, row.rsp(), null, null, InstanceQuery.Sort.NAME, false,
+                InstanceQuery.DEFAULT_PAGE_SIZE)));
+        reads.add(() -> filtered(first[0], row -> row.values().entrySet().stream()
+                .filter(e -> e.getKey().matches(InstanceQuery.VALUE_KEY) && e.getValue() != null && !e.getValue().isBlank()).findFirst()
+                .map(e -> new InstanceQuery(largest.uuid(), null, null, e.getKey(), e.getValue(), InstanceQuery.Sort.NAME, false,
+                        InstanceQuery.DEFAULT_PAGE_SIZE)).orElse(null)));
+        reads.add(() -> filtered(first[0], row -> row.name() == null || row.name().length() < 3 ? null
+                : new InstanceQuery(largest.uuid(), row.name(), null, null, null, InstanceQuery.Sort.NAME, false, InstanceQuery.DEFAULT_PAGE_SIZE)));
+        int done = 0;
+        for (Runnable read : reads) {
+            if (progress.isCancelled()) {
+                break;
+            }
+            progress.update(done, reads.size());
+            read.run();
+            done++;
+        }
+        progress.update(reads.size(), reads.size());
+        return new WarmUp(largest, done, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Warms a filtered first page and its count, when {@code filter} makes a query of the row (null: nothing to warm). */
+    private void filtered(InstanceRow row, java.util.function.Function<InstanceRow, InstanceQuery> filter) {
+        InstanceQuery query = row == null ? null : filter.apply(row);
+        if (query != null) {
+            page(query, null);
+            total(query);
+        }
+    }
+
+    /** What {@link #warmUp} did: on which specification (null: no instances anywhere), how many of its reads, in how long. */
+    public record WarmUp(Specification specification, int reads, double seconds) {
+
+        /** e.g. "instances table warmed on broadband v1.0.0: 22 reads in 4.2 s". */
+        public String describe() {
+            return specification == null ? "no instances to warm the instances table on"
+                    : String.format("instances table warmed on %s %s: %d reads in %.1f s", specification.name(), specification.version(), reads, seconds);
+        }
     }
 
     /** What the version allows, one rule per characteristic value (the create form's fields). */

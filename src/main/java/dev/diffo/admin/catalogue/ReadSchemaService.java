@@ -29,17 +29,58 @@ public class ReadSchemaService {
     private final ReadSchemaRepository repository;
     private final CatalogueSettings settings;
     private final dev.diffo.admin.common.CurrentAccess access;
+    private final InstanceService instances;
 
     public ReadSchemaService(ReadSchemaRepository repository, CatalogueSettings settings) {
         this(repository, settings, new dev.diffo.admin.common.CurrentAccess());
     }
 
     /** {@code access}: what the summary may tell (an RSP operator is not told how many instances every RSP has). */
-    @Inject
     public ReadSchemaService(ReadSchemaRepository repository, CatalogueSettings settings, dev.diffo.admin.common.CurrentAccess access) {
+        this(repository, settings, access, null);
+    }
+
+    /** {@code instances}: whose reads {@link #warmUp} makes once the indexes are online (null: none). */
+    @Inject
+    public ReadSchemaService(ReadSchemaRepository repository, CatalogueSettings settings, dev.diffo.admin.common.CurrentAccess access,
+                             InstanceService instances) {
         this.repository = repository;
         this.settings = settings;
         this.access = access;
+        this.instances = instances;
+    }
+
+    /** How often {@link #warmUp} looks whether the read indexes are online. */
+    private static final long ONLINE_POLL_MILLIS = 1_000;
+
+    /**
+     * Once the read indexes are online (waiting for them, saying how far they are), makes the instances table's reads
+     * once in the background ({@link InstanceService#warmUp}), so that the user's first page is not the one that plans
+     * and loads them; returns one line saying what was done. Nothing is warmed on a database that is not a diffo
+     * catalogue, or while an index is missing (a read would then sort every instance of a large specification).
+     */
+    public String warmUp(Progress progress) {
+        if (instances == null || !repository.isCatalogue()) {
+            return null;
+        }
+        String waiting;
+        while ((waiting = indexesNotOnline()) != null) {
+            if (progress.isCancelled()) {
+                return null;
+            }
+            if (indexes().stream().anyMatch(i -> !i.online() && !"POPULATING".equals(i.state()))) {
+                return "instances table's reads not warmed: " + waiting;
+            }
+            progress.message(waiting);
+            try {
+                Thread.sleep(ONLINE_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        progress.message("Warming the instances table's reads");
+        return instances.warmUp(progress).describe();
     }
 
     /**

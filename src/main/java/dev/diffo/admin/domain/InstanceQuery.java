@@ -9,6 +9,9 @@ public record InstanceQuery(String specificationUuid, String nameContains, Strin
                             boolean descending, int pageSize) {
 
     public static final int DEFAULT_PAGE_SIZE = 100;
+
+    /** How a characteristic filter's key is written: {@code broadband.technology}, or {@code speed} for a plain value. */
+    public static final String VALUE_KEY = "^[a-z][a-zA-Z0-9_]*(\\.[a-z][a-zA-Z0-9_]*)?$";
     public static final int MAX_PAGE_SIZE = 1_000;
 
     /** The orders a page can be read in straight from the graph (stored properties; ties broken by id). */
@@ -37,7 +40,7 @@ public record InstanceQuery(String specificationUuid, String nameContains, Strin
             throw new InvalidInputException("A characteristic filter needs both a characteristic and a value",
                     "Give both (broadband.technology and fttb), or neither.");
         }
-        if (valueKey != null && !valueKey.matches("^[a-z][a-zA-Z0-9_]*(\\.[a-z][a-zA-Z0-9_]*)?$")) {
+        if (valueKey != null && !valueKey.matches(VALUE_KEY)) {
             throw new InvalidInputException("'" + valueKey + "' is not a characteristic", "Write it as broadband.technology, or speed for a plain value.");
         }
         sort = sort == null ? Sort.NAME : sort;

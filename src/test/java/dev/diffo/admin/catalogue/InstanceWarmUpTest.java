@@ -1,0 +1,131 @@
+package dev.diffo.admin.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.diffo.admin.common.CurrentAccess;
+import dev.diffo.admin.common.TaskRunner.Progress;
+import dev.diffo.admin.domain.Access;
+import dev.diffo.admin.domain.InstanceQuery;
+import dev.diffo.admin.domain.InstanceQuery.Sort;
+import dev.diffo.admin.domain.InstanceRow;
+import dev.diffo.admin.domain.InstanceTotal;
+import dev.diffo.admin.domain.Rsp;
+import dev.diffo.admin.domain.Specification;
+import dev.diffo.admin.domain.SpecificationStatus;
+import dev.diffo.admin.domain.SpecificationType;
+import dev.diffo.admin.repository.FakeCatalogueRepository;
+import dev.diffo.admin.repository.FakeVersioningRepository;
+import dev.diffo.admin.repository.InstanceRepository;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@link InstanceService#warmUp}: which of the instances table's reads it makes, on which specification, for whom. */
+class InstanceWarmUpTest {
+
+    static final String SMALL = "11111111-1111-4111-8111-111111111111";
+    static final String LARGE = "22222222-2222-4222-8222-222222222222";
+
+    /** One read the warm-up asked for: the query and the cursor (null: a first page; "count": a count). */
+    record Asked(InstanceQuery query, Object what) {
+    }
+
+    final List<Asked> asked = new ArrayList<>();
+    final FakeCatalogueRepository catalogue = new FakeCatalogueRepository();
+    final CurrentAccess access = new CurrentAccess();
+    String rspOfRows = "acme";
+
+    /** Answers every page with one row of {@link #rspOfRows} and more to follow; records each read. */
+    final InstanceRepository repository = (InstanceRepository) Proxy.newProxyInstance(InstanceRepository.class.getClassLoader(),
+            new Class<?>[] {InstanceRepository.class}, (proxy, method, args) -> switch (method.getName()) {
+                case "page" -> {
+                    asked.add(new Asked((InstanceQuery) args[0], args[1]));
+                    yield new InstanceQuery.Page(List.of(new InstanceRow("9b1d1c2e-3f40-4a5b-8c6d-7e8f9a0b1c2d", rspOfRows + "-broadband-001",
+                            new Rsp(rspOfRows, null, Rsp.FoundBy.NAME_PREFIX), "active", "actual", "2026-01-01T00:00Z", List.of("Instance"),
+                            Map.of("broadband.technology", "fttb", "Not A Key", "x"))), true);
+                }
+                case "count" -> {
+                    asked.add(new Asked((InstanceQuery) args[0], "count"));
+                    yield 0L;
+                }
+                case "total" -> {
+                    asked.add(new Asked((InstanceQuery) args[0], "count"));
+                    yield InstanceTotal.exact(0);
+                }
+                default -> method.isDefault() ? InvocationDefault.call(proxy, method, args) : null;
+            });
+
+    final InstanceService service = new InstanceService(repository, catalogue, new FakeVersioningRepository(), access);
+
+    static Specification spec(String uuid, long instances) {
+        return new Specification(uuid, "broadband", SpecificationType.SERVICE, 1, 0, 0, 4, "d", "Access", null, null, instances, List.of(),
+                SpecificationStatus.CURRENT);
+    }
+
+    @Test
+    void readsEveryOrderBothWaysThenAnRspAValueAndANameFromTheFirstRowOnTheLargestSpecification() {
+        catalogue.specifications.addAll(List.of(spec(SMALL, 10), spec(LARGE, 3_500_000)));
+        InstanceService.WarmUp done = service.warmUp(Progress.NONE);
+        assertThat(done.specification().uuid()).isEqualTo(LARGE);
+        assertThat(done.reads()).isEqualTo(12);
+        assertThat(asked).allSatisfy(a -> assertThat(a.query().specificationUuid()).isEqualTo(LARGE));
+        // each order in both directions: its first page, then the page after it
+        List<Asked> pages = asked.stream().filter(a -> a.query().nameContains() == null && a.query().rsp() == null && a.query().valueKey() == null
+                && !"count".equals(a.what())).toList();
+        assertThat(pages).extracting(a -> a.query().sort(), a -> a.query().descending(), a -> a.what() == null)
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(Sort.values()).flatMap(sort -> List.of(tuple(sort, false, true), tuple(sort, false, false),
+                        tuple(sort, true, true), tuple(sort, true, false)).stream()).toList());
+        // the filters come from the first row: its RSP, its first value written as a filter key, its name; each page then its count
+        assertThat(asked.subList(asked.size() - 7, asked.size())).extracting(a -> a.query().rsp(), a -> a.query().valueKey(), a -> a.query().value(),
+                a -> a.query().nameContains(), a -> a.what() == null ? "first page" : a.what())
+                .containsExactly(
+                        tuple(null, null, null, null, "count"),
+                        tuple("acme", null, null, null, "first page"), tuple("acme", null, null, null, "count"),
+                        tuple(null, "broadband.technology", "fttb", null, "first page"), tuple(null, "broadband.technology", "fttb", null, "count"),
+                        tuple(null, null, null, "acme-broadband-001", "first page"), tuple(null, null, null, "acme-broadband-001", "count"));
+    }
+
+    @Test
+    void anRspOperatorsWarmUpReadsOnlyItsOwnInstances() {
+        catalogue.specifications.add(spec(LARGE, 3_500_000));
+        access.set(Access.rspOperator("ORG000000123456"));
+        rspOfRows = "ORG000000123456";
+        assertThat(service.warmUp(Progress.NONE).reads()).isEqualTo(12);
+        assertThat(asked).isNotEmpty().allSatisfy(a -> assertThat(a.query().rsp()).isEqualTo("ORG000000123456"));
+    }
+
+    @Test
+    void nothingIsReadWithoutInstancesOrOnceCancelled() {
+        catalogue.specifications.add(spec(SMALL, 0));
+        assertThat(service.warmUp(Progress.NONE).specification()).isNull();
+        assertThat(service.warmUp(Progress.NONE).describe()).isEqualTo("no instances to warm the instances table on");
+        catalogue.specifications.add(spec(LARGE, 5));
+        Progress cancelled = new Progress() {
+            @Override
+            public void update(long done, long total) {
+            }
+
+            @Override
+            public void message(String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+        };
+        assertThat(service.warmUp(cancelled).reads()).isZero();
+        assertThat(asked).isEmpty();
+    }
+
+    /** Calls an interface's default method on a proxy. */
+    static final class InvocationDefault {
+        static Object call(Object proxy, java.lang.reflect.Method method, Object[] args) throws Throwable {
+            return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
+        }
+    }
+}
