@@ -144,8 +144,8 @@ public class BenchmarkCommand implements Callable<Integer> {
         double checkCpu = cpuSeconds();
         var check = migration.check(rsp, V1, V2);
         double checkSeconds = (System.nanoTime() - checkStart) / 1e9;
-        out.printf("check: %,d selected, %,d need remediation, %.1f s (%.1f s of CPU)%n", check.selected(), check.needingRemediation(), checkSeconds,
-                cpuSeconds() - checkCpu);
+        out.printf("check: %,d selected, %,d need remediation, %.1f s (%.1f s of CPU; values %s)%n", check.selected(), check.needingRemediation(), checkSeconds,
+                cpuSeconds() - checkCpu, check.valuesCountedAt() == null ? "read from the graph" : "from the kept counts");
         HeapWatch runHeap = HeapWatch.start();
         long start = System.nanoTime();
         double runCpu = cpuSeconds();

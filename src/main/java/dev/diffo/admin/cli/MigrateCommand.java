@@ -110,6 +110,10 @@ public class MigrateCommand implements Callable<Integer> {
             out.println("  note: " + rulesNote);
         }
         check.offences().forEach((offence, n) -> out.printf("  needs remediation: %,d with %s%n", n, offence));
+        String valuesNote = MigrationText.valuesNote(check);
+        if (!valuesNote.isEmpty()) {
+            out.println("  note: " + valuesNote);
+        }
         String labelNote = MigrationText.labelNote(check);
         if (!labelNote.isEmpty()) {
             out.println("  " + labelNote);

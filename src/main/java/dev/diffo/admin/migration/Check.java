@@ -10,12 +10,17 @@ import java.util.Map;
 
 /**
  * The selection and the values in it that the target does not allow, grouped by value; {@code unaffected}
- * are the stored values the check found the target allows (a run need not read them again). Said in words
- * by {@link MigrationText}.
+ * are the stored values the check found the target allows (a run need not read them again). The values are read
+ * from the graph, or from the counts the app keeps when they serve ({@code valuesCountedAt}); either way each batch
+ * judges every instance's values again as it moves it, so a value that appeared since is never moved unremedied.
+ * Said in words by {@link MigrationText}.
  */
 public record Check(Specification source, Specification target, String rsp, String nameFilter, List<String> selection,
                     Map<Offence, Long> offences, Map<Offence, List<StoredValue>> offendingValues, List<CharacteristicRule> targetRules,
-                    List<StoredValue> unaffected, List<String> sourceLabels, List<String> targetLabels, Relabel relabelOffer) {
+                    List<StoredValue> unaffected, List<String> sourceLabels, List<String> targetLabels, Relabel relabelOffer,
+                    java.time.ZonedDateTime valuesCountedAt) {
+
+    /** {@code valuesCountedAt}: when the kept counts its values were judged from were counted; null when they were read from the graph now. */
     public Check {
         selection = List.copyOf(selection);
         unaffected = List.copyOf(unaffected);

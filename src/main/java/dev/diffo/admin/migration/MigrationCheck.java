@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
@@ -119,16 +120,34 @@ public class MigrationCheck {
         requireMigratable(source, target);
         List<CharacteristicRule> rules = versioning.rules(targetUuid);
         String filter = filter(nameFilter);
-        // the two reads over the selection are independent: side by side, each in its own read transaction
-        Future<Survey> surveying = executor.submit(() -> survey(sourceUuid, rsp, filter, rules));
-        Future<List<String>> selecting = executor.submit(() -> repository.selection(sourceUuid, rsp, filter));
-        List<Future<?>> reads = List.of(surveying, selecting);
-        List<String> selection = await(selecting, progress, reads);
-        Survey survey = await(surveying, progress, reads);
+        // the distinct values from the counts the app keeps, when they serve: then only the selection is read
+        Optional<MigrationRepository.KeptValues> kept = filter == null ? repository.keptValues(sourceUuid, rsp) : Optional.empty();
+        List<String> selection;
+        Survey survey;
+        java.time.ZonedDateTime valuesCountedAt = null;
+        if (kept.isPresent()) {
+            Future<List<String>> selecting = executor.submit(() -> repository.selection(sourceUuid, rsp, filter));
+            selection = await(selecting, progress, List.of(selecting));
+            if (selection.size() == kept.get().instances()) {
+                survey = survey(kept.get().values(), rules);
+                valuesCountedAt = kept.get().countedAt();
+            } else {
+                // the kept counts disagree with the graph for this RSP (written behind the app's back): the values are read
+                Future<Survey> surveying = executor.submit(() -> survey(sourceUuid, rsp, filter, rules));
+                survey = await(surveying, progress, List.of(surveying));
+            }
+        } else {
+            // the two reads over the selection are independent: side by side, each in its own read transaction
+            Future<Survey> surveying = executor.submit(() -> survey(sourceUuid, rsp, filter, rules));
+            Future<List<String>> selecting = executor.submit(() -> repository.selection(sourceUuid, rsp, filter));
+            List<Future<?>> reads = List.of(surveying, selecting);
+            selection = await(selecting, progress, reads);
+            survey = await(surveying, progress, reads);
+        }
         List<String> sourceLabels = repository.commonLabels(sourceUuid);
         List<String> targetLabels = repository.commonLabels(targetUuid);
         return new Check(source, target, rsp, filter, selection, survey.offences(), survey.offendingValues(), rules, survey.unaffected(),
-                sourceLabels, targetLabels, Relabel.between(sourceLabels, targetLabels));
+                sourceLabels, targetLabels, Relabel.between(sourceLabels, targetLabels), valuesCountedAt);
     }
 
     private static void requireMigratable(Specification source, Specification target) {
@@ -231,10 +250,14 @@ public class MigrationCheck {
 
     /** Judges each distinct stored value once (a million instances carry a handful of technologies). */
     Survey survey(String sourceUuid, String rsp, String nameFilter, List<CharacteristicRule> rules) {
+        return survey(repository.valueCounts(sourceUuid, rsp, nameFilter), rules);
+    }
+
+    private static Survey survey(List<MigrationRepository.ValueCount> valueCounts, List<CharacteristicRule> rules) {
         Map<Offence, Long> offences = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
         Map<Offence, List<StoredValue>> offendingValues = new HashMap<>();
         List<StoredValue> unaffected = new ArrayList<>();
-        for (MigrationRepository.ValueCount v : repository.valueCounts(sourceUuid, rsp, nameFilter)) {
+        for (MigrationRepository.ValueCount v : valueCounts) {
             StoredValue stored = new StoredValue(v.name(), v.value());
             List<Offence> found = Judge.offences(stored, rules);
             for (Offence o : found) {

@@ -33,6 +33,13 @@ public final class MigrationText {
                 + ". Relabelling (" + check.relabelOffer() + ") is optional, recorded and undone with the run.";
     }
 
+    /** Where the check's values came from, when not from the graph just now: the kept counts, and when they were counted; empty otherwise. */
+    public static String valuesNote(Check check) {
+        return check.valuesCountedAt() == null ? "" : "Values judged from the counts kept since " + dev.diffo.admin.domain.Dates.display(check.valuesCountedAt())
+                + " (they match the graph's " + String.format(Locale.ROOT, "%,d", check.selected()) + " instances; File → Recount instances if diffo changed values"
+                + " since). Each batch judges every instance's values again as it moves it.";
+    }
+
     /** Said plainly when the target has no allowed values recorded (a catalogue diffo wrote has none); empty otherwise. */
     public static String rulesNote(Check check) {
         return check.targetRulesRecorded() ? "" : check.target().name() + " " + check.target().version()

@@ -143,7 +143,8 @@ public class RemediesViewModel {
                 + String.format("%,d of %s's instances%s on %s %s · %s", result.selected(), selection.rspShown(who),
                 result.nameFilter() == null ? "" : " named *" + result.nameFilter() + "*", from.name(), from.version(),
                 result.offences().isEmpty() ? "all allowed by " + to.version() + ": nothing to remediate"
-                        : String.format("%,d need remediation before moving to %s", result.needingRemediation(), to.version()));
+                        : String.format("%,d need remediation before moving to %s", result.needingRemediation(), to.version()))
+                + (MigrationText.valuesNote(result).isEmpty() ? "" : "\n" + MigrationText.valuesNote(result));
     }
 
     /** What the check selected changed: the check, its remedies and the instances' own remedies go. */

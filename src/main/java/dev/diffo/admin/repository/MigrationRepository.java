@@ -63,6 +63,22 @@ public interface MigrationRepository {
      */
     List<ValueCount> valueCounts(String sourceUuid, String rsp, String nameFilter);
 
+    /**
+     * The RSP's distinct values on the source from the counts the app keeps, with its instance total there and when they
+     * were counted, for a check of a million instances that need not read them all: only where the counts are kept by
+     * the RSP role in use, keep every characteristic by value and still add up to the source's instances.
+     */
+    record KeptValues(List<ValueCount> values, long instances, java.time.ZonedDateTime countedAt) {
+        public KeptValues {
+            values = List.copyOf(values);
+        }
+    }
+
+    /** {@link KeptValues} of the RSP on the source, or empty where the counts cannot serve (then {@link #valueCounts} reads them). */
+    default java.util.Optional<KeptValues> keptValues(String sourceUuid, String rsp) {
+        return java.util.Optional.empty();
+    }
+
     /** Starts a run, refusing when another unfinished run already covers the same source and RSP. */
     MigrationRun startRun(MigrationPlan plan, MigrationRun.Kind kind, String undoOf, String actor, String owner, long total);
 

@@ -103,6 +103,43 @@ public class Neo4jMigrationRepository implements MigrationRepository {
                 .list(r -> new ValueCount(r.get("name").asString(null), r.get("value").asString(null), r.get("instances").asLong())));
     }
 
+    /**
+     * The kept counts of RSP {@code $rsp} on {@code $source}, when kept by {@code $rspRole}, every characteristic kept by
+     * value and the RSP totals adding up to the source's degree; the RSP as the selection finds it: a party key exactly
+     * where a party has it, else a name prefix in any case.
+     */
+    static final String KEPT_VALUES = """
+            MATCH (s:Specification {uuid: $source})
+            MATCH (set:DiffoAdmin:InstanceCountSet {spec: $source})
+            WHERE set.rspRole = $rspRole AND size(coalesce(set.unkept, [])) = 0
+            WITH s, set, EXISTS { MATCH (:Party {key: $rsp}) } AS byParty
+            WITH set, byParty, COUNT { (s)<-[:SPECIFIED_BY]-() } AS degree,
+                 COLLECT { MATCH (k:DiffoAdmin:InstanceCount {spec: $source}) WHERE k.characteristic IS NULL RETURN k.n } AS totals
+            WHERE reduce(sum = 0, n IN totals | sum + n) = degree
+            CALL (set, byParty) {
+              MATCH (k:DiffoAdmin:InstanceCount {spec: $source})
+              WHERE CASE WHEN byParty THEN k.rspBy = 'party' AND k.rsp = $rsp ELSE k.rspBy <> 'party' AND toLower(k.rsp) = toLower($rsp) END
+              RETURN sum(CASE WHEN k.characteristic IS NULL THEN k.n ELSE 0 END) AS instances,
+                     collect(CASE WHEN k.characteristic IS NOT NULL THEN {name: k.characteristic, value: k.value, n: k.n} END) AS values
+            }
+            RETURN set.countedAt AS countedAt, instances, values
+            """;
+
+    @Override
+    public java.util.Optional<KeptValues> keptValues(String sourceUuid, String rsp) {
+        Map<String, Object> params = selected(sourceUuid, rsp, null);
+        return database.read(tx -> tx.run(KEPT_VALUES, params).list()).stream().findFirst().map(r -> {
+            Map<List<String>, Long> merged = new java.util.LinkedHashMap<>();
+            // a name prefix in two cases (acme-…, Acme-…) is kept as two RSPs: one value count each, added up here
+            for (org.neo4j.driver.Value v : r.get("values").values()) {
+                merged.merge(java.util.Arrays.asList(v.get("name").asString(null), v.get("value").asString(null)), v.get("n").asLong(), Long::sum);
+            }
+            List<ValueCount> values = merged.entrySet().stream().map(e -> new ValueCount(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+                    .sorted(java.util.Comparator.comparingLong(ValueCount::instances).reversed()).toList();
+            return new KeptValues(values, r.get("instances").asLong(), GraphValues.dateTime(r.get("countedAt")));
+        });
+    }
+
     static String lockKey(String source, String rsp) {
         return source + "|" + rsp.toLowerCase(java.util.Locale.ROOT);
     }

@@ -141,4 +141,60 @@ class KeptCountsIT {
         assertThat(total.count()).isEqualTo(4);
         assertThat(total.note()).contains("kept counts are by RSP role Reseller");
     }
+
+    @Test
+    void aCheckJudgesTheValuesFromTheKeptCountsAndFindsWhatReadingTheGraphFinds(MigrationService migration) {
+        dev.diffo.admin.migration.Check fromCounts = migration.check(RESELLER_A, V1, V2);
+        // a name filter is not kept: that check reads every selected instance's values (all of Reseller A's are named bb-…)
+        dev.diffo.admin.migration.Check fromGraph = migration.check(RESELLER_A, V1, V2, "bb-");
+
+        assertThat(fromCounts.valuesCountedAt()).isNotNull();
+        assertThat(fromGraph.valuesCountedAt()).isNull();
+        assertThat(fromCounts.selection()).hasSize(6).containsExactlyInAnyOrderElementsOf(fromGraph.selection());
+        assertThat(fromCounts.offences()).isEqualTo(fromGraph.offences()).hasSize(1).containsValue(2L);
+        assertThat(fromCounts.offendingValues()).isEqualTo(fromGraph.offendingValues());
+        assertThat(fromCounts.unaffected()).containsExactlyInAnyOrderElementsOf(fromGraph.unaffected()).hasSize(3);
+        assertThat(dev.diffo.admin.migration.MigrationText.valuesNote(fromCounts)).startsWith("Values judged from the counts kept since ")
+                .contains("the graph's 6 instances");
+        assertThat(dev.diffo.admin.migration.MigrationText.valuesNote(fromGraph)).isEmpty();
+    }
+
+    @Test
+    void anRspsInstancesChangedBehindTheAppsBackMakeTheCheckReadTheGraph(MigrationService migration) {
+        // as diffo would: one of Reseller A's fttb instances handed to Reseller B (the totals still add up to the degree)
+        graph.run("""
+                MATCH (:Instance {name: 'bb-0001'})-[:RELATES]->(:PartyRef {role: 'Reseller'})-[r:RELATES]->(:Party)
+                MATCH (b:Party {key: $b})
+                DELETE r
+                WITH b MATCH (ref:PartyRef {role: 'Reseller'})<-[:RELATES]-(:Instance {name: 'bb-0001'}) CREATE (ref)-[:RELATES]->(b)
+                """, Map.of("b", RESELLER_B));
+
+        dev.diffo.admin.migration.Check check = migration.check(RESELLER_A, V1, V2);
+
+        assertThat(check.valuesCountedAt()).isNull();
+        assertThat(check.selection()).hasSize(5);
+        assertThat(check.offences()).containsValue(1L);
+    }
+
+    @Test
+    void aValueChangedBehindTheAppsBackIsJudgedByTheBatchAndNeverMovedUnremedied(MigrationService migration) {
+        // as diffo would: a value the target does not allow, written in place (the kept counts still say fttp, and add up)
+        graph.run("MATCH (:Instance {name: 'bb-0002'})-[:HAS]->(c:Characteristic) SET c.value = replace(c.value, 'fttp', 'fttz')");
+        dev.diffo.admin.migration.Check check = migration.check(RESELLER_A, V1, V2);
+        assertThat(check.valuesCountedAt()).isNotNull();
+        assertThat(check.offences()).hasSize(1).containsValue(2L); // fttb only: fttz is not in the kept counts
+
+        MigrationPlan plan = new MigrationPlan(RESELLER_A, V1, V2, Map.of("broadband.technology", Map.of("fttb", "fttn")), Set.of(), 2);
+        MigrationRun run = migration.run(plan, check, Progress.NONE);
+
+        assertThat(run.migrated()).isEqualTo(5);
+        assertThat(run.excluded()).isEqualTo(1);
+        assertThat(migration.leftOnSource(run.uuid(), 10)).singleElement().satisfies(left -> {
+            assertThat(left.name()).isEqualTo("bb-0002");
+            assertThat(left.reason()).contains("broadband.technology=fttz").contains("appeared after the check");
+        });
+        assertThat(graph.query("MATCH (i:Instance {name: 'bb-0002'})-[:SPECIFIED_BY]->(s) MATCH (i)-[:HAS]->(c) RETURN s.uuid AS spec, c.value AS value")
+                .getFirst().get("value").asString()).contains("fttz");
+        assertThat(graph.count("MATCH (:Instance {name: 'bb-0002'})-[:SPECIFIED_BY]->(:Specification {uuid: '" + V1 + "'}) RETURN count(*)")).isEqualTo(1);
+    }
 }
