@@ -101,6 +101,7 @@ public class DesktopApp extends Application {
             Platform.runLater(() -> showFault(stage, error));
         });
         long building = System.nanoTime();
+        MainView.applyRememberedTheme();
         ViewLoader.Loaded<MainView> main = injector.getInstance(ViewLoader.class).load(MainView.class);
         LOG.info(String.format("startup: the window's views loaded in %.2f s (%.2f s after launch)", (System.nanoTime() - building) / 1e9, sinceLaunch()));
         Scene scene = new Scene(main.root(), 1280, 800);
