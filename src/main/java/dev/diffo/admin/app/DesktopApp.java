@@ -58,9 +58,11 @@ public class DesktopApp extends Application {
         CountDownLatch closed = new CountDownLatch(1);
         DesktopApp[] app = new DesktopApp[1];
         Platform.setImplicitExit(false);
-        // the services first, and the embedded store's start begun at once: it runs while JavaFX starts and the window
-        // is built (a server, or a store another process holds, is connected to as the window's connect would)
+        // the services first (the RSP role set before anything reads), and the embedded store's start begun at once: it
+        // runs while JavaFX starts and the window is built (a store another process holds is attached to over Bolt, as
+        // the window's connect would; a server is connected to by the window, as before)
         Injector injector = createInjector(settings, EmbeddedNeo4j.Options.defaults());
+        Preferences.rspRole(injector.getInstance(dev.diffo.admin.common.CatalogueSettings.class), rspRole);
         injector.getInstance(Store.class).connectEarly();
         Platform.startup(() -> {
             app[0] = new DesktopApp(settings, rspRole, closed::countDown, logFile, injector);
@@ -91,8 +93,8 @@ public class DesktopApp extends Application {
     public void start(Stage stage) {
         if (injector == null) {
             injector = createInjector(settings, EmbeddedNeo4j.Options.defaults());
+            Preferences.rspRole(injector.getInstance(dev.diffo.admin.common.CatalogueSettings.class), rspRole);
         }
-        Preferences.rspRole(injector.getInstance(dev.diffo.admin.common.CatalogueSettings.class), rspRole);
         // a terminated process (Ctrl-C, SIGTERM) still closes the driver and stops the embedded store cleanly
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "diffo-admin-shutdown"));
         // an error nobody handled: logged with its stack trace, and told in a dialog that names the log
