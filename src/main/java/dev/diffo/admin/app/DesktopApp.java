@@ -42,6 +42,12 @@ public class DesktopApp extends Application {
 
     /** {@code logFile}: where the launcher sends the log (shown when something fails unexpectedly); null for none. */
     DesktopApp(ConnectionSettings settings, String rspRole, Runnable onClosed, Path logFile) {
+        this(settings, rspRole, onClosed, logFile, null);
+    }
+
+    /** {@code injector}: the services already built (the store's start begun); null to build them in {@link #start}. */
+    private DesktopApp(ConnectionSettings settings, String rspRole, Runnable onClosed, Path logFile, Injector injector) {
+        this.injector = injector;
         this.settings = settings;
         this.rspRole = rspRole;
         this.onClosed = onClosed;
@@ -52,8 +58,14 @@ public class DesktopApp extends Application {
         CountDownLatch closed = new CountDownLatch(1);
         DesktopApp[] app = new DesktopApp[1];
         Platform.setImplicitExit(false);
+        // the services first (the RSP role set before anything reads), and the embedded store's start begun at once: it
+        // runs while JavaFX starts and the window is built (a store another process holds is attached to over Bolt, as
+        // the window's connect would; a server is connected to by the window, as before)
+        Injector injector = createInjector(settings, EmbeddedNeo4j.Options.defaults());
+        Preferences.rspRole(injector.getInstance(dev.diffo.admin.common.CatalogueSettings.class), rspRole);
+        injector.getInstance(Store.class).connectEarly();
         Platform.startup(() -> {
-            app[0] = new DesktopApp(settings, rspRole, closed::countDown, logFile);
+            app[0] = new DesktopApp(settings, rspRole, closed::countDown, logFile, injector);
             app[0].start(new Stage());
         });
         try {
@@ -79,8 +91,10 @@ public class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        injector = createInjector(settings, EmbeddedNeo4j.Options.defaults());
-        Preferences.rspRole(injector.getInstance(dev.diffo.admin.common.CatalogueSettings.class), rspRole);
+        if (injector == null) {
+            injector = createInjector(settings, EmbeddedNeo4j.Options.defaults());
+            Preferences.rspRole(injector.getInstance(dev.diffo.admin.common.CatalogueSettings.class), rspRole);
+        }
         // a terminated process (Ctrl-C, SIGTERM) still closes the driver and stops the embedded store cleanly
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "diffo-admin-shutdown"));
         // an error nobody handled: logged with its stack trace, and told in a dialog that names the log
@@ -88,7 +102,10 @@ public class DesktopApp extends Application {
             LOG.log(Level.SEVERE, "Unexpected error on " + thread.getName(), error);
             Platform.runLater(() -> showFault(stage, error));
         });
+        long building = System.nanoTime();
+        MainView.applyRememberedTheme();
         ViewLoader.Loaded<MainView> main = injector.getInstance(ViewLoader.class).load(MainView.class);
+        LOG.info(String.format("startup: the window's views loaded in %.2f s (%.2f s after launch)", (System.nanoTime() - building) / 1e9, sinceLaunch()));
         Scene scene = new Scene(main.root(), 1280, 800);
         stage.setScene(scene);
         stage.setTitle("diffo-admin");

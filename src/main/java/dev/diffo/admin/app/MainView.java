@@ -209,9 +209,24 @@ public class MainView {
         dark.subscribe(MainView::applyTheme);
     }
 
-    /** The user-agent stylesheet of the whole application: every open window is restyled at once. */
+    /**
+     * The user-agent stylesheet of the whole application: every open window is restyled at once. The same stylesheet
+     * again is left as it is (it is parsed once, not again when the window applies the theme the start applied).
+     */
     static void applyTheme(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        String stylesheet = dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+        if (!stylesheet.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(stylesheet);
+        }
+    }
+
+    /**
+     * The theme remembered, applied before the first control is made: JavaFX's own stylesheet (Modena) is then never
+     * loaded (a control's class loads it when no application stylesheet is set), only to be replaced by the theme.
+     */
+    static void applyRememberedTheme() {
+        Appearance appearance = Preferences.appearance();
+        applyTheme(appearance == Appearance.SYSTEM ? Platform.getPreferences().getColorScheme() == ColorScheme.DARK : appearance == Appearance.DARK);
     }
 
     void start() {

@@ -16,6 +16,8 @@ import dev.diffo.admin.repository.Database;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.Optional;
@@ -60,6 +62,10 @@ public class Store implements Connector, AutoCloseable {
     private final Profiles profiles;
     private final PasswordVault vault;
     private EmbeddedNeo4j embedded;
+    /** The startup connect begun by {@link #connectEarly} and not yet taken by a {@link #connect}; null when none. */
+    private CompletableFuture<ConnectionInfo> early;
+    /** Set by {@link #close}: an early connect that has not begun by then does not start the store. */
+    private boolean closed;
 
     /** Without stored profiles or a keyring (tests that open stores of their own). */
     public Store(Database database, ConnectionSettings startup, EmbeddedNeo4j.Options embeddedOptions) {
@@ -101,8 +107,70 @@ public class Store implements Connector, AutoCloseable {
         }
     }
 
+    /**
+     * Begins the startup connect on a thread of its own, so that the embedded store starts (and the driver connects)
+     * while the window is being built; the first {@link #connect} takes its outcome, a failure included. Only for the
+     * embedded store: a server's connect may need a password the window asks for, and is begun by the window as
+     * before. Another process holding the store is found as in {@link #connect}.
+     */
+    public void connectEarly() {
+        ConnectionSettings settings = startup;
+        if (settings == null || !settings.isEmbedded()) {
+            return;
+        }
+        CompletableFuture<ConnectionInfo> begun = new CompletableFuture<>();
+        synchronized (this) {
+            if (early != null || database.info().isPresent()) {
+                return;
+            }
+            early = begun;
+        }
+        Thread.ofPlatform().name("diffo-admin-store-start").daemon(true).start(() -> {
+            try {
+                begun.complete(connectUnlessClosed(settings));
+            } catch (Throwable e) {
+                begun.completeExceptionally(e);
+            }
+        });
+    }
+
+    /**
+     * Connects; the first call after {@link #connectEarly} waits for that connect instead, and answers with it when
+     * {@code settings} are the startup's (its failure is then this call's); other settings connect after it.
+     */
     @Override
-    public synchronized ConnectionInfo connect(ConnectionSettings settings) {
+    public ConnectionInfo connect(ConnectionSettings settings) {
+        CompletableFuture<ConnectionInfo> begun = takeEarly();
+        if (begun != null) {
+            try {
+                ConnectionInfo info = begun.join();
+                if (settings.equals(startup)) {
+                    return info;
+                }
+            } catch (CompletionException e) {
+                if (settings.equals(startup)) {
+                    throw e.getCause() instanceof RuntimeException failed ? failed : e;
+                }
+            }
+        }
+        return connectNow(settings);
+    }
+
+    private synchronized CompletableFuture<ConnectionInfo> takeEarly() {
+        CompletableFuture<ConnectionInfo> begun = early;
+        early = null;
+        return begun;
+    }
+
+    /** The early connect, unless the app closed before it began (the store is then not started). */
+    private synchronized ConnectionInfo connectUnlessClosed(ConnectionSettings settings) {
+        if (closed) {
+            throw new DiffoAdminException("The app closed before it connected", "Nothing was opened.");
+        }
+        return connect(settings, true);
+    }
+
+    private synchronized ConnectionInfo connectNow(ConnectionSettings settings) {
         return connect(settings, true);
     }
 
@@ -337,6 +405,7 @@ public class Store implements Connector, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         database.close();
         stopEmbedded();
     }
