@@ -468,4 +468,68 @@ abstract class MigrationRepositoryContract {
         assertThat(seen.get("acme-broadband-001")).containsExactly("broadband=" + FTTB);
         assertThat(seen.get("acme-broadband-002")).as("fttp is left alone, so it is not read").isEmpty();
     }
+
+    /**
+     * A decider that moves the instances it reads nothing of as they are, but those with a remedy of their own, and
+     * says so ({@link Decider#ownRemedies}) when {@code sayIt}: then a batch may move those on the server.
+     */
+    private static Decider leftAloneMoved(boolean sayIt, String ownUuid) {
+        return new Decider() {
+            @Override
+            public Decision decide(Candidate candidate) {
+                if (ownUuid.equals(candidate.uuid())) {
+                    return Decision.excluded("excluded by its own remedy");
+                }
+                return new Remap(Set.of("acme-broadband-003")).decide(candidate);
+            }
+
+            @Override
+            public List<StoredValue> unaffected() {
+                return List.of(new StoredValue("broadband", FTTP));
+            }
+
+            @Override
+            public java.util.Optional<Set<String>> ownRemedies() {
+                return sayIt ? java.util.Optional.of(Set.of(ownUuid)) : java.util.Optional.empty();
+            }
+        };
+    }
+
+    @Test
+    void aBatchMixingLeftAloneRemappedExcludedAndAlreadyMovedInstancesEndsTheSameWhetherTheLeftAloneMoveOnTheServerOrNot() {
+        seed();
+        List<String> batch = new java.util.ArrayList<>(repository().selection(V1, "acme"));
+        batch.add(repository().selection(OTHER, "acme").getFirst()); // 010: never on the source
+        respecify("acme-broadband-005", OTHER); // moved since the selection
+        List<String> selection = repository().selection(V1, "acme");
+        String own = repository().carrying(V1, "acme", null, List.of(new StoredValue("broadband", FTTP)), "acme-broadband-004", null, 1)
+                .getFirst().uuid();
+        List<Object> seen = new java.util.ArrayList<>();
+        for (boolean onTheServer : List.of(false, true)) {
+            MigrationRun run = start("acme", "owner-a");
+            BatchResult result = repository().migrateBatch(run, "owner-a", 0, batch, leftAloneMoved(onTheServer, own), false);
+            List<String> onTarget = names(V2, "acme");
+            List<Object> after = List.of(result.migrated(), result.excluded(), result.skipped(), result.left(), result.rewrites(),
+                    onTarget, names(V1, "acme"), Set.copyOf(repository().valueCounts(V2, "acme", null)),
+                    repository().ledger(run.uuid()).stream().map(e -> List.of(e.instanceUuid(), e.valuesRewritten(), e.rewrites())).collect(java.util.stream.Collectors.toSet()));
+            MigrationRun done = repository().finish(run.uuid(), MigrationRun.Status.COMPLETED, null);
+            MigrationRun undo = repository().startRun(plan("acme"), MigrationRun.Kind.UNDO, run.uuid(), "alice", "owner-u", done.migrated());
+            int back = repository().undoBatch(undo, "owner-u", run.uuid(), 0);
+            repository().finish(undo.uuid(), MigrationRun.Status.COMPLETED, null);
+            seen.add(List.of(after, back, Set.copyOf(repository().selection(V1, "acme")), Set.copyOf(repository().valueCounts(V1, "acme", null))));
+
+            assertThat(result.migrated()).as("002 left alone, 001 remapped").isEqualTo(2);
+            assertThat(result.excluded()).as("003 by the plan, 004 by its own remedy").isEqualTo(2);
+            assertThat(result.skipped()).as("005 and 010 are not on the source").isEqualTo(2);
+            assertThat(result.left()).extracting(Left::name, Left::outcome).containsExactlyInAnyOrder(tuple("acme-broadband-003", "excluded"),
+                    tuple("acme-broadband-004", "excluded"), tuple("acme-broadband-005", "skipped"), tuple("acme-broadband-010", "skipped"));
+            assertThat(onTarget).containsExactlyInAnyOrder("acme-broadband-001", "acme-broadband-002", "acme-broadband-009");
+            assertThat(repository().ledger(run.uuid())).hasSize(2).allSatisfy(e -> assertThat(e.undone()).isTrue());
+            assertThat(back).isEqualTo(2);
+            assertThat(repository().selection(V1, "acme")).containsExactlyInAnyOrderElementsOf(selection);
+            assertThat(repository().valueCounts(V1, "acme", null)).containsExactlyInAnyOrder(new ValueCount("broadband", FTTB, 2),
+                    new ValueCount("broadband", FTTP, 2));
+        }
+        assertThat(seen.get(1)).as("the same graph, ledger and undo as when every instance is decided in Java").isEqualTo(seen.get(0));
+    }
 }
