@@ -20,13 +20,10 @@ import dev.diffo.admin.repository.MigrationRepository.InstanceRef;
 import dev.diffo.admin.repository.MigrationRepository.LedgerEntry;
 import dev.diffo.admin.repository.MigrationRepository.Left;
 import dev.diffo.admin.repository.MigrationRepository.ValueCount;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -492,8 +489,8 @@ abstract class MigrationRepositoryContract {
             }
 
             @Override
-            public Optional<Set<String>> ownRemedies() {
-                return sayIt ? Optional.of(Set.of(ownUuid)) : Optional.empty();
+            public java.util.Optional<Set<String>> ownRemedies() {
+                return sayIt ? java.util.Optional.of(Set.of(ownUuid)) : java.util.Optional.empty();
             }
         };
     }
@@ -501,20 +498,20 @@ abstract class MigrationRepositoryContract {
     @Test
     void aBatchMixingLeftAloneRemappedExcludedAndAlreadyMovedInstancesEndsTheSameWhetherTheLeftAloneMoveOnTheServerOrNot() {
         seed();
-        List<String> batch = new ArrayList<>(repository().selection(V1, "acme"));
+        List<String> batch = new java.util.ArrayList<>(repository().selection(V1, "acme"));
         batch.add(repository().selection(OTHER, "acme").getFirst()); // 010: never on the source
         respecify("acme-broadband-005", OTHER); // moved since the selection
         List<String> selection = repository().selection(V1, "acme");
         String own = repository().carrying(V1, "acme", null, List.of(new StoredValue("broadband", FTTP)), "acme-broadband-004", null, 1)
                 .getFirst().uuid();
-        List<Object> seen = new ArrayList<>();
+        List<Object> seen = new java.util.ArrayList<>();
         for (boolean onTheServer : List.of(false, true)) {
             MigrationRun run = start("acme", "owner-a");
             BatchResult result = repository().migrateBatch(run, "owner-a", 0, batch, leftAloneMoved(onTheServer, own), false);
             List<String> onTarget = names(V2, "acme");
             List<Object> after = List.of(result.migrated(), result.excluded(), result.skipped(), result.left(), result.rewrites(),
                     onTarget, names(V1, "acme"), Set.copyOf(repository().valueCounts(V2, "acme", null)),
-                    repository().ledger(run.uuid()).stream().map(e -> List.of(e.instanceUuid(), e.valuesRewritten(), e.rewrites())).collect(Collectors.toSet()));
+                    repository().ledger(run.uuid()).stream().map(e -> List.of(e.instanceUuid(), e.valuesRewritten(), e.rewrites())).collect(java.util.stream.Collectors.toSet()));
             MigrationRun done = repository().finish(run.uuid(), MigrationRun.Status.COMPLETED, null);
             MigrationRun undo = repository().startRun(plan("acme"), MigrationRun.Kind.UNDO, run.uuid(), "alice", "owner-u", done.migrated());
             int back = repository().undoBatch(undo, "owner-u", run.uuid(), 0);
