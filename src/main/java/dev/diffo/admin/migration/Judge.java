@@ -69,12 +69,6 @@ final class Judge {
             }
 
             @Override
-            public Optional<Set<String>> ownRemedies() {
-                // an instance with no value read is excluded only by its own remedy, and none of its values is remapped
-                return Optional.of(plan.perInstance().keySet());
-            }
-
-            @Override
             public Relabel relabel() {
                 return plan.relabel();
             }

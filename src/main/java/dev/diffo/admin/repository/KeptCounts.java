@@ -88,11 +88,6 @@ final class KeptCounts {
         static final Tally NONE = new Tally(List.of(), Map.of());
     }
 
-    /** Whether any counts are kept (a batch that finds none skips the tally). */
-    static boolean any(SimpleQueryRunner tx) {
-        return tx.run(ANY_KEPT).single().get("kept").asBoolean();
-    }
-
     /** Tallies the instances (element ids) about to change; cheap and empty when no counts are kept. */
     static Tally before(SimpleQueryRunner tx, List<String> elementIds) {
         if (elementIds.isEmpty() || !tx.run(ANY_KEPT).single().get("kept").asBoolean()) {

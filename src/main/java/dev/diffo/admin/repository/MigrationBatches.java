@@ -28,7 +28,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SimpleQueryRunner;
@@ -48,8 +47,6 @@ final class MigrationBatches {
     /** What the decide step made of the locked instances: what moves with which new values, and what stays and why. */
     private static final class Draft {
         final List<String> moves = new ArrayList<>();
-        /** Of {@link #moves}, those decided here, which the write step respecifies (the others were moved by the lock step). */
-        final List<String> respecify = new ArrayList<>();
         final List<Map<String, Object>> updates = new ArrayList<>();
         List<LedgerCodec.Entry> entries = new ArrayList<>();
         final List<Left> left = new ArrayList<>();
@@ -61,59 +58,36 @@ final class MigrationBatches {
     static BatchResult migrate(SimpleQueryRunner tx, MigrationRun run, String owner, int index, List<String> elementIds, Decider decider,
                                boolean ledger) {
         ZonedDateTime now = GraphValues.now();
-        // with kept counts the tally is taken between the lock and the move, so the lock step moves nothing itself
-        boolean counted = KeptCounts.any(tx);
-        List<Record> locked = lock(tx, run, elementIds, decider, counted ? Optional.empty() : decider.ownRemedies(), now);
-        Draft draft = decide(locked, elementIds, decider);
-        KeptCounts.Tally kept = counted ? KeptCounts.before(tx, draft.moves) : KeptCounts.Tally.NONE; // tally before, adjust after the write
+        List<Record> locked = lock(tx, run, elementIds, decider);
+        Draft draft = decide(locked, elementIds.size(), decider);
+        KeptCounts.Tally kept = KeptCounts.before(tx, draft.moves); // kept counts: tally before, adjust after the write
         // the relabel first: the ledger entries say which instances it swapped
         int relabelled = relabel(tx, decider.relabel(), draft);
         if (ledger) {
             write(tx, run, owner, index, draft, now);
         } else {
             tx.run(REWRITE_VALUES, Map.of("updates", draft.updates, "now", now)).consume();
-            tx.run(RESPECIFY, Map.of("source", run.sourceUuid(), "target", run.targetUuid(), "ids", draft.respecify, "now", now)).consume();
+            tx.run(RESPECIFY, Map.of("source", run.sourceUuid(), "target", run.targetUuid(), "ids", draft.moves, "now", now)).consume();
         }
         KeptCounts.after(tx, kept);
         return new BatchResult(draft.moves.size(), draft.excluded, draft.skipped, relabelled, List.copyOf(draft.rewrites),
                 List.copyOf(draft.left));
     }
 
-    /**
-     * Locks each instance, then reads whether it is still on the source and its characteristics not known to be left
-     * alone; with {@code own} (the decider's instances with a remedy of their own), moves the others that have none
-     * of those characteristics.
-     */
-    private static List<Record> lock(SimpleQueryRunner tx, MigrationRun run, List<String> elementIds, Decider decider,
-                                     Optional<Set<String>> own, ZonedDateTime now) {
+    /** Locks each instance, then reads whether it is still on the source and its characteristics not known to be left alone. */
+    private static List<Record> lock(SimpleQueryRunner tx, MigrationRun run, List<String> elementIds, Decider decider) {
         List<List<String>> unaffected = decider.unaffected().stream().map(v -> List.of(v.name(), v.value())).toList();
-        Map<String, Object> params = new HashMap<>();
-        params.put("source", run.sourceUuid());
-        params.put("target", run.targetUuid());
-        params.put("ids", elementIds);
-        params.put("unaffected", unaffected);
-        params.put("moveUnread", own.isPresent());
-        params.put("own", List.copyOf(own.orElse(Set.of())));
-        params.put("now", now);
-        return tx.run(LOCK_BATCH, params).list();
+        return tx.run(LOCK_BATCH, Map.of("source", run.sourceUuid(), "ids", elementIds, "unaffected", unaffected)).list();
     }
 
-    private static Draft decide(List<Record> locked, List<String> elementIds, Decider decider) {
+    private static Draft decide(List<Record> locked, int asked, Decider decider) {
         Draft draft = new Draft();
-        draft.skipped = elementIds.size() - locked.size();
+        draft.skipped = asked - locked.size();
         if (draft.skipped > 0) {
             draft.left.add(new Left(null, null, "skipped", draft.skipped + " instance(s) no longer exist"));
         }
         for (Record r : locked) {
-            String elementId = elementIds.get(r.get("k").asInt());
-            if (r.get("moved").asBoolean()) {
-                // moved by the lock step as it is: its entry keeps its prior updatedAt and no value
-                draft.moves.add(elementId);
-                draft.entries.add(new LedgerCodec.Entry(elementId, r.get("uuid").asString(null), iso(r.get("updatedAt")), List.of(), null,
-                        r.get("name").asString(null)));
-                continue;
-            }
-            Candidate candidate = toCandidate(r, elementId);
+            Candidate candidate = toCandidate(r);
             if (!r.get("onSource").asBoolean()) {
                 draft.skipped++;
                 draft.left.add(new Left(candidate.uuid(), candidate.name(), "skipped", "no longer on the source (moved or respecified since the selection)"));
@@ -126,7 +100,6 @@ final class MigrationBatches {
                 continue;
             }
             draft.moves.add(candidate.elementId());
-            draft.respecify.add(candidate.elementId());
             draft.entries.add(entry(r, candidate, decision, draft));
         }
         return draft;
@@ -172,7 +145,7 @@ final class MigrationBatches {
         params.put("updates", draft.updates);
         params.put("source", run.sourceUuid());
         params.put("target", run.targetUuid());
-        params.put("ids", draft.respecify);
+        params.put("ids", draft.moves);
         params.put("run", run.uuid());
         params.put("owner", owner);
         params.put("index", index);
@@ -248,10 +221,10 @@ final class MigrationBatches {
         return new DiffoAdminException("Run " + runUuid + " was taken over by another process", "This process stops; nothing of this batch was written.");
     }
 
-    private static Candidate toCandidate(Record r, String elementId) {
+    private static Candidate toCandidate(Record r) {
         List<StoredCharacteristic> chars = r.get("chars").asList(c -> new StoredCharacteristic(c.get("id").asString(),
                 c.get("name").asString(null), c.get("value").asString(null)));
-        return new Candidate(elementId, r.get("uuid").asString(null), r.get("name").asString(null), chars);
+        return new Candidate(r.get("id").asString(), r.get("uuid").asString(null), r.get("name").asString(null), chars);
     }
 
     private static String iso(Value v) {

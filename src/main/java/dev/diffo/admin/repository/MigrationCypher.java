@@ -40,33 +40,19 @@ final class MigrationCypher {
 
     /**
      * Locks each instance first, then keeps only those still on the source: never migrated twice. Of its
-     * characteristics only those whose stored value is not known to be left alone are read. With {@code $moveUnread},
-     * an instance still on the source with none of them and no remedy of its own ({@code $own}, uuids) is moved here,
-     * on the server (respecified, {@code updatedAt} set): it moves as it is, so it needs no decision in Java. Each row
-     * says where its instance is in {@code $ids} ({@code k}), whether it was {@code moved} here, and its prior
-     * {@code updatedAt}, which the ledger keeps.
+     * characteristics only those whose stored value is not known to be left alone are read.
      */
     static final String LOCK_BATCH = """
-            MATCH (src:Specification {uuid: $source}), (dst:Specification {uuid: $target})
-            UNWIND range(0, size($ids) - 1) AS k
-            MATCH (i) WHERE elementId(i) = $ids[k]
+            MATCH (src:Specification {uuid: $source})
+            UNWIND $ids AS id
+            MATCH (i) WHERE elementId(i) = id
             SET i.diffoAdminLock = true
             REMOVE i.diffoAdminLock
-            WITH src, dst, k, i, EXISTS { (i)-[:SPECIFIED_BY]->(src) } AS onSource
-            WITH src, dst, k, i, onSource, i.updatedAt AS updatedAt,
-                 CASE WHEN onSource THEN [(i)-[:HAS]->(c:Characteristic)
-                          WHERE c.name IS NULL OR c.value IS NULL OR NOT [c.name, c.value] IN $unaffected
-                          | {id: elementId(c), name: c.name, value: c.value, updatedAt: c.updatedAt}] ELSE [] END AS chars
-            WITH src, dst, k, i, onSource, updatedAt, chars,
-                 $moveUnread AND onSource AND size(chars) = 0 AND NOT coalesce(i.uuid IN $own, false) AS moved
-            CALL (src, dst, i, moved) {
-              WITH src, dst, i, moved WHERE moved
-              MATCH (i)-[r:SPECIFIED_BY]->(src)
-              DELETE r
-              CREATE (i)-[:SPECIFIED_BY]->(dst)
-              SET i.updatedAt = $now
-            }
-            RETURN k, i.uuid AS uuid, i.name AS name, updatedAt, onSource, moved, chars
+            WITH src, i, EXISTS { (i)-[:SPECIFIED_BY]->(src) } AS onSource
+            RETURN elementId(i) AS id, i.uuid AS uuid, i.name AS name, i.updatedAt AS updatedAt, onSource,
+                   CASE WHEN onSource THEN [(i)-[:HAS]->(c:Characteristic)
+                            WHERE c.name IS NULL OR c.value IS NULL OR NOT [c.name, c.value] IN $unaffected
+                            | {id: elementId(c), name: c.name, value: c.value, updatedAt: c.updatedAt}] ELSE [] END AS chars
             """;
 
     static final String RESPECIFY = """
