@@ -79,7 +79,11 @@ public class Neo4jMigrationRepository implements MigrationRepository {
 
     @Override
     public List<String> selection(String sourceUuid, String rsp, String nameFilter) {
-        return database.read(tx -> tx.run(SELECTION, selected(sourceUuid, rsp, nameFilter)).list(r -> r.get("id").asString()));
+        return database.read(tx -> {
+            List<String> ids = new java.util.ArrayList<>();
+            tx.run(SELECTION, selected(sourceUuid, rsp, nameFilter)).forEachRemaining(r -> r.get("ids").values().forEach(id -> ids.add(id.asString())));
+            return ids;
+        });
     }
 
     @Override
