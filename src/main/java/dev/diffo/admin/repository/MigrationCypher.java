@@ -16,8 +16,9 @@ final class MigrationCypher {
             """;
 
     /**
-     * The selection's element ids in sixteen lists (by the first character of the instance's uuid, in that order) rather
-     * than a row each: a million rows cost Bolt and the driver more than the ids themselves.
+     * The selection's element ids in sixteen lists (by the first character of the instance's uuid) rather than a row
+     * each: a million rows cost Bolt and the driver more than the ids themselves. The repository puts them back in the
+     * store's order.
      */
     static final String SELECTION = SELECTED + """
             WITH left(i.uuid, 1) AS part, collect(elementId(i)) AS ids
