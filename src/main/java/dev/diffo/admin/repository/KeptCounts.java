@@ -83,9 +83,82 @@ final class KeptCounts {
             DELETE k
             """;
 
-    /** What the changed instances counted before the change (empty when no counts are kept: nothing to do after). */
-    record Tally(List<String> ids, Map<String, Map<String, Object>> rows) {
+    /**
+     * What the changed instances counted before the change (empty when no counts are kept: nothing to do after), and,
+     * when the change is known in advance (a respecify), what they will count after it ({@code foreseen}; null: read
+     * again after the change).
+     */
+    record Tally(List<String> ids, Map<String, Map<String, Object>> rows, Map<String, Map<String, Object>> foreseen) {
         static final Tally NONE = new Tally(List.of(), Map.of());
+
+        Tally(List<String> ids, Map<String, Map<String, Object>> rows) {
+            this(ids, rows, null);
+        }
+    }
+
+    /** The count sets of the given specifications and the RSP role each is kept by (a specification without one: no row). */
+    static final String SETS_OF = """
+            UNWIND $specs AS spec
+            MATCH (set:DiffoAdmin:InstanceCountSet {spec: spec})
+            RETURN spec, set.rspRole AS rspRole
+            """;
+
+    /**
+     * The tally of the given instances on {@code $source} by role {@code $rspRole}, each characteristic with its value now
+     * and the value the respecify will give it ({@code $rewrites}: characteristic element id → new value).
+     */
+    static final String TALLY_RESPECIFY = """
+            UNWIND $ids AS id
+            MATCH (i) WHERE elementId(i) = id
+            WITH i, $source AS spec
+            """ + DiffoShape.rspOf(", spec", "i.name") + """
+            WITH spec, rsp, rspBy, [(i)-[:HAS]->(c:Characteristic) | [c.name, c.value, coalesce($rewrites[elementId(c)], c.value)]] AS chars
+            UNWIND [[null, null, null]] + chars AS cv
+            RETURN spec, rsp, rspBy, cv[0] AS characteristic, cv[1] AS value, cv[2] AS newValue, count(*) AS n
+            """;
+
+    /**
+     * Tallies the instances about to be respecified from {@code source} to {@code target} with the values {@code rewrites}
+     * gives them (characteristic element id → new value), reading them once: what they count after is foreseen from
+     * what they count now, rather than read again after the write. Where the two specifications' counts are kept by
+     * different roles (or the source's are not kept), tallies them as {@link #before} does.
+     */
+    static Tally beforeRespecify(SimpleQueryRunner tx, List<String> elementIds, String source, String target, Map<String, String> rewrites) {
+        if (elementIds.isEmpty() || !tx.run(ANY_KEPT).single().get("kept").asBoolean()) {
+            return Tally.NONE;
+        }
+        Map<String, String> roles = new HashMap<>();
+        tx.run(SETS_OF, Map.of("specs", List.of(source, target))).forEachRemaining(r -> roles.put(r.get("spec").asString(), r.get("rspRole").asString(null)));
+        String role = roles.get(source);
+        if (role == null || (roles.containsKey(target) && !role.equals(roles.get(target)))) {
+            return before(tx, elementIds);
+        }
+        boolean targetKept = roles.containsKey(target);
+        Map<String, Map<String, Object>> now = new TreeMap<>();
+        Map<String, Map<String, Object>> after = new TreeMap<>();
+        for (Record r : tx.run(TALLY_RESPECIFY, Map.of("ids", elementIds, "source", source, "rspRole", role, "rewrites", rewrites)).list()) {
+            Map<String, Object> row = row(r);
+            add(now, row);
+            if (targetKept) {
+                Map<String, Object> moved = new HashMap<>(row);
+                String newValue = r.get("newValue").asString(null);
+                moved.put("spec", target);
+                moved.put("value", newValue);
+                moved.put("key", key(target, (String) row.get("rsp"), (String) row.get("characteristic"), newValue));
+                add(after, moved);
+            }
+        }
+        return new Tally(List.copyOf(elementIds), now, after);
+    }
+
+    /** Adds a tally row to {@code rows}, summing with the row of the same key. */
+    private static void add(Map<String, Map<String, Object>> rows, Map<String, Object> row) {
+        Map<String, Object> there = rows.get((String) row.get("key"));
+        if (there == null) {
+            rows.put((String) row.get("key"), row);
+        } else {
+            there.put("n", (long) there.get("n") + (long) row.get("n"));
+        }
     }
 
     /** Tallies the instances (element ids) about to change; cheap and empty when no counts are kept. */
@@ -118,7 +191,7 @@ final class KeptCounts {
         if (before == Tally.NONE) {
             return;
         }
-        Map<String, Map<String, Object>> now = tally(tx, before.ids());
+        Map<String, Map<String, Object>> now = before.foreseen() != null ? before.foreseen() : tally(tx, before.ids());
         Map<String, Map<String, Object>> deltas = new TreeMap<>();
         now.forEach((key, row) -> deltas.put(key, row));
         before.rows().forEach((key, row) -> {

@@ -60,7 +60,10 @@ final class MigrationBatches {
         ZonedDateTime now = GraphValues.now();
         List<Record> locked = lock(tx, run, elementIds, decider);
         Draft draft = decide(locked, elementIds.size(), decider);
-        KeptCounts.Tally kept = KeptCounts.before(tx, draft.moves); // kept counts: tally before, adjust after the write
+        // kept counts: tally before (and foresee after, from the values the decision gives), adjust after the write
+        Map<String, String> rewrites = new HashMap<>();
+        draft.updates.forEach(u -> rewrites.put((String) u.get("id"), (String) u.get("value")));
+        KeptCounts.Tally kept = KeptCounts.beforeRespecify(tx, draft.moves, run.sourceUuid(), run.targetUuid(), rewrites);
         // the relabel first: the ledger entries say which instances it swapped
         int relabelled = relabel(tx, decider.relabel(), draft);
         if (ledger) {
