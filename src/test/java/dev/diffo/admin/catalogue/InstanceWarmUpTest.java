@@ -99,27 +99,14 @@ class InstanceWarmUpTest {
     }
 
     @Test
-    void nothingIsReadWithoutInstancesOrOnceCancelled() {
+    void nothingIsReadWithoutInstancesAndNothingMoreOnceCancelled() {
         catalogue.specifications.add(spec(SMALL, 0));
         assertThat(service.warmUp(Progress.NONE).specification()).isNull();
         assertThat(service.warmUp(Progress.NONE).describe()).isEqualTo("no instances to warm the instances table on");
         catalogue.specifications.add(spec(LARGE, 5));
-        Progress cancelled = new Progress() {
-            @Override
-            public void update(long done, long total) {
-            }
-
-            @Override
-            public void message(String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return true;
-            }
-        };
-        assertThat(service.warmUp(cancelled).reads()).isZero();
-        assertThat(asked).isEmpty();
+        // cancelled once the first read has begun: it stops before the next one
+        assertThat(service.warmUp(new dev.diffo.admin.support.StopAfterFirstBatch()).reads()).isEqualTo(1);
+        assertThat(asked).extracting(a -> a.query().sort(), a -> a.query().descending()).containsExactly(tuple(Sort.NAME, false), tuple(Sort.NAME, false));
     }
 
     /** Calls an interface's default method on a proxy. */
