@@ -129,7 +129,7 @@ public class InstanceService {
             }
         }
         reads.put("the count", () -> total(byName[0]));
-        // the filters, from the first row by name: each narrows to instances that are there
+        // an RSP and a value from the first row by name: their ordered reads find a page at once
         reads.put("an RSP's page and count", () -> filtered(first[0], row -> new InstanceQuery(largest.uuid(), null, row.rsp(), null, null, InstanceQuery.Sort.NAME, false,
                 InstanceQuery.DEFAULT_PAGE_SIZE)));
         reads.put("a value's page and count", () -> filtered(first[0], row -> row.values().entrySet().stream()

@@ -63,12 +63,13 @@ public class ReadSchemaService {
         if (instances == null || !repository.isCatalogue()) {
             return null;
         }
-        String waiting;
-        while ((waiting = indexesNotOnline()) != null) {
+        List<ReadIndex> now;
+        while (!(now = indexes()).stream().allMatch(ReadIndex::online)) {
+            String waiting = notOnline(now);
             if (progress.isCancelled()) {
                 return null;
             }
-            if (indexes().stream().anyMatch(i -> !i.online() && !"POPULATING".equals(i.state()))) {
+            if (now.stream().anyMatch(i -> !i.online() && !"POPULATING".equals(i.state()))) {
                 return "instances table's reads not warmed: " + waiting;
             }
             progress.message(waiting);
@@ -130,7 +131,12 @@ public class ReadSchemaService {
 
     /** e.g. "Read indexes: pages by state: index populating (42 %)", or null when all are online. */
     public String indexesNotOnline() {
-        List<ReadIndex> waiting = indexes().stream().filter(i -> !i.online()).toList();
+        return notOnline(indexes());
+    }
+
+    /** "Read indexes: …" naming those of {@code indexes} not online, or null when all are. */
+    private static String notOnline(List<ReadIndex> indexes) {
+        List<ReadIndex> waiting = indexes.stream().filter(i -> !i.online()).toList();
         return waiting.isEmpty() ? null : "Read indexes: " + waiting.stream().map(ReadIndex::describe).collect(Collectors.joining("; "));
     }
 

@@ -139,12 +139,13 @@ public class RemediesViewModel {
 
     private String summary(Check result, String who, Specification from, Specification to) {
         String rulesNote = MigrationText.rulesNote(result);
+        String valuesNote = MigrationText.valuesNote(result);
         return (rulesNote.isEmpty() ? "" : rulesNote + "\n")
                 + String.format("%,d of %s's instances%s on %s %s · %s", result.selected(), selection.rspShown(who),
                 result.nameFilter() == null ? "" : " named *" + result.nameFilter() + "*", from.name(), from.version(),
                 result.offences().isEmpty() ? "all allowed by " + to.version() + ": nothing to remediate"
                         : String.format("%,d need remediation before moving to %s", result.needingRemediation(), to.version()))
-                + (MigrationText.valuesNote(result).isEmpty() ? "" : "\n" + MigrationText.valuesNote(result));
+                + (valuesNote.isEmpty() ? "" : "\n" + valuesNote);
     }
 
     /** What the check selected changed: the check, its remedies and the instances' own remedies go. */
