@@ -147,6 +147,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         out.printf("check: %,d selected, %,d need remediation, %.1f s (%.1f s of CPU; values %s)%n", check.selected(), check.needingRemediation(), checkSeconds,
                 cpuSeconds() - checkCpu, check.valuesCountedAt() == null ? "read from the graph" : "from the kept counts");
         HeapWatch runHeap = HeapWatch.start();
+        long retriesBefore = seeding.retries();
         long start = System.nanoTime();
         double runCpu = cpuSeconds();
         MigrationRun run = migration.run(plan, check, new Progress() {
@@ -172,8 +173,10 @@ public class BenchmarkCommand implements Callable<Integer> {
             }
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf("migrated %,d instances (%,d remapped fttb → fttn) in %d batches of %,d: %.1f s, %,.0f instances/s (with ledger; %.1f s of CPU)%n",
-                run.migrated(), check.needingRemediation(), run.batches(), batchSize, seconds, run.migrated() / seconds, cpuSeconds() - runCpu);
+        out.printf("migrated %,d instances (%,d remapped fttb → fttn) in %d batches of %,d: %.1f s, %,.0f instances/s (with ledger; %.1f s of CPU; "
+                        + "%d batch(es) run again after a transient failure)%n",
+                run.migrated(), check.needingRemediation(), run.batches(), batchSize, seconds, run.migrated() / seconds, cpuSeconds() - runCpu,
+                seeding.retries() - retriesBefore);
         runHeap.close();
         double ours = run.migrated() / seconds;
         out.printf("remaining on v1: %,d; during the run: %s%n", migration.remaining(rsp, V1), runHeap.summary());

@@ -94,6 +94,11 @@ public class BenchmarkRepository {
         database.write(tx -> tx.run(BARE_RESPECIFY, Map.of("source", source, "target", target, "ids", elementIds)).consume());
     }
 
+    /** Transaction functions run again after a transient failure (a deadlock between batches in flight, say), so far. */
+    public long retries() {
+        return database.retries();
+    }
+
     public long nodeCount() {
         return database.read(tx -> tx.run(NODE_COUNT).single().get("n").asLong());
     }

@@ -95,10 +95,29 @@ public class Database implements AutoCloseable {
         }
     }
 
+    /** Transaction functions the driver ran again after a transient failure (a deadlock, say), since the process started. */
+    private final java.util.concurrent.atomic.AtomicLong retries = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * How many times a transaction function was run again after a transient failure (the driver retries it, rolled back
+     * first, for up to 30 s): each one is the whole unit of work done twice, which a benchmark says beside its figures.
+     */
+    public long retries() {
+        return retries.get();
+    }
+
     private <T> T run(AccessMode mode, TransactionCallback<T> work) {
         Connection c = connection();
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        TransactionCallback<T> counted = tx -> {
+            if (attempts.incrementAndGet() > 1) {
+                retries.incrementAndGet();
+                LOG.fine(() -> "a " + mode + " transaction function runs again (attempt " + attempts.get() + ") after a transient failure");
+            }
+            return work.execute(tx);
+        };
         try (var session = c.driver().session(c.sessionConfig(mode))) {
-            return mode == AccessMode.READ ? session.executeRead(work) : session.executeWrite(work);
+            return mode == AccessMode.READ ? session.executeRead(counted) : session.executeWrite(counted);
         } catch (ServiceUnavailableException | SessionExpiredException e) {
             throw lostConnection(c, mode == AccessMode.WRITE
                     ? "The interrupted change was rolled back by Neo4j unless it had already committed; refresh to see the graph as it is, then reconnect and try again."

@@ -53,6 +53,25 @@ final class KeptCounts {
             WITH i, s.uuid AS spec, set.rspRole AS rspRole
             """ + TALLY_OF_I;
 
+    /**
+     * The RSPs on specification {@code $spec} with their kept totals, in {@link DiffoShape#RSPS_ON}'s columns and order,
+     * when its counts are kept by role {@code $rspRole} and add up to its {@code SPECIFIED_BY} degree now (a change made
+     * behind the app's back makes them disagree); else (and for a specification without instances) no row.
+     */
+    static final String RSPS_KEPT = """
+            MATCH (s:Specification {uuid: $spec})
+            MATCH (set:DiffoAdmin:InstanceCountSet {spec: $spec})
+            WHERE set.rspRole = $rspRole
+            WITH COUNT { (s)<-[:SPECIFIED_BY]-() } AS degree,
+                 COLLECT { MATCH (k:DiffoAdmin:InstanceCount {spec: $spec}) WHERE k.characteristic IS NULL RETURN k } AS totals
+            WHERE degree > 0 AND reduce(sum = 0, k IN totals | sum + k.n) = degree
+            UNWIND totals AS k
+            RETURN k.rsp AS rsp,
+                   CASE WHEN k.rspBy = 'party' THEN coalesce(COLLECT { MATCH (p:Party {key: k.rsp}) RETURN p.name LIMIT 1 }[0], k.rsp) END AS rspName,
+                   k.rspBy AS rspBy, k.n AS instances
+            ORDER BY instances DESC, rsp
+            """;
+
     /** A characteristic with more distinct values than this on a specification (a serial number, say) is not kept by value. */
     static final int MOST_VALUES_KEPT = 1_000;
 
@@ -127,10 +146,9 @@ final class KeptCounts {
         if (elementIds.isEmpty() || !tx.run(ANY_KEPT).single().get("kept").asBoolean()) {
             return Tally.NONE;
         }
-        Map<String, String> roles = new HashMap<>();
-        tx.run(SETS_OF, Map.of("specs", List.of(source, target))).forEachRemaining(r -> roles.put(r.get("spec").asString(), r.get("rspRole").asString(null)));
+        Map<String, String> roles = roles(tx, source, target);
         String role = roles.get(source);
-        if (role == null || (roles.containsKey(target) && !role.equals(roles.get(target)))) {
+        if (!foreseeable(roles, source, target)) {
             return before(tx, elementIds);
         }
         boolean targetKept = roles.containsKey(target);
@@ -149,6 +167,27 @@ final class KeptCounts {
             }
         }
         return new Tally(List.copyOf(elementIds), now, after);
+    }
+
+    /**
+     * Whether a respecify from {@code source} to {@code target} can be tallied once, by {@link #beforeRespecify}: no counts
+     * kept at all (nothing to tally), or the source's kept and the target's kept by the same RSP role or not at all.
+     * Otherwise the instances must be tallied by {@link #before}, before they move, and again after.
+     */
+    static boolean foreseeable(SimpleQueryRunner tx, String source, String target) {
+        return !tx.run(ANY_KEPT).single().get("kept").asBoolean() || foreseeable(roles(tx, source, target), source, target);
+    }
+
+    private static boolean foreseeable(Map<String, String> roles, String source, String target) {
+        String role = roles.get(source);
+        return role != null && (!roles.containsKey(target) || role.equals(roles.get(target)));
+    }
+
+    /** Specification uuid → the RSP role its counts are kept by, for those of the two whose counts are kept. */
+    private static Map<String, String> roles(SimpleQueryRunner tx, String source, String target) {
+        Map<String, String> roles = new HashMap<>();
+        tx.run(SETS_OF, Map.of("specs", List.of(source, target))).forEachRemaining(r -> roles.put(r.get("spec").asString(), r.get("rspRole").asString(null)));
+        return roles;
     }
 
     /** Adds a tally row to {@code rows}, summing with the row of the same key. */
