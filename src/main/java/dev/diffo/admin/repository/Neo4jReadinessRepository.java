@@ -52,20 +52,6 @@ public class Neo4jReadinessRepository implements ReadinessRepository {
             RETURN rsp, count(*) AS instances
             """;
 
-    /**
-     * The RSP totals diffo-admin keeps for one major ({@link KeptCounts}), when they are kept by role {@code $rspRole};
-     * the name of each party found that way.
-     */
-    static final String KEPT = """
-            MATCH (set:DiffoAdmin:InstanceCountSet {spec: $spec}) WHERE set.rspRole = $rspRole
-            MATCH (k:DiffoAdmin:InstanceCount {spec: $spec}) WHERE k.characteristic IS NULL AND k.n > 0
-            CALL (k) {
-              OPTIONAL MATCH (p:Party) WHERE k.rspBy = 'party' AND coalesce(p.key, p.name) = k.rsp
-              RETURN p.name AS rspName LIMIT 1
-            }
-            RETURN k.rsp AS rsp, k.rspBy AS rspBy, rspName, k.n AS instances
-            """;
-
     static final String MOVES = """
             MATCH (run:MigrationRun)-[:HAS_BATCH]->(b:MigrationBatch)
             WHERE run.source IN $specs OR run.target IN $specs
@@ -127,7 +113,7 @@ public class Neo4jReadinessRepository implements ReadinessRepository {
     private static List<MajorShare> kept(org.neo4j.driver.SimpleQueryRunner tx, List<Specification> majors, String role) {
         List<MajorShare> kept = new ArrayList<>();
         for (Specification major : majors) {
-            List<MajorShare> ofMajor = tx.run(KEPT, Map.of("spec", major.uuid(), "rspRole", role)).list(r -> new MajorShare(major.uuid(),
+            List<MajorShare> ofMajor = tx.run(KeptCounts.RSP_TOTALS, Map.of("spec", major.uuid(), "rspRole", role)).list(r -> new MajorShare(major.uuid(),
                     major.majorVersion(), Rsp.of(r.get("rsp").asString(), r.get("rspName").asString(null), r.get("rspBy").asString("prefix"), role),
                     r.get("instances").asLong()));
             if (ofMajor.stream().mapToLong(MajorShare::instances).sum() != major.instanceCount()) {
