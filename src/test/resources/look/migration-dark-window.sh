@@ -10,7 +10,8 @@
 # v2.0.0 and acme, checks (Ctrl+Shift+K), remedies fttb → fttn, dry-runs (Ctrl+Shift+D) and runs (Ctrl+Shift+R, then
 # Tab to "Run migration" and Space, as a user would), capturing the window after each step:
 # OUTDIR/migration-check-dark.png, migration-dry-run-dark.png, migration-run-notification-dark.png.
-# Coordinates are the window's at 1280×800 in the top-left corner; a layout change moves them.
+# Coordinates are the window's at 1280×800 in the top-left corner; a layout change moves them (LOOK_STEPS=DIR also
+# captures DIR/after-check.png, after-remedy.png and run-confirmation.png, to find them again).
 set -u
 jar=$(realpath "$1") out=$(realpath "$2")
 data=$(mktemp -d "$HOME/diffo-look-XXXXXX")
@@ -48,8 +49,10 @@ click 180 173 3                # broadband v1.0.0 (the target follows: v2.0.0)
 click 230 176 2                # RSP: the RSPs on v1
 click 150 214 2                # acme (2)
 keys ctrl+shift+k; sleep 8     # Check
-click 512 310 2                # broadband.technology = fttb: map to …
-click 428 379 2                # fttn
+[ -z "${LOOK_STEPS:-}" ] || shot "$LOOK_STEPS/after-check.png"
+click 512 342 2                # broadband.technology = fttb: map to …
+click 428 411 2                # fttn
+[ -z "${LOOK_STEPS:-}" ] || shot "$LOOK_STEPS/after-remedy.png"
 xdotool mousemove 1100 150
 sleep 25                       # the check's notification hides
 shot "$out/migration-check-dark.png"
@@ -59,6 +62,7 @@ sleep 25
 shot "$out/migration-dry-run-dark.png"
 
 keys ctrl+shift+r; sleep 3     # Run the migration… asks first, Cancel the default
+[ -z "${LOOK_STEPS:-}" ] || shot "$LOOK_STEPS/run-confirmation.png"
 confirm=$(xdotool search --name '^Run the migration\?$' | head -1)
 [ -n "$confirm" ] || { log "no confirmation"; exit 2; }
 xdotool windowfocus "$confirm"; sleep 1

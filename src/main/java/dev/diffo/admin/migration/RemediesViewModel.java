@@ -165,8 +165,14 @@ public class RemediesViewModel {
     void markUsed() {
         planUsed.set(true);
         if (!checkSummary.get().isEmpty() && !checkSummary.get().startsWith(USED)) {
-            checkSummary.set(USED + checkSummary.get() + ". Check again before another run.");
+            checkSummary.set(used(checkSummary.get()));
         }
+    }
+
+    /** A check's summary once a run used it; the summary may end with a sentence of its own (the values note): one full stop between. */
+    static String used(String summary) {
+        String text = summary.strip();
+        return USED + text + (text.endsWith(".") ? "" : ".") + " Check again before another run.";
     }
 
     /** The own remedy of one instance for {@code key} as a choice: {@link RemedyChoice#AS_GROUP} unless one was made. */

@@ -149,4 +149,13 @@ class RemediesViewModelTest extends WizardFixture {
         assertThat(remedies().labelNoteProperty().get()).startsWith("Moved instances keep their labels");
         assertThat(execution().plan().relabel()).isNull();
     }
+
+    @Test
+    void aUsedChecksSummarySaysCheckAgainAfterOneFullStop() {
+        assertThat(RemediesViewModel.used("2 of acme's instances on broadband v1.0.0 · 1 need remediation before moving to v2.0.0"))
+                .isEqualTo("The last run's check: 2 of acme's instances on broadband v1.0.0 · 1 need remediation before moving to v2.0.0. "
+                        + "Check again before another run.");
+        assertThat(RemediesViewModel.used("2 of acme's instances … v2.0.0\nValues judged from the counts kept since … as it moves it."))
+                .endsWith("as it moves it. Check again before another run.");
+    }
 }
