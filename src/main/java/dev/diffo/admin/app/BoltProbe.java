@@ -64,7 +64,7 @@ final class BoltProbe {
         } catch (SocketTimeoutException e) {
             throw new DiffoAdminException("Nothing answers at " + where + " within " + timeoutSeconds + " s",
                     "Check host and port (Neo4j's Bolt port is usually 7687) and that the server is running; a slow network can be given more time with -D"
-                            + Store.CONNECT_TIMEOUT_PROPERTY + "=SECONDS. Nothing was read or written.", e);
+                            + Drivers.CONNECT_TIMEOUT_PROPERTY + "=SECONDS. Nothing was read or written.", e);
         } catch (UnknownHostException e) {
             throw new DiffoAdminException("Unknown host '" + host + "'", "Check the address. Nothing was read or written.", e);
         } catch (ConnectException e) {
