@@ -46,6 +46,28 @@ final class MigrationCypher {
             """;
 
     /**
+     * The kept counts of RSP {@code $rsp} on {@code $source}, when kept by {@code $rspRole}, every characteristic kept by
+     * value and the RSP totals adding up to the source's degree; the RSP as the selection finds it: a party key exactly
+     * where a party has it, else a name prefix in any case.
+     */
+    static final String KEPT_VALUES = """
+            MATCH (s:Specification {uuid: $source})
+            MATCH (set:DiffoAdmin:InstanceCountSet {spec: $source})
+            WHERE set.rspRole = $rspRole AND size(coalesce(set.unkept, [])) = 0
+            WITH s, set, EXISTS { MATCH (:Party {key: $rsp}) } AS byParty
+            WITH set, byParty, COUNT { (s)<-[:SPECIFIED_BY]-() } AS degree,
+                 COLLECT { MATCH (k:DiffoAdmin:InstanceCount {spec: $source}) WHERE k.characteristic IS NULL RETURN k.n } AS totals
+            WHERE reduce(sum = 0, n IN totals | sum + n) = degree
+            CALL (set, byParty) {
+              MATCH (k:DiffoAdmin:InstanceCount {spec: $source})
+              WHERE CASE WHEN byParty THEN k.rspBy = 'party' AND k.rsp = $rsp ELSE k.rspBy <> 'party' AND toLower(k.rsp) = toLower($rsp) END
+              RETURN sum(CASE WHEN k.characteristic IS NULL THEN k.n ELSE 0 END) AS instances,
+                     collect(CASE WHEN k.characteristic IS NOT NULL THEN {name: k.characteristic, value: k.value, n: k.n} END) AS values
+            }
+            RETURN set.countedAt AS countedAt, instances, values
+            """;
+
+    /**
      * Locks each instance first, then keeps only those still on the source: never migrated twice. Of its
      * characteristics only those whose stored value is not known to be left alone are read.
      */

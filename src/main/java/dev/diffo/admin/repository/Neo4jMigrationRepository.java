@@ -3,6 +3,7 @@ package dev.diffo.admin.repository;
 import static dev.diffo.admin.repository.MigrationCypher.CARRYING;
 import static dev.diffo.admin.repository.MigrationCypher.CREATE_RUN;
 import static dev.diffo.admin.repository.MigrationCypher.FINISH;
+import static dev.diffo.admin.repository.MigrationCypher.KEPT_VALUES;
 import static dev.diffo.admin.repository.MigrationCypher.LEDGER;
 import static dev.diffo.admin.repository.MigrationCypher.LEFT;
 import static dev.diffo.admin.repository.MigrationCypher.LOCK_KEY;
@@ -79,50 +80,11 @@ public class Neo4jMigrationRepository implements MigrationRepository {
 
     @Override
     public List<String> selection(String sourceUuid, String rsp, String nameFilter) {
-        return inStoreOrder(database.read(tx -> {
+        return StoreOrder.of(database.read(tx -> {
             List<String> ids = new java.util.ArrayList<>();
             tx.run(SELECTION, selected(sourceUuid, rsp, nameFilter)).forEachRemaining(r -> r.get("ids").values().forEach(id -> ids.add(id.asString())));
             return ids;
         }));
-    }
-
-    /**
-     * The ids in the order of the store's records, by the number an element id ends with (Neo4j's {@code 4:db:N}), so that
-     * each batch of a run touches neighbouring records: the selection comes in lists by uuid, whose order scatters a batch
-     * over the whole store (measured at 1 M: the run and the bare respecify a quarter slower). Only an order: ids that do
-     * not end with a number are left as they came.
-     */
-    static List<String> inStoreOrder(List<String> ids) {
-        int n = ids.size();
-        if (n > 1 << 24) {
-            return ids;
-        }
-        long[] keyed = new long[n];
-        for (int k = 0; k < n; k++) {
-            String id = ids.get(k);
-            int from = id.lastIndexOf(':') + 1;
-            long number = 0;
-            if (from == 0 || from == id.length() || id.length() - from > 11) {
-                return ids;
-            }
-            for (int c = from; c < id.length(); c++) {
-                char digit = id.charAt(c);
-                if (digit < '0' || digit > '9') {
-                    return ids;
-                }
-                number = number * 10 + (digit - '0');
-            }
-            if (number >= 1L << 39) {
-                return ids;
-            }
-            keyed[k] = number << 24 | k;
-        }
-        java.util.Arrays.sort(keyed);
-        List<String> ordered = new java.util.ArrayList<>(n);
-        for (long key : keyed) {
-            ordered.add(ids.get((int) (key & ((1 << 24) - 1))));
-        }
-        return ordered;
     }
 
     @Override
@@ -145,28 +107,6 @@ public class Neo4jMigrationRepository implements MigrationRepository {
         return database.read(tx -> tx.run(VALUE_COUNTS, selected(sourceUuid, rsp, nameFilter))
                 .list(r -> new ValueCount(r.get("name").asString(null), r.get("value").asString(null), r.get("instances").asLong())));
     }
-
-    /**
-     * The kept counts of RSP {@code $rsp} on {@code $source}, when kept by {@code $rspRole}, every characteristic kept by
-     * value and the RSP totals adding up to the source's degree; the RSP as the selection finds it: a party key exactly
-     * where a party has it, else a name prefix in any case.
-     */
-    static final String KEPT_VALUES = """
-            MATCH (s:Specification {uuid: $source})
-            MATCH (set:DiffoAdmin:InstanceCountSet {spec: $source})
-            WHERE set.rspRole = $rspRole AND size(coalesce(set.unkept, [])) = 0
-            WITH s, set, EXISTS { MATCH (:Party {key: $rsp}) } AS byParty
-            WITH set, byParty, COUNT { (s)<-[:SPECIFIED_BY]-() } AS degree,
-                 COLLECT { MATCH (k:DiffoAdmin:InstanceCount {spec: $source}) WHERE k.characteristic IS NULL RETURN k.n } AS totals
-            WHERE reduce(sum = 0, n IN totals | sum + n) = degree
-            CALL (set, byParty) {
-              MATCH (k:DiffoAdmin:InstanceCount {spec: $source})
-              WHERE CASE WHEN byParty THEN k.rspBy = 'party' AND k.rsp = $rsp ELSE k.rspBy <> 'party' AND toLower(k.rsp) = toLower($rsp) END
-              RETURN sum(CASE WHEN k.characteristic IS NULL THEN k.n ELSE 0 END) AS instances,
-                     collect(CASE WHEN k.characteristic IS NOT NULL THEN {name: k.characteristic, value: k.value, n: k.n} END) AS values
-            }
-            RETURN set.countedAt AS countedAt, instances, values
-            """;
 
     @Override
     public java.util.Optional<KeptValues> keptValues(String sourceUuid, String rsp) {
