@@ -34,6 +34,13 @@ SECONDS=0
 JAVA_TOOL_OPTIONS="$private" "$launcher" --data-dir "$store" demo >"$work/demo.out" 2>&1 \
   || { echo "aot-cache: the training store could not be made:" >&2; cat "$work/demo.out" >&2; exit 1; }
 
+# The cache records each jar's size and modification time and is skipped when one differs. jpackage copies the app
+# image into the .deb without keeping the times (the installed jars would be as old as the package's build), so the
+# jars get one fixed time here, before the training, and the .deb's postinst gives them the same time again
+# (installer/linux/resources/postinst; the same number in both places).
+jar_time=946684800   # 2000-01-01T00:00:00Z
+find "$image/lib/app" -name '*.jar' -exec touch -d "@$jar_time" {} +
+
 # the window, headless, trained. Adapters are left out of the cache: JDK 25.0.3 stores some under a clashing name
 # and then prints "Failed to link AdapterHandlerEntry" warnings on every start (JDK-8364929, fixed in JDK 26).
 rm -f "$cache"
