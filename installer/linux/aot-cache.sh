@@ -5,9 +5,9 @@
 #
 #   installer/linux/aot-cache.sh IMAGE      (IMAGE: target/installer/diffo-admin)
 #
-# The training: `demo` on a fresh store of its own (not trained: it only makes an existing store), then the window
-# on that store, headless (JavaFX's own Headless platform, software rendering), until it has connected and read the
-# overview, closed with SIGTERM as a desktop closes it; the JVM writes the cache as it exits
+# The training: the window on a new store of its own, headless (JavaFX's own Headless platform, software rendering),
+# until it has connected and read the overview, closed with SIGTERM as a desktop closes it; the JVM writes the cache
+# as it exits
 # (-XX:AOTCacheOutput, passed through JAVA_TOOL_OPTIONS, which the jpackage launcher hands on to its JVM). So the
 # runtime, the class path and the launcher's options are exactly what a user runs. Everything the run writes (the
 # store, its logs, Java preferences) goes to a private temporary directory, removed afterwards.
@@ -29,10 +29,10 @@ export XDG_DATA_HOME="$work/home/data" XDG_CONFIG_HOME="$work/home/config"
 private="-Duser.home=$work/home -Djava.util.prefs.userRoot=$work/home/prefs"
 store="$work/store"
 
-# an existing store, as a user's: made without training
+# A new store rather than an existing one made first by `demo`: measured, a cache trained either way takes the same
+# CPU off `catalogue` and the window on an existing store (BENCHMARKS.md, "The app image's AOT cache"), and the
+# demo's start and stop of the store cost the build 20-40 s more.
 SECONDS=0
-JAVA_TOOL_OPTIONS="$private" "$launcher" --data-dir "$store" demo >"$work/demo.out" 2>&1 \
-  || { echo "aot-cache: the training store could not be made:" >&2; cat "$work/demo.out" >&2; exit 1; }
 
 # The cache records each jar's size and modification time and is skipped when one differs. jpackage copies the app
 # image into the .deb without keeping the times (the installed jars would be as old as the package's build), so the
@@ -44,7 +44,6 @@ find "$image/lib/app" -name '*.jar' -exec touch -d "@$jar_time" {} +
 # the window, headless, trained. Adapters are left out of the cache: JDK 25.0.3 stores some under a clashing name
 # and then prints "Failed to link AdapterHandlerEntry" warnings on every start (JDK-8364929, fixed in JDK 26).
 rm -f "$cache"
-made=$SECONDS
 JAVA_TOOL_OPTIONS="$private -Dglass.platform=Headless -Dprism.order=sw -XX:+UnlockDiagnosticVMOptions -XX:-AOTAdapterCaching -XX:AOTCacheOutput=$cache" \
   "$launcher" --data-dir "$store" >"$work/train.out" 2>&1 &
 app=$!
@@ -71,5 +70,4 @@ app=""
 # --json), are switched off there (-Xlog:aot:stderr or :file=… through JAVA_TOOL_OPTIONS still shows them)
 sed -i '/^java-options=-XX:AOTCache=/d; /^java-options=-Xlog:aot\*=off,cds\*=off$/d' "$cfg"
 sed -i '/^\[JavaOptions\]$/a java-options=-Xlog:aot*=off,cds*=off\njava-options=-XX:AOTCache=$APPDIR/../diffo-admin.aot' "$cfg"
-echo "aot-cache: $(du -h "$cache" | cut -f1) written to $cache (trained on the window over the demo store;"\
-  "store made in ${made} s, training and cache in $((SECONDS - made)) s)"
+echo "aot-cache: $(du -h "$cache" | cut -f1) written to $cache (trained on the window in $SECONDS s)"
