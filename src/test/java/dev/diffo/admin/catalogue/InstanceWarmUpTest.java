@@ -67,11 +67,11 @@ class InstanceWarmUpTest {
     }
 
     @Test
-    void readsEveryOrderBothWaysThenAnRspAValueAndANameFromTheFirstRowAloneAndWithTheRspOnTheLargestSpecification() {
+    void readsEveryOrderBothWaysThenAnRspAValueAndANameFromTheFirstRowOnTheLargestSpecification() {
         catalogue.specifications.addAll(List.of(spec(SMALL, 10), spec(LARGE, 3_500_000)));
         InstanceService.WarmUp done = service.warmUp(Progress.NONE);
         assertThat(done.specification().uuid()).isEqualTo(LARGE);
-        assertThat(done.reads()).isEqualTo(14);
+        assertThat(done.reads()).isEqualTo(12);
         assertThat(asked).allSatisfy(a -> assertThat(a.query().specificationUuid()).isEqualTo(LARGE));
         // each order in both directions: its first page, then the page after it
         List<Asked> pages = asked.stream().filter(a -> a.query().nameContains() == null && a.query().rsp() == null && a.query().valueKey() == null
@@ -79,17 +79,14 @@ class InstanceWarmUpTest {
         assertThat(pages).extracting(a -> a.query().sort(), a -> a.query().descending(), a -> a.what() == null)
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(Sort.values()).flatMap(sort -> List.of(tuple(sort, false, true), tuple(sort, false, false),
                         tuple(sort, true, true), tuple(sort, true, false)).stream()).toList());
-        // the filters: the first row's RSP, its first value written as a filter key, and a name no instance holds, then the
-        // last two with the RSP; each page then its count
-        assertThat(asked.subList(asked.size() - 11, asked.size())).extracting(a -> a.query().rsp(), a -> a.query().valueKey(), a -> a.query().value(),
+        // the filters: the first row's RSP, its first value written as a filter key, and a name no instance holds; each page then its count
+        assertThat(asked.subList(asked.size() - 7, asked.size())).extracting(a -> a.query().rsp(), a -> a.query().valueKey(), a -> a.query().value(),
                 a -> a.query().nameContains(), a -> a.what() == null ? "first page" : a.what())
                 .containsExactly(
                         tuple(null, null, null, null, "count"),
                         tuple("acme", null, null, null, "first page"), tuple("acme", null, null, null, "count"),
                         tuple(null, "broadband.technology", "fttb", null, "first page"), tuple(null, "broadband.technology", "fttb", null, "count"),
-                        tuple(null, null, null, InstanceService.NAME_PROBE, "first page"), tuple(null, null, null, InstanceService.NAME_PROBE, "count"),
-                        tuple("acme", "broadband.technology", "fttb", null, "first page"), tuple("acme", "broadband.technology", "fttb", null, "count"),
-                        tuple("acme", null, null, InstanceService.NAME_PROBE, "first page"), tuple("acme", null, null, InstanceService.NAME_PROBE, "count"));
+                        tuple(null, null, null, InstanceService.NAME_PROBE, "first page"), tuple(null, null, null, InstanceService.NAME_PROBE, "count"));
     }
 
     @Test
@@ -97,7 +94,7 @@ class InstanceWarmUpTest {
         catalogue.specifications.add(spec(LARGE, 3_500_000));
         access.set(Access.rspOperator("ORG000000123456"));
         rspOfRows = "ORG000000123456";
-        assertThat(service.warmUp(Progress.NONE).reads()).isEqualTo(14);
+        assertThat(service.warmUp(Progress.NONE).reads()).isEqualTo(12);
         assertThat(asked).isNotEmpty().allSatisfy(a -> assertThat(a.query().rsp()).isEqualTo("ORG000000123456"));
     }
 
