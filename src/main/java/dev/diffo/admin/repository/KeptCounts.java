@@ -150,57 +150,65 @@ final class KeptCounts {
             """;
 
     /**
-     * Tallies the instances about to be respecified from {@code source} to {@code target} with the values {@code rewrites}
-     * gives them (characteristic element id → new value), reading them once: what they count after is foreseen from
-     * what they count now, rather than read again after the write. Where the two specifications' counts are kept by
-     * different roles (or the source's are not kept), tallies them as {@link #before} does.
+     * How the kept counts follow a respecify from {@code source} to {@code target}: {@code anyKept} false, nothing to
+     * tally; else, with {@code role} (the source's counts kept by it, the target's by the same role or not at all),
+     * one tally that foresees what the instances will count ({@link #beforeRespecify}); else (role null) a tally before
+     * the change and another after it ({@link #before}). {@code targetKept}: whether the target's counts are kept.
      */
+    record Respecify(String source, String target, boolean anyKept, String role, boolean targetKept) {
+
+        /** Whether one tally serves (or none is needed). */
+        boolean foreseeable() {
+            return !anyKept || role != null;
+        }
+    }
+
+    /** Reads how the kept counts follow a respecify from {@code source} to {@code target} (two small reads). */
+    static Respecify respecify(SimpleQueryRunner tx, String source, String target) {
+        if (!tx.run(ANY_KEPT).single().get("kept").asBoolean()) {
+            return new Respecify(source, target, false, null, false);
+        }
+        Map<String, String> roles = new HashMap<>();
+        tx.run(SETS_OF, Map.of("specs", List.of(source, target))).forEachRemaining(r -> roles.put(r.get("spec").asString(), r.get("rspRole").asString(null)));
+        String role = roles.get(source);
+        boolean oneRole = role != null && (!roles.containsKey(target) || role.equals(roles.get(target)));
+        return new Respecify(source, target, true, oneRole ? role : null, roles.containsKey(target));
+    }
+
+    /** {@link #beforeRespecify(SimpleQueryRunner, List, Respecify, Map)}, reading how the counts follow it first. */
     static Tally beforeRespecify(SimpleQueryRunner tx, List<String> elementIds, String source, String target, Map<String, String> rewrites) {
-        if (elementIds.isEmpty() || !tx.run(ANY_KEPT).single().get("kept").asBoolean()) {
+        return elementIds.isEmpty() ? Tally.NONE : beforeRespecify(tx, elementIds, respecify(tx, source, target), rewrites);
+    }
+
+    /**
+     * Tallies the instances about to be respecified with the values {@code rewrites} gives them (characteristic element
+     * id → new value), reading them once: what they count after is foreseen from what they count now, rather than read
+     * again after the write. Where that cannot be ({@link Respecify#foreseeable}), tallies them as {@link #before} does,
+     * so it must then be called before the change.
+     */
+    static Tally beforeRespecify(SimpleQueryRunner tx, List<String> elementIds, Respecify how, Map<String, String> rewrites) {
+        if (elementIds.isEmpty() || !how.anyKept()) {
             return Tally.NONE;
         }
-        Map<String, String> roles = roles(tx, source, target);
-        String role = roles.get(source);
-        if (!foreseeable(roles, source, target)) {
+        if (how.role() == null) {
             return before(tx, elementIds);
         }
-        boolean targetKept = roles.containsKey(target);
         Map<String, Map<String, Object>> now = new TreeMap<>();
         Map<String, Map<String, Object>> after = new TreeMap<>();
-        for (Record r : tx.run(TALLY_RESPECIFY, Map.of("ids", elementIds, "source", source, "rspRole", role, "rewrites", rewrites)).list()) {
+        Map<String, Object> params = Map.of("ids", elementIds, "source", how.source(), "rspRole", how.role(), "rewrites", rewrites);
+        for (Record r : tx.run(TALLY_RESPECIFY, params).list()) {
             Map<String, Object> row = row(r);
             add(now, row);
-            if (targetKept) {
+            if (how.targetKept()) {
                 Map<String, Object> moved = new HashMap<>(row);
                 String newValue = r.get("newValue").asString(null);
-                moved.put("spec", target);
+                moved.put("spec", how.target());
                 moved.put("value", newValue);
-                moved.put("key", key(target, (String) row.get("rsp"), (String) row.get("characteristic"), newValue));
+                moved.put("key", key(how.target(), (String) row.get("rsp"), (String) row.get("characteristic"), newValue));
                 add(after, moved);
             }
         }
         return new Tally(List.copyOf(elementIds), now, after);
-    }
-
-    /**
-     * Whether a respecify from {@code source} to {@code target} can be tallied once, by {@link #beforeRespecify}: no counts
-     * kept at all (nothing to tally), or the source's kept and the target's kept by the same RSP role or not at all.
-     * Otherwise the instances must be tallied by {@link #before}, before they move, and again after.
-     */
-    static boolean foreseeable(SimpleQueryRunner tx, String source, String target) {
-        return !tx.run(ANY_KEPT).single().get("kept").asBoolean() || foreseeable(roles(tx, source, target), source, target);
-    }
-
-    private static boolean foreseeable(Map<String, String> roles, String source, String target) {
-        String role = roles.get(source);
-        return role != null && (!roles.containsKey(target) || role.equals(roles.get(target)));
-    }
-
-    /** Specification uuid → the RSP role its counts are kept by, for those of the two whose counts are kept. */
-    private static Map<String, String> roles(SimpleQueryRunner tx, String source, String target) {
-        Map<String, String> roles = new HashMap<>();
-        tx.run(SETS_OF, Map.of("specs", List.of(source, target))).forEachRemaining(r -> roles.put(r.get("spec").asString(), r.get("rspRole").asString(null)));
-        return roles;
     }
 
     /** Adds a tally row to {@code rows}, summing with the row of the same key. */

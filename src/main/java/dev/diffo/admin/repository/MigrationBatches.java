@@ -172,9 +172,9 @@ final class MigrationBatches {
         List<LedgerCodec.Entry> entries = found.getFirst().get("entries").asList(v -> LedgerCodec.read(v.asString()));
         // kept counts: what the moved instances count after the undo is foreseen from the values it restores, so they are
         // read once (after the move back, before the restore); a restore to no value cannot be foreseen: tallied before and after
-        boolean foreseeable = entries.stream().flatMap(e -> e.chars().stream()).allMatch(c -> c.value() != null)
-                && KeptCounts.foreseeable(tx, undo.targetUuid(), undo.sourceUuid());
-        KeptCounts.Tally kept = foreseeable ? KeptCounts.Tally.NONE : KeptCounts.before(tx, entries.stream().map(LedgerCodec.Entry::id).toList());
+        KeptCounts.Respecify returning = KeptCounts.respecify(tx, undo.targetUuid(), undo.sourceUuid());
+        boolean foreseen = returning.foreseeable() && entries.stream().flatMap(e -> e.chars().stream()).allMatch(c -> c.value() != null);
+        KeptCounts.Tally kept = foreseen ? KeptCounts.Tally.NONE : KeptCounts.before(tx, entries.stream().map(LedgerCodec.Entry::id).toList());
         List<Map<String, Object>> back = entries.stream().map(e -> {
             Map<String, Object> entry = new HashMap<>();
             entry.put("id", e.id());
@@ -184,11 +184,11 @@ final class MigrationBatches {
         Set<String> moved = new HashSet<>(tx.run(MOVE_BACK, Map.of("source", undo.sourceUuid(), "target", undo.targetUuid(), "entries", back))
                 .list(r -> r.get("id").asString()));
         List<LedgerCodec.Entry> movedEntries = entries.stream().filter(e -> moved.contains(e.id())).toList();
-        if (foreseeable) {
+        if (foreseen) {
             Map<String, String> restored = new HashMap<>();
             movedEntries.forEach(e -> e.chars().forEach(c -> restored.put(c.id(), c.value())));
             // back from the run's target to its source: still on the target as far as the counts go, values not yet restored
-            kept = KeptCounts.beforeRespecify(tx, movedEntries.stream().map(LedgerCodec.Entry::id).toList(), undo.targetUuid(), undo.sourceUuid(), restored);
+            kept = KeptCounts.beforeRespecify(tx, movedEntries.stream().map(LedgerCodec.Entry::id).toList(), returning, restored);
         }
         tx.run(RESTORE_VALUES, Map.of("restores", restores(movedEntries))).consume();
         List<Map<String, Object>> relabels = relabels(movedEntries);
