@@ -54,36 +54,37 @@ final class KeptCounts {
             """ + TALLY_OF_I;
 
     /**
+     * Keeps the row of specification {@code s} only where the RSP totals kept for it add up to its {@code SPECIFIED_BY}
+     * degree now ({@code degree}): a change made behind the app's back (an instance created, moved or deleted by diffo)
+     * makes them disagree, and the kept counts are then not read for it.
+     */
+    static final String TOTALS_ADD_UP = """
+            WITH *, COUNT { (s)<-[:SPECIFIED_BY]-() } AS degree,
+                 COLLECT { MATCH (kept:DiffoAdmin:InstanceCount {spec: s.uuid}) WHERE kept.characteristic IS NULL RETURN kept.n } AS keptTotals
+            WHERE reduce(sum = 0, n IN keptTotals | sum + n) = degree
+            """;
+
+    /**
      * The RSP totals kept for specification {@code $spec} when they are kept by role {@code $rspRole} (no row otherwise),
      * with the name of each party found that way, as {@code rsp, rspBy, rspName, instances}. Whether they still hold
      * (they add up to the specification's instances now) is the caller's to check, or {@link #RSPS_KEPT}'s.
      */
-    static final String RSP_TOTALS = rspTotals("RETURN k.rsp AS rsp, k.rspBy AS rspBy, rspName, k.n AS instances");
+    static final String RSP_TOTALS = """
+            MATCH (set:DiffoAdmin:InstanceCountSet {spec: $spec}) WHERE set.rspRole = $rspRole
+            MATCH (k:DiffoAdmin:InstanceCount {spec: $spec}) WHERE k.characteristic IS NULL AND k.n > 0
+            CALL (k) {
+              OPTIONAL MATCH (p:Party) WHERE k.rspBy = 'party' AND coalesce(p.key, p.name) = k.rsp
+              RETURN p.name AS rspName LIMIT 1
+            }
+            RETURN k.rsp AS rsp, k.rspBy AS rspBy, rspName, k.n AS instances
+            """;
 
     /**
-     * {@link #RSP_TOTALS} in {@link DiffoShape#RSPS_ON}'s order, only when they add up to the specification's
-     * {@code SPECIFIED_BY} degree now (a change made behind the app's back makes them disagree); else, and for a
-     * specification without instances, no row.
+     * {@link #RSP_TOTALS} in {@link DiffoShape#RSPS_ON}'s order, only where they add up ({@link #TOTALS_ADD_UP}); else,
+     * and for a specification without instances, no row.
      */
-    static final String RSPS_KEPT = """
-            MATCH (s:Specification {uuid: $spec})
-            WITH COUNT { (s)<-[:SPECIFIED_BY]-() } AS degree, COLLECT { %s } AS totals
-            WHERE degree > 0 AND reduce(sum = 0, t IN totals | sum + t.instances) = degree
-            UNWIND totals AS t
-            RETURN t.rsp AS rsp, t.rspName AS rspName, t.rspBy AS rspBy, t.instances AS instances
-            ORDER BY instances DESC, rsp
-            """.formatted(rspTotals("RETURN {rsp: k.rsp, rspBy: k.rspBy, rspName: rspName, instances: k.n}"));
-
-    private static String rspTotals(String returning) {
-        return """
-                MATCH (set:DiffoAdmin:InstanceCountSet {spec: $spec}) WHERE set.rspRole = $rspRole
-                MATCH (k:DiffoAdmin:InstanceCount {spec: $spec}) WHERE k.characteristic IS NULL AND k.n > 0
-                CALL (k) {
-                  OPTIONAL MATCH (p:Party) WHERE k.rspBy = 'party' AND coalesce(p.key, p.name) = k.rsp
-                  RETURN p.name AS rspName LIMIT 1
-                }
-                """ + returning + "\n";
-    }
+    static final String RSPS_KEPT = "MATCH (s:Specification {uuid: $spec})\n" + TOTALS_ADD_UP + "WITH s, degree WHERE degree > 0\n" + RSP_TOTALS
+            + "ORDER BY instances DESC, rsp\n";
 
     /** A characteristic with more distinct values than this on a specification (a serial number, say) is not kept by value. */
     static final int MOST_VALUES_KEPT = 1_000;

@@ -55,9 +55,7 @@ final class MigrationCypher {
             MATCH (set:DiffoAdmin:InstanceCountSet {spec: $source})
             WHERE set.rspRole = $rspRole AND size(coalesce(set.unkept, [])) = 0
             WITH s, set, EXISTS { MATCH (:Party {key: $rsp}) } AS byParty
-            WITH set, byParty, COUNT { (s)<-[:SPECIFIED_BY]-() } AS degree,
-                 COLLECT { MATCH (k:DiffoAdmin:InstanceCount {spec: $source}) WHERE k.characteristic IS NULL RETURN k.n } AS totals
-            WHERE reduce(sum = 0, n IN totals | sum + n) = degree
+            """ + KeptCounts.TOTALS_ADD_UP + """
             CALL (set, byParty) {
               MATCH (k:DiffoAdmin:InstanceCount {spec: $source})
               WHERE CASE WHEN byParty THEN k.rspBy = 'party' AND k.rsp = $rsp ELSE k.rspBy <> 'party' AND toLower(k.rsp) = toLower($rsp) END
