@@ -30,9 +30,6 @@ import org.neo4j.driver.Driver;
 @Singleton
 public class Store implements Connector, AutoCloseable {
 
-    /** {@link Drivers#CONNECT_TIMEOUT_PROPERTY}. */
-    static final String CONNECT_TIMEOUT_PROPERTY = Drivers.CONNECT_TIMEOUT_PROPERTY;
-
     /** Seconds to wait for another process that is opening the same embedded store to publish its address; default 30. */
     static final String SHARE_WAIT_PROPERTY = "diffo.embedded.shareWaitSeconds";
 

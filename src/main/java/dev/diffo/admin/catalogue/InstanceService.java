@@ -111,15 +111,14 @@ public class InstanceService {
             return new WarmUp(null, 0, 0, null, 0);
         }
         Map<String, Runnable> reads = new LinkedHashMap<>();
-        InstanceQuery[] byName = {null};
+        InstanceQuery byName = new InstanceQuery(largest.uuid(), null, null, null, null, InstanceQuery.Sort.NAME, false, InstanceQuery.DEFAULT_PAGE_SIZE);
         InstanceRow[] first = {null};
         for (InstanceQuery.Sort sort : InstanceQuery.Sort.values()) {
             for (boolean descending : new boolean[] {false, true}) {
                 InstanceQuery query = new InstanceQuery(largest.uuid(), null, null, null, null, sort, descending, InstanceQuery.DEFAULT_PAGE_SIZE);
                 reads.put("pages by " + sort.property() + (descending ? ", descending" : ""), () -> {
                     InstanceQuery.Page page = page(query, null);
-                    if (sort == InstanceQuery.Sort.NAME && !descending) {
-                        byName[0] = query;
+                    if (query.equals(byName)) {
                         first[0] = page.rows().isEmpty() ? null : page.rows().getFirst();
                     }
                     if (page.hasMore()) {
@@ -128,7 +127,7 @@ public class InstanceService {
                 });
             }
         }
-        reads.put("the count", () -> total(byName[0]));
+        reads.put("the count", () -> total(byName));
         // an RSP and a value from the first row by name: their ordered reads find a page at once
         reads.put("an RSP's page and count", () -> filtered(first[0], row -> new InstanceQuery(largest.uuid(), null, row.rsp(), null, null, InstanceQuery.Sort.NAME, false,
                 InstanceQuery.DEFAULT_PAGE_SIZE)));

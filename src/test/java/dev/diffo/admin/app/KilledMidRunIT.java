@@ -129,7 +129,7 @@ class KilledMidRunIT {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xmx512m",
                 // a loaded build machine: the driver's 5 s to reach the store it has just started are not enough there
-                "-D" + Store.CONNECT_TIMEOUT_PROPERTY + "=120",
+                "-D" + Drivers.CONNECT_TIMEOUT_PROPERTY + "=120",
                 "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
                 "--data-dir", dir.toString(), "migrate", "--rsp", "acme", "--name", "broadband", "--from", "1", "--to", "2",
                 "--map", "broadband.technology=fttb:fttn", "--batch-size", "20", "--yes");

@@ -44,7 +44,7 @@ class SharedStoreIT {
     private ProcessBuilder child(Path out, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xmx512m",
-                "-D" + Store.CONNECT_TIMEOUT_PROPERTY + "=120",
+                "-D" + Drivers.CONNECT_TIMEOUT_PROPERTY + "=120",
                 "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(home.resolve(out.getFileName() + ".err").toFile());

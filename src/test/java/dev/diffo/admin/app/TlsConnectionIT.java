@@ -40,8 +40,8 @@ class TlsConnectionIT {
     static void startServers() throws Exception {
         // a machine shared with other builds can take more than the default 5 s for a first TLS handshake; the
         // tests are about what a failure says, not how fast it comes
-        timeoutBefore = System.getProperty(Store.CONNECT_TIMEOUT_PROPERTY);
-        System.setProperty(Store.CONNECT_TIMEOUT_PROPERTY, "60");
+        timeoutBefore = System.getProperty(Drivers.CONNECT_TIMEOUT_PROPERTY);
+        System.setProperty(Drivers.CONNECT_TIMEOUT_PROPERTY, "60");
         home = Files.createTempDirectory("diffo-admin-tls-it");
         TestCertificates.Authority ca = TestCertificates.Authority.create("diffo-admin test CA");
         ca.issueServer(home.resolve("certificates/bolt"), List.of("localhost"));
@@ -54,9 +54,9 @@ class TlsConnectionIT {
     @AfterAll
     static void stopServers() {
         if (timeoutBefore == null) {
-            System.clearProperty(Store.CONNECT_TIMEOUT_PROPERTY);
+            System.clearProperty(Drivers.CONNECT_TIMEOUT_PROPERTY);
         } else {
-            System.setProperty(Store.CONNECT_TIMEOUT_PROPERTY, timeoutBefore);
+            System.setProperty(Drivers.CONNECT_TIMEOUT_PROPERTY, timeoutBefore);
         }
         if (tls != null) {
             tls.close();

@@ -200,13 +200,8 @@ class KeptCountsIT {
 
     @Test
     void theRspListComesFromTheKeptCountsWhileTheyAddUpAndFromTheGraphOnceTheyDoNot(MigrationService migration) {
-        java.util.function.Function<java.util.List<dev.diffo.admin.domain.Rsp.Share>, java.util.List<String>> shown = shares -> shares.stream()
-                .map(s -> s.rsp().key() + "|" + s.rsp().name() + "|" + s.rsp().foundBy() + "|" + s.instances()).toList();
-        java.util.List<String> fromCounts = shown.apply(migration.rsps(V1));
-        // the same list worked out from the graph: without the count set, nothing is kept for v1
-        graph.run("MATCH (set:DiffoAdmin:InstanceCountSet {spec: $v1}) SET set.spec = 'set aside'", Map.of("v1", V1));
-        java.util.List<String> fromGraph = shown.apply(migration.rsps(V1));
-        graph.run("MATCH (set:DiffoAdmin:InstanceCountSet {spec: 'set aside'}) SET set.spec = $v1", Map.of("v1", V1));
+        java.util.List<String> fromCounts = shown(migration.rsps(V1));
+        java.util.List<String> fromGraph = readFromTheGraph(migration);
         assertThat(fromCounts).isEqualTo(fromGraph).hasSize(2).first().asString().startsWith(RESELLER_A + "|");
 
         // kept totals that still add up are used as they are (one of A's instances counted as B's, in the counts only)
@@ -217,14 +212,19 @@ class KeptCountsIT {
 
         // as diffo would: an instance deleted; the totals no longer add up to v1's instances, so the graph is read
         graph.run("MATCH (i:Instance {name: 'bb-0101'}) OPTIONAL MATCH (i)-[:HAS|RELATES]->(x) DETACH DELETE i, x");
-        assertThat(shown.apply(migration.rsps(V1))).isNotEqualTo(fromGraph).hasSize(2).isEqualTo(readFromTheGraph(migration));
+        assertThat(shown(migration.rsps(V1))).isNotEqualTo(fromGraph).hasSize(2).isEqualTo(readFromTheGraph(migration));
     }
 
-    /** The RSP list with v1's count set set aside, i.e. worked out instance by instance. */
+    /** An RSP list as compared here: key, party name, how found and instances, one text each. */
+    private static java.util.List<String> shown(java.util.List<dev.diffo.admin.domain.Rsp.Share> shares) {
+        return shares.stream().map(s -> s.rsp().key() + "|" + s.rsp().name() + "|" + s.rsp().foundBy() + "|" + s.instances()).toList();
+    }
+
+    /** The RSP list worked out from the graph: with v1's count set set aside, nothing is kept for v1. */
     private java.util.List<String> readFromTheGraph(MigrationService migration) {
         graph.run("MATCH (set:DiffoAdmin:InstanceCountSet {spec: $v1}) SET set.spec = 'set aside'", Map.of("v1", V1));
         try {
-            return migration.rsps(V1).stream().map(s -> s.rsp().key() + "|" + s.rsp().name() + "|" + s.rsp().foundBy() + "|" + s.instances()).toList();
+            return shown(migration.rsps(V1));
         } finally {
             graph.run("MATCH (set:DiffoAdmin:InstanceCountSet {spec: 'set aside'}) SET set.spec = $v1", Map.of("v1", V1));
         }
