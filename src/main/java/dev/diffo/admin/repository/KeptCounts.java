@@ -198,18 +198,52 @@ final class KeptCounts {
         Map<String, Map<String, Object>> after = new TreeMap<>();
         Map<String, Object> params = Map.of("ids", elementIds, "source", how.source(), "rspRole", how.role(), "rewrites", rewrites);
         for (Record r : tx.run(TALLY_RESPECIFY, params).list()) {
-            Map<String, Object> row = row(r);
-            add(now, row);
-            if (how.targetKept()) {
-                Map<String, Object> moved = new HashMap<>(row);
-                String newValue = r.get("newValue").asString(null);
-                moved.put("spec", how.target());
-                moved.put("value", newValue);
-                moved.put("key", key(how.target(), (String) row.get("rsp"), (String) row.get("characteristic"), newValue));
-                add(after, moved);
+            addRespecified(how, now, after, row(r), r.get("newValue").asString(null));
+        }
+        return new Tally(List.copyOf(elementIds), now, after);
+    }
+
+    /**
+     * One instance about to be respecified, as the batch's lock step read it (by the role the counts are kept by): its
+     * RSP, and each characteristic as {@code [name, value now, value after]}.
+     */
+    record Moving(String rsp, String rspBy, List<String[]> characteristics) {
+    }
+
+    /**
+     * {@link #beforeRespecify(SimpleQueryRunner, List, Respecify, Map)} from the instances the caller already read
+     * under their locks, by role {@code rspRole} ({@code moving}, in the order of {@code elementIds}): no read of its
+     * own. Null when the counts are kept by another role (the caller then tallies with a read).
+     */
+    static Tally respecified(Respecify how, String rspRole, List<String> elementIds, List<Moving> moving) {
+        if (elementIds.isEmpty() || !how.anyKept()) {
+            return Tally.NONE;
+        }
+        if (how.role() == null || !how.role().equals(rspRole)) {
+            return null;
+        }
+        Map<String, Map<String, Object>> now = new TreeMap<>();
+        Map<String, Map<String, Object>> after = new TreeMap<>();
+        for (Moving m : moving) {
+            addRespecified(how, now, after, row(how.source(), m.rsp(), m.rspBy(), null, null, 1), null);
+            for (String[] c : m.characteristics()) {
+                addRespecified(how, now, after, row(how.source(), m.rsp(), m.rspBy(), c[0], c[1], 1), c[2]);
             }
         }
         return new Tally(List.copyOf(elementIds), now, after);
+    }
+
+    /** Adds a tally row of the source to {@code now}, and (the target's counts kept) the same with its value after to {@code after}. */
+    private static void addRespecified(Respecify how, Map<String, Map<String, Object>> now, Map<String, Map<String, Object>> after,
+                                       Map<String, Object> row, String newValue) {
+        if (how.targetKept()) {
+            Map<String, Object> moved = new HashMap<>(row);
+            moved.put("spec", how.target());
+            moved.put("value", newValue);
+            moved.put("key", key(how.target(), (String) row.get("rsp"), (String) row.get("characteristic"), newValue));
+            add(after, moved);
+        }
+        add(now, row);
     }
 
     /** Adds a tally row to {@code rows}, summing with the row of the same key. */
@@ -286,18 +320,20 @@ final class KeptCounts {
 
     /** One tally row as an APPLY delta: its key, specification, RSP, characteristic, value and n. */
     static Map<String, Object> row(Record r) {
+        return row(r.get("spec").asString(), r.get("rsp").asString("(unnamed)"), r.get("rspBy").asString(null),
+                r.get("characteristic").asString(null), r.get("value").asString(null), r.get("n").asLong());
+    }
+
+    private static Map<String, Object> row(String spec, String rsp, String rspBy, String characteristic, String value, long n) {
         Map<String, Object> row = new HashMap<>();
-        String spec = r.get("spec").asString();
-        String rsp = r.get("rsp").asString("(unnamed)");
-        String characteristic = r.get("characteristic").asString(null);
-        String value = r.get("value").asString(null);
-        row.put("key", key(spec, rsp, characteristic, value));
+        String kept = rsp == null ? "(unnamed)" : rsp;
+        row.put("key", key(spec, kept, characteristic, value));
         row.put("spec", spec);
-        row.put("rsp", rsp);
-        row.put("rspBy", r.get("rspBy").asString(null));
+        row.put("rsp", kept);
+        row.put("rspBy", rspBy);
         row.put("characteristic", characteristic);
         row.put("value", value);
-        row.put("n", r.get("n").asLong());
+        row.put("n", n);
         return row;
     }
 

@@ -51,19 +51,27 @@ final class MigrationBatches {
         List<LedgerCodec.Entry> entries = new ArrayList<>();
         final List<Left> left = new ArrayList<>();
         final List<ValueRewrite> rewrites = new ArrayList<>();
+        /** The moving instances as the kept counts tally them (when they are tallied from the lock step's read). */
+        final List<KeptCounts.Moving> moving = new ArrayList<>();
         int excluded;
         int skipped;
     }
 
     static BatchResult migrate(SimpleQueryRunner tx, MigrationRun run, String owner, int index, List<String> elementIds, Decider decider,
-                               boolean ledger) {
+                               String rspRole, boolean ledger) {
         ZonedDateTime now = GraphValues.now();
-        List<Record> locked = lock(tx, run, elementIds, decider);
-        Draft draft = decide(locked, elementIds.size(), decider);
-        // kept counts: tally before (and foresee after, from the values the decision gives), adjust after the write
-        Map<String, String> rewrites = new HashMap<>();
-        draft.updates.forEach(u -> rewrites.put((String) u.get("id"), (String) u.get("value")));
-        KeptCounts.Tally kept = KeptCounts.beforeRespecify(tx, draft.moves, run.sourceUuid(), run.targetUuid(), rewrites);
+        // kept counts: when kept by the run's RSP role, the lock step reads what they need (one read for both)
+        KeptCounts.Respecify how = KeptCounts.respecify(tx, run.sourceUuid(), run.targetUuid());
+        boolean tallyHere = how.anyKept() && rspRole.equals(how.role());
+        List<Record> locked = lock(tx, run, elementIds, decider, rspRole, tallyHere);
+        Draft draft = decide(locked, elementIds.size(), decider, run.rsp(), tallyHere);
+        // tally before (and foresee after, from the values the decision gives), adjust after the write
+        KeptCounts.Tally kept = KeptCounts.respecified(how, rspRole, draft.moves, draft.moving);
+        if (kept == null) {
+            Map<String, String> rewrites = new HashMap<>();
+            draft.updates.forEach(u -> rewrites.put((String) u.get("id"), (String) u.get("value")));
+            kept = KeptCounts.beforeRespecify(tx, draft.moves, how, rewrites);
+        }
         // the relabel first: the ledger entries say which instances it swapped
         int relabelled = relabel(tx, decider.relabel(), draft);
         if (ledger) {
@@ -77,13 +85,17 @@ final class MigrationBatches {
                 List.copyOf(draft.left));
     }
 
-    /** Locks each instance, then reads whether it is still on the source and its characteristics not known to be left alone. */
-    private static List<Record> lock(SimpleQueryRunner tx, MigrationRun run, List<String> elementIds, Decider decider) {
+    /**
+     * Locks each instance, then reads whether it is still on the source and still of the run's RSP, and its
+     * characteristics not known to be left alone ({@code tally}: all of them, for the kept counts).
+     */
+    private static List<Record> lock(SimpleQueryRunner tx, MigrationRun run, List<String> elementIds, Decider decider, String rspRole, boolean tally) {
         List<List<String>> unaffected = decider.unaffected().stream().map(v -> List.of(v.name(), v.value())).toList();
-        return tx.run(LOCK_BATCH, Map.of("source", run.sourceUuid(), "ids", elementIds, "unaffected", unaffected)).list();
+        return tx.run(LOCK_BATCH, Map.of("source", run.sourceUuid(), "ids", elementIds, "unaffected", unaffected, "rsp", run.rsp(),
+                "rspRole", rspRole, "tally", tally)).list();
     }
 
-    private static Draft decide(List<Record> locked, int asked, Decider decider) {
+    private static Draft decide(List<Record> locked, int asked, Decider decider, String rsp, boolean tally) {
         Draft draft = new Draft();
         draft.skipped = asked - locked.size();
         if (draft.skipped > 0) {
@@ -96,6 +108,12 @@ final class MigrationBatches {
                 draft.left.add(new Left(candidate.uuid(), candidate.name(), "skipped", "no longer on the source (moved or respecified since the selection)"));
                 continue;
             }
+            if (!r.get("ofRsp").asBoolean()) {
+                draft.skipped++;
+                draft.left.add(new Left(candidate.uuid(), candidate.name(), "skipped", "no longer " + rsp + "'s (now "
+                        + r.get("rsp").asString("(unnamed)") + "'s, its party changed since the selection): another RSP's instance is never moved"));
+                continue;
+            }
             Decision decision = decider.decide(candidate);
             if (decision.exclude()) {
                 draft.excluded++;
@@ -104,16 +122,31 @@ final class MigrationBatches {
             }
             draft.moves.add(candidate.elementId());
             draft.entries.add(entry(r, candidate, decision, draft));
+            if (tally) {
+                draft.moving.add(moving(r, decision));
+            }
         }
         return draft;
+    }
+
+    /** The moving instance as the kept counts tally it: its RSP, and each characteristic with its value now and after. */
+    private static KeptCounts.Moving moving(Record r, Decision decision) {
+        List<String[]> characteristics = new ArrayList<>();
+        for (Value c : r.get("chars").values()) {
+            String value = c.get("value").asString(null);
+            String id = c.get("id").asString(null);
+            String after = id == null ? null : decision.newValues().get(id);
+            characteristics.add(new String[] {c.get("name").asString(null), value, after == null ? value : after});
+        }
+        return new KeptCounts.Moving(r.get("rsp").asString(null), r.get("rspBy").asString(null), characteristics);
     }
 
     /** The moving instance's ledger entry: its prior state and that of each value the decision rewrites (queued as updates). */
     private static LedgerCodec.Entry entry(Record r, Candidate candidate, Decision decision, Draft draft) {
         List<LedgerCodec.PriorValue> prior = new ArrayList<>();
         for (Value c : r.get("chars").values()) {
-            String id = c.get("id").asString();
-            String newValue = decision.newValues().get(id);
+            String id = c.get("id").asString(null);
+            String newValue = id == null ? null : decision.newValues().get(id);
             if (newValue == null) {
                 continue;
             }
@@ -234,9 +267,14 @@ final class MigrationBatches {
         return new DiffoAdminException("Run " + runUuid + " was taken over by another process", "This process stops; nothing of this batch was written.");
     }
 
+    /** The instance as the decider sees it: only the characteristics read in full (a value known to be left alone is not its concern). */
     private static Candidate toCandidate(Record r) {
-        List<StoredCharacteristic> chars = r.get("chars").asList(c -> new StoredCharacteristic(c.get("id").asString(),
-                c.get("name").asString(null), c.get("value").asString(null)));
+        List<StoredCharacteristic> chars = new ArrayList<>();
+        for (Value c : r.get("chars").values()) {
+            if (!c.get("id").isNull()) {
+                chars.add(new StoredCharacteristic(c.get("id").asString(), c.get("name").asString(null), c.get("value").asString(null)));
+            }
+        }
         return new Candidate(r.get("id").asString(), r.get("uuid").asString(null), r.get("name").asString(null), chars);
     }
 

@@ -66,8 +66,11 @@ final class MigrationCypher {
             """;
 
     /**
-     * Locks each instance first, then keeps only those still on the source: never migrated twice. Of its
-     * characteristics only those whose stored value is not known to be left alone are read.
+     * Locks each instance first, then keeps only those still on the source and still of the run's RSP ({@code $rsp}
+     * by role {@code $rspRole}, the rule of {@link DiffoShape#rspOf}: a service that churned to another RSP since the
+     * selection is never moved). Of its characteristics only those whose stored value is not known to be left alone
+     * are read in full ({@code id} set); with {@code $tally} (counts kept by that role) the others come too, name and
+     * value only, so that the batch's kept counts are tallied from this one read.
      */
     static final String LOCK_BATCH = """
             MATCH (src:Specification {uuid: $source})
@@ -76,10 +79,14 @@ final class MigrationCypher {
             SET i.diffoAdminLock = true
             REMOVE i.diffoAdminLock
             WITH src, i, EXISTS { (i)-[:SPECIFIED_BY]->(src) } AS onSource
-            RETURN elementId(i) AS id, i.uuid AS uuid, i.name AS name, i.updatedAt AS updatedAt, onSource,
-                   CASE WHEN onSource THEN [(i)-[:HAS]->(c:Characteristic)
-                            WHERE c.name IS NULL OR c.value IS NULL OR NOT [c.name, c.value] IN $unaffected
-                            | {id: elementId(c), name: c.name, value: c.value, updatedAt: c.updatedAt}] ELSE [] END AS chars
+            """ + DiffoShape.rspOf(", onSource", "i.name") + """
+            WITH i, onSource, rsp, rspBy, toLower(rsp) = toLower($rsp) AS ofRsp
+            RETURN elementId(i) AS id, i.uuid AS uuid, i.name AS name, i.updatedAt AS updatedAt, onSource, ofRsp, rsp, rspBy,
+                   CASE WHEN onSource AND ofRsp THEN [(i)-[:HAS]->(c:Characteristic)
+                            WHERE $tally OR c.name IS NULL OR c.value IS NULL OR NOT [c.name, c.value] IN $unaffected
+                            | CASE WHEN c.name IS NULL OR c.value IS NULL OR NOT [c.name, c.value] IN $unaffected
+                                   THEN {id: elementId(c), name: c.name, value: c.value, updatedAt: c.updatedAt}
+                                   ELSE {name: c.name, value: c.value} END] ELSE [] END AS chars
             """;
 
     static final String RESPECIFY = """

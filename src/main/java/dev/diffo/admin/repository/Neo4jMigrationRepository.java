@@ -228,9 +228,9 @@ public class Neo4jMigrationRepository implements MigrationRepository {
     @Override
     public BatchResult migrateBatch(MigrationRun run, String owner, int index, List<String> elementIds, Decider decider, boolean rollback) {
         if (rollback) {
-            return database.rolledBack(tx -> MigrationBatches.migrate(tx, run, owner, index, elementIds, decider, false));
+            return database.rolledBack(tx -> MigrationBatches.migrate(tx, run, owner, index, elementIds, decider, settings.rspRole(), false));
         }
-        return database.write(tx -> MigrationBatches.migrate(tx, run, owner, index, elementIds, decider, true));
+        return database.write(tx -> MigrationBatches.migrate(tx, run, owner, index, elementIds, decider, settings.rspRole(), true));
     }
 
     @Override

@@ -103,6 +103,20 @@ class KeptCountsIT {
     }
 
     @Test
+    void keptCountsFollowARunByAnotherRspRoleThroughTheirOwnRole(MigrationService migration, dev.diffo.admin.common.CatalogueSettings settings) {
+        // the counts are kept by role Reseller; this run is the provider's (role Provider), so each batch tallies by the counts' own role
+        settings.rspRole("Provider");
+        MigrationPlan plan = new MigrationPlan(DiffoLivebookCatalogue.NBN, V1, V2, Map.of("broadband.technology", Map.of("fttb", "fttn")), Set.of(), 3);
+
+        MigrationRun run = migration.run(plan, migration.check(DiffoLivebookCatalogue.NBN, V1, V2), Progress.NONE);
+
+        assertThat(run.migrated()).isEqualTo(DiffoLivebookCatalogue.A_ON_V1 + DiffoLivebookCatalogue.B_ON_V1);
+        assertThat(keptCounts()).isEqualTo(graphCounts())
+                .containsEntry(V2 + " " + RESELLER_A, (long) DiffoLivebookCatalogue.A_ON_V1)
+                .doesNotContainKeys(V1 + " " + RESELLER_A, V1 + " " + RESELLER_B);
+    }
+
+    @Test
     void aChangeBehindTheAppsBackMakesThemStaleUntilARecount() {
         // as diffo would: one instance deleted, one value changed, one instance of Reseller B respecified to v2
         graph.run("MATCH (i:Instance {name: 'bb-0001'}) OPTIONAL MATCH (i)-[:HAS|RELATES]->(x) DETACH DELETE i, x");

@@ -150,6 +150,33 @@ class DiffoWrittenCatalogueIT {
     }
 
     @Test
+    void aServiceThatChurnedToTheOtherResellerAfterTheCheckIsNeverMovedAndIsReportedSkipped() {
+        versioning.recordRules(spec(V2), RuleText.parse("broadband.technology: string = fttc, fttn, fttp, fw"), null);
+        MigrationPlan plan = new MigrationPlan(RESELLER_A, V1, V2, Map.of("broadband.technology", Map.of("fttb", "fttn")), Set.of(), 2);
+        Check check = migration.check(RESELLER_A, V1, V2);
+        // diffo moves one of A's services to reseller B (its Reseller PartyRef now relates to B's party) between the check and the run
+        String churned = graph.query("MATCH (i)-[:RELATES]->(:PartyRef {role: 'Reseller'})-[:RELATES]->(:Party {key: $a}) RETURN i.uuid AS u ORDER BY i.name LIMIT 1",
+                Map.of("a", RESELLER_A)).getFirst().get("u").asString();
+        graph.run("""
+                MATCH (i {uuid: $u})-[:RELATES]->(ref:PartyRef {role: 'Reseller'})-[r:RELATES]->(:Party), (b:Party {key: $b})
+                DELETE r CREATE (ref)-[:RELATES]->(b)
+                """, Map.of("u", churned, "b", RESELLER_B));
+        String otherBefore = resellerFingerprint(RESELLER_B);
+
+        MigrationRun run = migration.run(plan, check, Progress.NONE);
+
+        assertThat(run.migrated()).isEqualTo(A_ON_V1 - 1);
+        assertThat(run.skipped()).isEqualTo(1);
+        assertThat(graph.count("MATCH (i {uuid: '" + churned + "'})-[:SPECIFIED_BY]->(:Specification {uuid: '" + V1 + "'}) RETURN count(i)")).isEqualTo(1);
+        assertThat(resellerFingerprint(RESELLER_B)).isEqualTo(otherBefore);
+        assertThat(migration.verify(run).reasons().entrySet()).singleElement().satisfies(reason -> {
+            assertThat(reason.getKey()).startsWith("skipped: no longer " + RESELLER_A + "'s (now " + RESELLER_B + "'s");
+            assertThat(reason.getValue()).isEqualTo(1L);
+        });
+        assertThat(graph.count("MATCH (i:Instance) WHERE COUNT { (i)-[:SPECIFIED_BY]->() } <> 1 RETURN count(i)")).isZero();
+    }
+
+    @Test
     void aMapOntoATargetWithoutRulesIsAcceptedWithAWarningAndApplied() {
         MigrationPlan plan = new MigrationPlan(RESELLER_B, V1, V2, Map.of("broadband.technology", Map.of("fttb", "fttn")), Set.of(), 10);
         Check check = migration.check(RESELLER_B, V1, V2);

@@ -35,7 +35,7 @@ class LockStepIT {
         // threads of their own (the common pool may have one thread on a small machine: the write would queue behind the batch)
         ExecutorService threads = Executors.newFixedThreadPool(2);
         CompletableFuture<Integer> batch = CompletableFuture.supplyAsync(() -> database.rolledBack(tx -> {
-            int rows = tx.run(MigrationCypher.LOCK_BATCH, Map.of("source", V1, "ids", List.of(id), "unaffected", List.of())).list().size();
+            int rows = tx.run(MigrationCypher.LOCK_BATCH, Map.of("source", V1, "ids", List.of(id), "unaffected", List.of(), "rsp", "acme", "rspRole", "Reseller", "tally", false)).list().size();
             locked.countDown();
             try {
                 release.await(60, TimeUnit.SECONDS);
