@@ -197,7 +197,7 @@ final class MigrationBatches {
     }
 
     /** Batch {@code index} of {@code runUuid} undone by {@code undo}: returns how many instances moved back. */
-    static int undo(SimpleQueryRunner tx, MigrationRun undo, String owner, String runUuid, int index) {
+    static int undo(SimpleQueryRunner tx, MigrationRun undo, String owner, String runUuid, int index, String rspRole) {
         List<Record> found = tx.run(UNDO_ENTRIES, Map.of("run", runUuid, "index", index)).list();
         if (found.isEmpty()) {
             return 0;
@@ -214,7 +214,8 @@ final class MigrationBatches {
             entry.put("updatedAt", parse(e.updatedAt()));
             return entry;
         }).toList();
-        Set<String> moved = new HashSet<>(tx.run(MOVE_BACK, Map.of("source", undo.sourceUuid(), "target", undo.targetUuid(), "entries", back))
+        Set<String> moved = new HashSet<>(tx.run(MOVE_BACK, Map.of("source", undo.sourceUuid(), "target", undo.targetUuid(), "entries", back,
+                        "rsp", undo.rsp(), "rspRole", rspRole))
                 .list(r -> r.get("id").asString()));
         List<LedgerCodec.Entry> movedEntries = entries.stream().filter(e -> moved.contains(e.id())).toList();
         if (foreseen) {

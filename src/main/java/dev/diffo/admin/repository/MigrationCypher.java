@@ -196,6 +196,10 @@ final class MigrationCypher {
             RETURN b.entries AS entries
             """;
 
+    /**
+     * Moves the ledger's instances back, each locked first; one no longer on the run's target, or no longer of the run's
+     * RSP ({@code $rsp} by role {@code $rspRole}: it churned to another RSP since), is left where it is.
+     */
     static final String MOVE_BACK = """
             MATCH (src:Specification {uuid: $source}), (dst:Specification {uuid: $target})
             UNWIND $entries AS e
@@ -203,6 +207,8 @@ final class MigrationCypher {
             SET i.diffoAdminLock = true
             REMOVE i.diffoAdminLock
             WITH src, dst, i, e
+            """ + DiffoShape.rspOf(", src, dst, e", "i.name") + """
+            WITH src, dst, i, e WHERE toLower(rsp) = toLower($rsp)
             MATCH (i)-[r:SPECIFIED_BY]->(dst)
             DELETE r
             CREATE (i)-[:SPECIFIED_BY]->(src)

@@ -244,7 +244,7 @@ public class Neo4jMigrationRepository implements MigrationRepository {
 
     @Override
     public int undoBatch(MigrationRun undo, String owner, String runUuid, int index) {
-        return database.write(tx -> MigrationBatches.undo(tx, undo, owner, runUuid, index));
+        return database.write(tx -> MigrationBatches.undo(tx, undo, owner, runUuid, index, settings.rspRole()));
     }
 
     @Override

@@ -177,6 +177,31 @@ class DiffoWrittenCatalogueIT {
     }
 
     @Test
+    void anUndoLeavesAServiceThatChurnedToTheOtherResellerSinceTheRunWhereItIs() {
+        versioning.recordRules(spec(V2), RuleText.parse("broadband.technology: string = fttc, fttn, fttp, fw"), null);
+        MigrationPlan plan = new MigrationPlan(RESELLER_A, V1, V2, Map.of("broadband.technology", Map.of("fttb", "fttn")), Set.of(), 2);
+        MigrationRun run = migration.run(plan, migration.check(RESELLER_A, V1, V2), Progress.NONE);
+        // after the run, diffo moves one of A's migrated services to reseller B
+        String churned = graph.query("""
+                MATCH (:Specification {uuid: $v2})<-[:SPECIFIED_BY]-(i)-[:RELATES]->(:PartyRef {role: 'Reseller'})-[:RELATES]->(:Party {key: $a})
+                RETURN i.uuid AS u ORDER BY i.name LIMIT 1
+                """, Map.of("a", RESELLER_A, "v2", V2)).getFirst().get("u").asString();
+        graph.run("""
+                MATCH (i {uuid: $u})-[:RELATES]->(ref:PartyRef {role: 'Reseller'})-[r:RELATES]->(:Party), (b:Party {key: $b})
+                DELETE r CREATE (ref)-[:RELATES]->(b)
+                """, Map.of("u", churned, "b", RESELLER_B));
+        String otherBefore = resellerFingerprint(RESELLER_B);
+
+        MigrationRun undo = migration.undo(run.uuid(), Progress.NONE);
+
+        assertThat(undo.migrated()).isEqualTo(A_ON_V1 - 1);
+        assertThat(undo.skipped()).isEqualTo(1);
+        assertThat(graph.count("MATCH (i {uuid: '" + churned + "'})-[:SPECIFIED_BY]->(:Specification {uuid: '" + V2 + "'}) RETURN count(i)")).isEqualTo(1);
+        assertThat(resellerFingerprint(RESELLER_B)).isEqualTo(otherBefore);
+        assertThat(graph.count("MATCH (i:Instance) WHERE COUNT { (i)-[:SPECIFIED_BY]->() } <> 1 RETURN count(i)")).isZero();
+    }
+
+    @Test
     void aMapOntoATargetWithoutRulesIsAcceptedWithAWarningAndApplied() {
         MigrationPlan plan = new MigrationPlan(RESELLER_B, V1, V2, Map.of("broadband.technology", Map.of("fttb", "fttn")), Set.of(), 10);
         Check check = migration.check(RESELLER_B, V1, V2);
