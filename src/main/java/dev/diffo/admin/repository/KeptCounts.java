@@ -2,6 +2,7 @@ package dev.diffo.admin.repository;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,14 +223,17 @@ final class KeptCounts {
         if (how.role() == null || !how.role().equals(rspRole)) {
             return null;
         }
-        Map<String, Map<String, Object>> now = new TreeMap<>();
-        Map<String, Map<String, Object>> after = new TreeMap<>();
+        // counted by (RSP, found by, characteristic, value now, value after) first: a batch has few such groups
+        Map<List<String>, long[]> groups = new HashMap<>();
         for (Moving m : moving) {
-            addRespecified(how, now, after, row(how.source(), m.rsp(), m.rspBy(), null, null, 1), null);
+            groups.computeIfAbsent(Arrays.asList(m.rsp(), m.rspBy(), null, null, null), g -> new long[1])[0]++;
             for (String[] c : m.characteristics()) {
-                addRespecified(how, now, after, row(how.source(), m.rsp(), m.rspBy(), c[0], c[1], 1), c[2]);
+                groups.computeIfAbsent(Arrays.asList(m.rsp(), m.rspBy(), c[0], c[1], c[2]), g -> new long[1])[0]++;
             }
         }
+        Map<String, Map<String, Object>> now = new TreeMap<>();
+        Map<String, Map<String, Object>> after = new TreeMap<>();
+        groups.forEach((g, n) -> addRespecified(how, now, after, row(how.source(), g.get(0), g.get(1), g.get(2), g.get(3), n[0]), g.get(4)));
         return new Tally(List.copyOf(elementIds), now, after);
     }
 
