@@ -92,8 +92,11 @@ final class DiffoShape {
             }
             """;
 
-    /** Keeps only the instances of RSP {@code $rsp} (a party key or a name prefix, any case). */
-    static final String OF_RSP = "WITH i WHERE toLower(rsp) = toLower($rsp)\n";
+    /** Whether the {@code rsp} that {@link #rspOf} works out is RSP {@code $rsp} (a party key or a name prefix, any case). */
+    static final String IS_RSP = "toLower(rsp) = toLower($rsp)";
+
+    /** Keeps only the instances of RSP {@code $rsp} ({@link #IS_RSP}). */
+    static final String OF_RSP = "WITH i WHERE " + IS_RSP + "\n";
 
     /** The RSPs whose instances stand on specification {@code $spec}, with their counts: one aggregate read. */
     static final String RSPS_ON = """

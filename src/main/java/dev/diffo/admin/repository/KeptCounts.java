@@ -212,16 +212,13 @@ final class KeptCounts {
     }
 
     /**
-     * {@link #beforeRespecify(SimpleQueryRunner, List, Respecify, Map)} from the instances the caller already read
-     * under their locks, by role {@code rspRole} ({@code moving}, in the order of {@code elementIds}): no read of its
-     * own. Null when the counts are kept by another role (the caller then tallies with a read).
+     * {@link #beforeRespecify(SimpleQueryRunner, List, Respecify, Map)} from the instances the caller already read under
+     * their locks ({@code moving}, one per element id), by the role the counts are kept by ({@code how.role()}): no
+     * read of its own.
      */
-    static Tally respecified(Respecify how, String rspRole, List<String> elementIds, List<Moving> moving) {
+    static Tally respecified(Respecify how, List<String> elementIds, List<Moving> moving) {
         if (elementIds.isEmpty() || !how.anyKept()) {
             return Tally.NONE;
-        }
-        if (how.role() == null || !how.role().equals(rspRole)) {
-            return null;
         }
         // counted by (RSP, found by, characteristic, value now, value after) first: a batch has few such groups
         Map<List<String>, long[]> groups = new HashMap<>();

@@ -66,8 +66,10 @@ final class MigrationBatches {
         List<Record> locked = lock(tx, run, elementIds, decider, rspRole, tallyHere);
         Draft draft = decide(locked, elementIds.size(), decider, run.rsp(), tallyHere);
         // tally before (and foresee after, from the values the decision gives), adjust after the write
-        KeptCounts.Tally kept = KeptCounts.respecified(how, rspRole, draft.moves, draft.moving);
-        if (kept == null) {
+        KeptCounts.Tally kept;
+        if (tallyHere) {
+            kept = KeptCounts.respecified(how, draft.moves, draft.moving);
+        } else {
             Map<String, String> rewrites = new HashMap<>();
             draft.updates.forEach(u -> rewrites.put((String) u.get("id"), (String) u.get("value")));
             kept = KeptCounts.beforeRespecify(tx, draft.moves, how, rewrites);

@@ -65,6 +65,9 @@ final class MigrationCypher {
             RETURN set.countedAt AS countedAt, instances, values
             """;
 
+    /** A characteristic whose stored value is not known to be left alone ({@code $unaffected}): the decision reads it in full. */
+    private static final String NEEDS_READING = "c.name IS NULL OR c.value IS NULL OR NOT [c.name, c.value] IN $unaffected";
+
     /**
      * Locks each instance first, then keeps only those still on the source and still of the run's RSP ({@code $rsp}
      * by role {@code $rspRole}, the rule of {@link DiffoShape#rspOf}: a service that churned to another RSP since the
@@ -80,14 +83,14 @@ final class MigrationCypher {
             REMOVE i.diffoAdminLock
             WITH src, i, EXISTS { (i)-[:SPECIFIED_BY]->(src) } AS onSource
             """ + DiffoShape.rspOf(", onSource", "i.name") + """
-            WITH i, onSource, rsp, rspBy, toLower(rsp) = toLower($rsp) AS ofRsp
+            WITH i, onSource, rsp, rspBy, %1$s AS ofRsp
             RETURN elementId(i) AS id, i.uuid AS uuid, i.name AS name, i.updatedAt AS updatedAt, onSource, ofRsp, rsp, rspBy,
                    CASE WHEN onSource AND ofRsp THEN [(i)-[:HAS]->(c:Characteristic)
-                            WHERE $tally OR c.name IS NULL OR c.value IS NULL OR NOT [c.name, c.value] IN $unaffected
-                            | CASE WHEN c.name IS NULL OR c.value IS NULL OR NOT [c.name, c.value] IN $unaffected
+                            WHERE $tally OR %2$s
+                            | CASE WHEN %2$s
                                    THEN {id: elementId(c), name: c.name, value: c.value, updatedAt: c.updatedAt}
                                    ELSE {name: c.name, value: c.value} END] ELSE [] END AS chars
-            """;
+            """.formatted(DiffoShape.IS_RSP, NEEDS_READING);
 
     static final String RESPECIFY = """
             MATCH (src:Specification {uuid: $source}), (dst:Specification {uuid: $target})
@@ -208,13 +211,13 @@ final class MigrationCypher {
             REMOVE i.diffoAdminLock
             WITH src, dst, i, e
             """ + DiffoShape.rspOf(", src, dst, e", "i.name") + """
-            WITH src, dst, i, e WHERE toLower(rsp) = toLower($rsp)
+            WITH src, dst, i, e WHERE %s
             MATCH (i)-[r:SPECIFIED_BY]->(dst)
             DELETE r
             CREATE (i)-[:SPECIFIED_BY]->(src)
             SET i.updatedAt = e.updatedAt
             RETURN e.id AS id
-            """;
+            """.formatted(DiffoShape.IS_RSP);
 
     static final String RESTORE_VALUES = """
             UNWIND $restores AS ch
