@@ -26,7 +26,7 @@ click() { xdotool mousemove "$1" "$2" click 1; sleep "${3:-1}"; }
 keys() { xdotool key --window "$win" "$@"; }
 
 log "demo into $data/store"
-"${java[@]}" demo >"$data/demo.log" 2>&1 || { cat "$data/demo.log"; exit 2; }
+DIFFO_ADMIN_KEEP_OPEN=0 "${java[@]}" demo >"$data/demo.log" 2>&1 || { cat "$data/demo.log"; exit 2; }
 "${java[@]}" >"$data/app.log" 2>&1 &
 app=$!
 win=

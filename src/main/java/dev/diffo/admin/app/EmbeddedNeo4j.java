@@ -109,6 +109,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
     }
 
+    /** The ids of the Bolt connections open to this store now (this process's driver's included). */
+    java.util.Set<String> boltConnections() {
+        var db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        return db.getDependencyResolver().resolveDependency(org.neo4j.kernel.api.net.NetworkConnectionTracker.class).activeConnections().stream()
+                .map(org.neo4j.kernel.api.net.TrackedNetworkConnection::id)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /**
      * Makes the store's password the one in the file (a new store, or a password file replaced by hand). The usual
      * case, a store that already has it, is found by a login check against the auth manager (a hash, milliseconds):

@@ -71,6 +71,29 @@ final class HeldStore {
         });
     }
 
+    /**
+     * Notes a use of the store another process holds (the note's modification time): its holder, when it stops by
+     * itself once idle, counts from the last use. Nothing happens when there is no note.
+     */
+    static void touch(Path dataDirectory) {
+        Path file = dataDirectory.resolve(FILE);
+        try {
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+        } catch (IOException e) {
+            LOG.fine("Could not note the use on " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** How long ago the note was last written or {@link #touch touched}; a long time when there is none. */
+    static java.time.Duration sinceTouched(Path dataDirectory) {
+        try {
+            java.time.Duration since = java.time.Duration.between(Files.getLastModifiedTime(dataDirectory.resolve(FILE)).toInstant(), java.time.Instant.now());
+            return since.isNegative() ? java.time.Duration.ZERO : since;
+        } catch (IOException e) {
+            return java.time.Duration.ofDays(365);
+        }
+    }
+
     /** The store another live process holds in this directory, when its note is there and its port answers. */
     static Optional<Held> find(Path dataDirectory) {
         return read(dataDirectory.resolve(FILE))

@@ -15,7 +15,6 @@ import dev.diffo.admin.cli.DemoCommand;
 import dev.diffo.admin.cli.MigrateCommand;
 import dev.diffo.admin.cli.SpecCommand;
 import dev.diffo.admin.common.CatalogueSettings;
-import dev.diffo.admin.common.Connector;
 import dev.diffo.admin.domain.ConnectionInfo;
 import dev.diffo.admin.domain.ConnectionSettings;
 import dev.diffo.admin.domain.DiffoAdminException;
@@ -53,7 +52,7 @@ public final class Launcher {
 
     /** {@code logToFile}: a real run logs to the data directory's file (tests keep the console). */
     static CommandLine commandLine(Map<String, String> env, boolean logToFile) {
-        RootCommand root = new RootCommand(env);
+        RootCommand root = new RootCommand(env, logToFile);
         CommandLine cli = new CommandLine(root, new GuiceCommandFactory(root.injector)) {
             @Override
             public int execute(String... args) {
@@ -83,6 +82,9 @@ public final class Launcher {
         CommandLine.IExecutionStrategy run = cli.getExecutionStrategy();
         cli.setExecutionStrategy(parseResult -> {
             root.parsed();
+            CommandLine.ParseResult sub = parseResult.subcommand();
+            root.keepsStoreOpen = sub != null && KEEPS_STORE_OPEN.contains(sub.commandSpec().name());
+            root.err = cli.getErr();
             if (logToFile && !helpRequested(parseResult) && !root.options.dataDirectory(env).toString().isBlank()) {
                 root.logFile = AppLog.install(root.options.dataDirectory(env).toAbsolutePath());
             }
@@ -128,6 +130,13 @@ public final class Launcher {
         return failed.getCommandSpec().exitCodeOnInvalidInput();
     }
 
+    /**
+     * The commands after which the embedded store is kept open in the background ({@code --keep-open}): the short ones
+     * a user or script types one after another. Never {@code serve} (it is the holder) nor the benchmarks (their
+     * figures are of a store in their own process).
+     */
+    static final java.util.Set<String> KEEPS_STORE_OPEN = java.util.Set.of("catalogue", "demo", "spec", "migrate", "instances", "recount");
+
     @Command(name = "diffo-admin", mixinStandardHelpOptions = true, versionProvider = Versions.class,
             description = "Administer a TMF service catalogue stored in Neo4j in diffo's graph shape. With no command, opens the desktop app.",
             subcommands = {CatalogueCommand.class, DemoCommand.class, SpecCommand.class, MigrateCommand.class, InstancesCommand.class, BenchmarkCommand.class, InstancesBenchmarkCommand.class, GraphBenchmarkCommand.class, ReadinessBenchmarkCommand.class, RecountCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
@@ -144,9 +153,20 @@ public final class Launcher {
         private volatile boolean connected;
         /** The log file of a real run (null in tests, or when it could not be made). */
         volatile Path logFile;
+        /** A real run (not a test's): the store is kept open after a command unless told otherwise. */
+        private final boolean realRun;
+        /** Whether the command parsed is one after which the store is kept open ({@link #KEEPS_STORE_OPEN}). */
+        volatile boolean keepsStoreOpen;
+        /** Where the command line's messages go (the notice that the store is kept open). */
+        volatile PrintWriter err;
 
         RootCommand(Map<String, String> env) {
+            this(env, false);
+        }
+
+        RootCommand(Map<String, String> env, boolean realRun) {
             this.env = env;
+            this.realRun = realRun;
             this.injector = Guice.createInjector(new AppModule(this::settings, EmbeddedNeo4j.Options.defaults()));
         }
 
@@ -193,8 +213,35 @@ public final class Launcher {
                 }
                 Runtime.getRuntime().addShutdownHook(new Thread(this::close, "diffo-admin-shutdown"));
             }
-            Connector connector = injector.getInstance(Connector.class);
-            return connector.connect(connector.startupSettings());
+            Store store = injector.getInstance(Store.class);
+            boolean noticed = store.startedHolder().isPresent();
+            java.time.Duration keepOpen = keepsStoreOpen ? options.keepOpen(env, realRun ? BackgroundHolder.DEFAULT_IDLE : java.time.Duration.ZERO)
+                    : java.time.Duration.ZERO;
+            store.keepOpen(keepOpen);
+            ConnectionInfo info = store.connect(store.startupSettings());
+            if (!noticed && err != null && store.startedHolder().isPresent()) {
+                err.println("Keeping the store open in the background for " + dev.diffo.admin.common.Durations.format(keepOpen)
+                        + " after the last command (diffo-admin process " + store.startedHolder().getAsLong() + "), so that the next command on it"
+                        + " takes seconds. 'diffo-admin --data-dir " + options.dataDirectory(env).toAbsolutePath() + " serve --stop' stops it now;"
+                        + " --keep-open 0 (or DIFFO_ADMIN_KEEP_OPEN=0) never keeps it open.");
+                err.flush();
+            }
+            return info;
+        }
+
+        @Override
+        public boolean holdUntilIdle(java.time.Duration idle, java.time.Duration atMost) throws InterruptedException {
+            return injector.getInstance(Store.class).holdUntilIdle(idle, atMost) == Store.HoldEnd.IDLE;
+        }
+
+        @Override
+        public java.util.OptionalLong stopHolder() throws InterruptedException {
+            return BackgroundHolder.stop(dataDirectory(), java.time.Duration.ofSeconds(60));
+        }
+
+        @Override
+        public Path dataDirectory() {
+            return options.dataDirectory(env).toAbsolutePath();
         }
 
         @Override

@@ -49,6 +49,9 @@ public class StartupOptions {
     @Option(names = "--rsp-role", paramLabel = "ROLE", description = "The party role that names an instance's RSP (default Reseller, as in diffo's livebook). Profile: rspRole. Env: DIFFO_ADMIN_RSP_ROLE.")
     String rspRole;
 
+    @Option(names = "--keep-open", paramLabel = "TIME", description = "After a command on the embedded store, keep the store open in the background for TIME after the last command (default 10m), so that the next command on it takes seconds; 0 never does. 'serve --stop' stops it at once. Env: DIFFO_ADMIN_KEEP_OPEN.")
+    String keepOpen;
+
     @Option(names = "--password", arity = "0", interactive = true, description = "Prompt for the server password (else DIFFO_ADMIN_PASSWORD, else the connection dialog asks).")
     char[] password;
 
@@ -172,6 +175,18 @@ public class StartupOptions {
     Path dataDirectory(Map<String, String> env) {
         return dataDir != null ? dataDir
                 : env.get("DIFFO_ADMIN_DATA_DIR") != null ? Path.of(env.get("DIFFO_ADMIN_DATA_DIR")) : DataDirectories.defaultFor(env);
+    }
+
+    /**
+     * How long a store started for a command is kept open after the last command: {@code --keep-open}, else
+     * {@code DIFFO_ADMIN_KEEP_OPEN}, else {@code byDefault}.
+     */
+    public java.time.Duration keepOpen(Map<String, String> env, java.time.Duration byDefault) {
+        if (keepOpen != null) {
+            return dev.diffo.admin.common.Durations.parse(keepOpen, "--keep-open");
+        }
+        String fromEnv = first(env.get("DIFFO_ADMIN_KEEP_OPEN"));
+        return fromEnv != null ? dev.diffo.admin.common.Durations.parse(fromEnv, "DIFFO_ADMIN_KEEP_OPEN") : byDefault;
     }
 
     /** The RSP role given by option, profile or environment; null when none is (the app's preference or the default then). */

@@ -15,6 +15,8 @@ import dev.diffo.admin.repository.Database;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +48,10 @@ public class Store implements Connector, AutoCloseable {
     private CompletableFuture<ConnectionInfo> early;
     /** Set by {@link #close}: an early connect that has not begun by then does not start the store. */
     private boolean closed;
+    /** How long a holder started for this process keeps the store open after its last use; zero: none is started. */
+    private volatile Duration keepOpen = Duration.ZERO;
+    /** The holder this process started in the background (its pid), 0 when none. */
+    private volatile long startedHolder;
 
     /** Without stored profiles or a keyring (tests that open stores of their own). */
     public Store(Database database, ConnectionSettings startup, EmbeddedNeo4j.Options embeddedOptions) {
@@ -67,6 +73,21 @@ public class Store implements Connector, AutoCloseable {
         this.vault = vault;
     }
 
+    /**
+     * For a command: when no process holds the embedded store, start one in the background that keeps it open for
+     * {@code idle} after the last command ({@link BackgroundHolder}) and use it, instead of starting the store here.
+     * Zero (the default, and always for the window, {@code serve} and the benchmarks): the store is started here.
+     */
+    public void keepOpen(Duration idle) {
+        this.keepOpen = idle == null || idle.isNegative() ? Duration.ZERO : idle;
+    }
+
+    /** The process this one started to keep the store open, when it did. */
+    public OptionalLong startedHolder() {
+        long pid = startedHolder;
+        return pid > 0 ? OptionalLong.of(pid) : OptionalLong.empty();
+    }
+
     @Override
     public ConnectionSettings startupSettings() {
         return startup;
@@ -81,9 +102,9 @@ public class Store implements Connector, AutoCloseable {
      * Where to connect: the embedded store's Bolt address (started here when it is a new one, or {@code held} by another
      * diffo-admin process) or the server's.
      */
-    private record Target(String uri, String user, char[] password, EmbeddedNeo4j startedHere, HeldStore.Held held) {
+    private record Target(String uri, String user, char[] password, EmbeddedNeo4j startedHere, HeldStore.Held held, Path dir) {
         Target(String uri, String user, char[] password, EmbeddedNeo4j startedHere) {
-            this(uri, user, password, startedHere, null);
+            this(uri, user, password, startedHere, null, null);
         }
     }
 
@@ -167,6 +188,8 @@ public class Store implements Connector, AutoCloseable {
             ConnectionInfo info = Database.describeServer(driver, db, wantsEmbedded, target.uri(), target.user());
             if (target.held() != null) {
                 info = info.heldBy(target.held().pid());
+                // a use the holder counts: it keeps the store open for its idle time after this
+                HeldStore.touch(target.dir());
             }
             Optional<Driver> previous = database.switchTo(driver, db, info);
             previous.ifPresent(Driver::close);
@@ -194,9 +217,19 @@ public class Store implements Connector, AutoCloseable {
                 target.startedHere().close();
             }
             if (target.held() != null) {
-                // the holder went away (or is closing) between its note and our login: open the store here instead
-                LOG.info("The embedded store held by process " + target.held().pid() + " did not answer (" + e.getMessage() + "); opening it here");
-                return connect(settings, false);
+                // the holder went away (or is closing: idle, or stopped) between its note and our login: once it has
+                // let go of the store, connect again (a new holder, or the store opened here)
+                LOG.info("The embedded store held by process " + target.held().pid() + " did not answer (" + e.getMessage() + "); connecting again");
+                ProcessHandle.of(target.held().pid()).ifPresent(holder -> {
+                    try {
+                        holder.onExit().get(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ignored) {
+                        // still there: the connect below says what it finds
+                    }
+                });
+                return connect(settings, !target.held().equals(HeldStore.read(target.dir().resolve(HeldStore.FILE)).orElse(null)));
             }
             throw Drivers.translate(e, target.uri(), target.user(), settings.database(), settings.trustedCa());
         }
@@ -248,6 +281,13 @@ public class Store implements Connector, AutoCloseable {
             if (shared.isPresent()) {
                 return shared.get();
             }
+            if (!keepOpen.isZero()) {
+                Optional<Target> holder = BackgroundHolder.start(dir, keepOpen).flatMap(held -> shared(dir));
+                if (holder.isPresent()) {
+                    startedHolder = holder.get().held().pid();
+                    return holder.get();
+                }
+            }
         }
         try {
             EmbeddedNeo4j startedHere = EmbeddedNeo4j.start(dir, embeddedOptions);
@@ -285,7 +325,7 @@ public class Store implements Connector, AutoCloseable {
 
     private static Optional<Target> shared(Path dir) {
         return HeldStore.find(dir).flatMap(held -> EmbeddedNeo4j.existingPassword(dir)
-                .map(password -> new Target(held.boltUri(), EmbeddedNeo4j.USER, password, null, held)));
+                .map(password -> new Target(held.boltUri(), EmbeddedNeo4j.USER, password, null, held, dir)));
     }
 
     private Target serverTarget(ConnectionSettings settings) {
@@ -309,6 +349,52 @@ public class Store implements Connector, AutoCloseable {
     static String validateUri(String raw) {
         return ConnectionProfile.checkedUri(raw);
     }
+
+    /** Why {@link #holdUntilIdle} returned. */
+    public enum HoldEnd { IDLE, TIME_UP }
+
+    /**
+     * Holds the store this process started open until no other process has used it for {@code idle} (no Bolt connection
+     * of another process, no command's use noted on the address file: {@link HeldStore#touch}), or until {@code atMost}
+     * has passed (null: no limit). Idle, the address is withdrawn first so that no new command finds it, then the
+     * connections are looked at once more: a command that came in between keeps the store open.
+     */
+    public HoldEnd holdUntilIdle(Duration idle, Duration atMost) throws InterruptedException {
+        EmbeddedNeo4j held;
+        synchronized (this) {
+            held = embedded;
+        }
+        if (held == null) {
+            throw new IllegalStateException("This process does not hold an embedded store");
+        }
+        // the holder itself needs no connection: every one left is another process's (a closed one leaves the
+        // server's list within moments, and only delays the idle stop by that)
+        database.close();
+        Path dir = held.dataDirectory();
+        long start = System.nanoTime();
+        long lastUse = start;
+        while (true) {
+            long now = System.nanoTime();
+            if (atMost != null && now - start >= atMost.toNanos()) {
+                return HoldEnd.TIME_UP;
+            }
+            if (!held.boltConnections().isEmpty()) {
+                lastUse = now;
+            }
+            lastUse = Math.max(lastUse, now - HeldStore.sinceTouched(dir).toNanos());
+            if (idle != null && now - lastUse >= idle.toNanos()) {
+                HeldStore.withdraw(dir);
+                if (held.boltConnections().isEmpty()) {
+                    return HoldEnd.IDLE;
+                }
+                HeldStore.publish(dir, held.boltUri());
+                lastUse = now;
+            }
+            Thread.sleep(IDLE_POLL_MILLIS);
+        }
+    }
+
+    private static final long IDLE_POLL_MILLIS = 500;
 
     private void stopEmbedded() {
         if (embedded != null) {

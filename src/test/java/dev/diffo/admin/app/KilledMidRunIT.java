@@ -131,7 +131,8 @@ class KilledMidRunIT {
                 // a loaded build machine: the driver's 5 s to reach the store it has just started are not enough there
                 "-D" + Drivers.CONNECT_TIMEOUT_PROPERTY + "=120",
                 "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
-                "--data-dir", dir.toString(), "migrate", "--rsp", "acme", "--name", "broadband", "--from", "1", "--to", "2",
+                // the store in the killed process itself, not in a holder kept open beside it
+                "--keep-open", "0", "--data-dir", dir.toString(), "migrate", "--rsp", "acme", "--name", "broadband", "--from", "1", "--to", "2",
                 "--map", "broadband.technology=fttb:fttn", "--batch-size", "20", "--yes");
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(home.resolve("child-err.txt").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("DIFFO_ADMIN_") || name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));

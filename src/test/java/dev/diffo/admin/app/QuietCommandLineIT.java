@@ -67,8 +67,10 @@ class QuietCommandLineIT {
         assertThat(JAR).as("built by package, before the ITs").exists();
         String store = home.resolve("store").toString();
 
+        // as a user runs them: the first keeps the store open in the background (the launcher's default), the next uses it
         Run demo = javaJarOnStore("--data-dir", store, "demo");
         Run catalogue = javaJarOnStore("--data-dir", store, "catalogue", "--json");
+        Run stop = javaJarOnStore("--data-dir", store, "serve", "--stop");
         Run version = javaJar("--version");
 
         assertThat(demo.exitCode()).as(demo.err()).isZero();
@@ -78,6 +80,11 @@ class QuietCommandLineIT {
         assertThat(catalogue.jvmWarnings()).as("stderr of catalogue --json").isEmpty();
         JsonNode json = new ObjectMapper().readTree(catalogue.out());
         assertThat(json.path("specifications").get(0).path("name").asText()).isEqualTo("broadband");
+        long holder = json.path("connection").path("heldBy").asLong();
+        assertThat(demo.err()).as("the demo kept the store open").contains("(diffo-admin process " + holder + ")");
+        assertThat(stop.out()).contains("Stopped diffo-admin process " + holder);
+        assertThat(Files.readString(home.resolve("store").resolve("logs").resolve(BackgroundHolder.CONSOLE_FILE)))
+                .as("the holder's console").doesNotContain("WARNING:");
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).startsWith("diffo-admin " + Versions.app());
         assertThat(version.jvmWarnings()).as("stderr of --version").isEmpty();
