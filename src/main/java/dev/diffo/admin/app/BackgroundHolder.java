@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -86,11 +87,14 @@ final class BackgroundHolder {
         try {
             PrivateFiles.prepareDirectory(dataDirectory);
             Path logs = Files.createDirectories(dataDirectory.resolve("logs"));
-            holder = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '\\' ? "NUL" : "/dev/null")))
                     .redirectOutput(logs.resolve(CONSOLE_FILE).toFile())
-                    .redirectErrorStream(true)
-                    .start();
+                    .redirectErrorStream(true);
+            // what the installed launcher hands its JVM (_JPACKAGE_LAUNCHER…): a launcher that finds it takes the
+            // arguments for the JVM's own ("Unrecognized option: --data-dir")
+            builder.environment().keySet().removeIf(name -> name.toUpperCase(Locale.ROOT).contains("JPACKAGE"));
+            holder = builder.start();
         } catch (IOException | RuntimeException e) {
             LOG.warning("Could not start a process to keep the store open (" + e.getMessage() + "); opening it here");
             return Optional.empty();
@@ -105,7 +109,7 @@ final class BackgroundHolder {
                 // setsid forks and exits at once: follow its child, the JVM, by the note alone
                 if (holder.exitValue() != 0 || !setsid.getPath().equals(command.getFirst())) {
                     LOG.warning("The process started to keep the store open ended (exit " + holder.exitValue() + "; its console: "
-                            + dataDirectory.resolve("logs").resolve(CONSOLE_FILE) + "); opening the store here");
+                            + dataDirectory.resolve("logs").resolve(CONSOLE_FILE) + "; its command: " + String.join(" ", command) + "); opening the store here");
                     return Optional.empty();
                 }
             }
