@@ -5,6 +5,7 @@ import dev.diffo.admin.domain.DiffoAdminException;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,20 +18,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Keeps the embedded store open between commands: a command that finds no process holding its store starts one in
- * the background ({@code serve --idle D}, the same program with the same JVM options) and talks to it over Bolt, so
- * that the next command on that data directory takes seconds instead of a store start and stop. The holder stops by
- * itself once no command has used the store for {@code D} ({@link Store#holdUntilIdle}); {@code serve --stop} stops it
- * at once. A holder that does not come up is not waited on forever: the command then opens the store itself.
+ * Keeps the embedded store open between commands: a command that opened the store itself hands it, once it has
+ * closed it, to a process started in the background ({@code serve --idle D}, the same program with the same JVM
+ * options), so that the next command on that data directory talks to it over Bolt and takes seconds instead of a
+ * store start and stop, while the first command takes no longer than before. The holder stops by itself once no command
+ * has used the store for {@code D} ({@link Store#holdUntilIdle}); {@code serve --stop} stops it at once. While the
+ * holder starts, its process id is in {@link #STARTING_FILE}: a command that comes then waits for it rather than race
+ * it for the store's lock.
  */
 final class BackgroundHolder {
 
     /** The {@code --keep-open} given when none is: ten minutes after the last command. */
     static final Duration DEFAULT_IDLE = Duration.ofMinutes(10);
-    /** Seconds a command waits for the holder it started to publish its address; default 180 (a loaded machine). */
+    /** Seconds a command waits for a holder that is starting to publish its address; default 180 (a loaded machine). */
     static final String WAIT_PROPERTY = "diffo.keepOpen.waitSeconds";
     /** Where the holder's own console goes (its log proper is the data directory's usual one). */
     static final String CONSOLE_FILE = "keep-open-console.txt";
+    /** The process id of a holder that is starting, until it has published its address. */
+    static final String STARTING_FILE = "store-holder-starting";
 
     private static final Logger LOG = Logger.getLogger(BackgroundHolder.class.getName());
     /** JVM options that must not be passed on: agents (a debugger's port, coverage), a recording, an AOT cache being written. */
@@ -73,19 +78,17 @@ final class BackgroundHolder {
     }
 
     /**
-     * Starts a holder for {@code dataDirectory} and waits until it publishes its address (or ends, or the wait runs
-     * out): the store it holds, else empty (the caller then opens the store itself, and says why if that fails too).
-     * The holder is detached from this terminal where {@code setsid} exists, its console in {@link #CONSOLE_FILE}.
+     * Starts a holder for {@code dataDirectory} (whose store this process has just closed) and returns at once: its
+     * process id, or empty when it could not be started (the next command then opens the store itself). The holder is
+     * detached from this terminal where {@code setsid} exists, its console in {@link #CONSOLE_FILE}.
      */
-    static Optional<HeldStore.Held> start(Path dataDirectory, Duration idle) {
+    static OptionalLong spawn(Path dataDirectory, Duration idle) {
         List<String> command = new ArrayList<>(command(dataDirectory, idle));
         File setsid = new File("/usr/bin/setsid");
         if (setsid.canExecute()) {
             command.addFirst(setsid.getPath());
         }
-        Process holder;
         try {
-            PrivateFiles.prepareDirectory(dataDirectory);
             Path logs = Files.createDirectories(dataDirectory.resolve("logs"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '\\' ? "NUL" : "/dev/null")))
@@ -94,24 +97,30 @@ final class BackgroundHolder {
             // what the installed launcher hands its JVM (_JPACKAGE_LAUNCHER…): a launcher that finds it takes the
             // arguments for the JVM's own ("Unrecognized option: --data-dir")
             builder.environment().keySet().removeIf(name -> name.toUpperCase(Locale.ROOT).contains("JPACKAGE"));
-            holder = builder.start();
+            Process holder = builder.start();
+            Files.writeString(dataDirectory.resolve(STARTING_FILE), Long.toString(holder.pid()), StandardCharsets.UTF_8);
+            LOG.info("Started diffo-admin process " + holder.pid() + " to keep the store open: " + String.join(" ", command));
+            return OptionalLong.of(holder.pid());
         } catch (IOException | RuntimeException e) {
-            LOG.warning("Could not start a process to keep the store open (" + e.getMessage() + "); opening it here");
+            LOG.warning("Could not start a process to keep the store open (" + e.getMessage() + "; its command: " + String.join(" ", command) + ")");
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * When a holder is starting for {@code dataDirectory} ({@link #STARTING_FILE} names a live process), waits until
+     * it publishes its address, ends, or the wait runs out: the store it holds, else empty.
+     */
+    static Optional<HeldStore.Held> awaitStarting(Path dataDirectory) {
+        Optional<ProcessHandle> starting = startingHolder(dataDirectory);
+        if (starting.isEmpty()) {
             return Optional.empty();
         }
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong(WAIT_PROPERTY, 180));
-        while (System.nanoTime() < until) {
+        while (System.nanoTime() < until && starting.get().isAlive()) {
             Optional<HeldStore.Held> held = HeldStore.find(dataDirectory);
             if (held.isPresent()) {
                 return held;
-            }
-            if (!holder.isAlive()) {
-                // setsid forks and exits at once: follow its child, the JVM, by the note alone
-                if (holder.exitValue() != 0 || !setsid.getPath().equals(command.getFirst())) {
-                    LOG.warning("The process started to keep the store open ended (exit " + holder.exitValue() + "; its console: "
-                            + dataDirectory.resolve("logs").resolve(CONSOLE_FILE) + "; its command: " + String.join(" ", command) + "); opening the store here");
-                    return Optional.empty();
-                }
             }
             try {
                 Thread.sleep(100);
@@ -120,8 +129,39 @@ final class BackgroundHolder {
                 return Optional.empty();
             }
         }
-        LOG.warning("The process started to keep the store open did not publish its address in time; opening the store here");
-        return Optional.empty();
+        return HeldStore.find(dataDirectory);
+    }
+
+    /** The holder named in {@link #STARTING_FILE}, while it is alive and a Java program or diffo-admin's launcher. */
+    private static Optional<ProcessHandle> startingHolder(Path dataDirectory) {
+        try {
+            Path file = dataDirectory.resolve(STARTING_FILE);
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readString(file, StandardCharsets.UTF_8).strip());
+            // the holder itself, opening the store, waits for no one
+            return ProcessHandle.of(pid).filter(p -> p.pid() != ProcessHandle.current().pid()).filter(ProcessHandle::isAlive).filter(BackgroundHolder::ours);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Removes {@link #STARTING_FILE} when it names this process: called by the holder once it has published its address. */
+    static void started(Path dataDirectory) {
+        Path file = dataDirectory.resolve(STARTING_FILE);
+        try {
+            if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).strip().equals(Long.toString(ProcessHandle.current().pid()))) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LOG.fine("Could not remove " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** A process that may be ours: a Java program or diffo-admin's launcher (not a process id reused by another program). */
+    private static boolean ours(ProcessHandle p) {
+        return p.info().command().map(c -> c.contains("java") || c.contains("diffo-admin") || c.contains("setsid")).orElse(true);
     }
 
     /**
@@ -130,23 +170,21 @@ final class BackgroundHolder {
      * program or diffo-admin's launcher is never signalled (a note whose process id was reused).
      */
     static OptionalLong stop(Path dataDirectory, Duration wait) throws InterruptedException {
-        Optional<HeldStore.Held> held = HeldStore.find(dataDirectory);
-        if (held.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        Optional<ProcessHandle> process = ProcessHandle.of(held.get().pid())
-                .filter(p -> p.info().command().map(c -> c.contains("java") || c.contains("diffo-admin")).orElse(true));
+        // one that holds the store, or one that is starting to (stopped once it has opened the store: a stop in the
+        // middle of its start would leave the store to be recovered at its next start)
+        Optional<ProcessHandle> process = HeldStore.find(dataDirectory).or(() -> awaitStarting(dataDirectory))
+                .flatMap(held -> ProcessHandle.of(held.pid())).filter(BackgroundHolder::ours);
         if (process.isEmpty()) {
             return OptionalLong.empty();
         }
+        long pid = process.get().pid();
         process.get().destroy();
         try {
             process.get().onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new DiffoAdminException("diffo-admin process " + held.get().pid() + " holding the store at " + dataDirectory
-                    + " did not stop within " + Durations.format(wait), "It may be finishing a command's work; try again, or stop it with kill "
-                    + held.get().pid() + ".");
+            throw new DiffoAdminException("diffo-admin process " + pid + " holding the store at " + dataDirectory
+                    + " did not stop within " + Durations.format(wait), "It may be finishing a command's work; try again, or stop it with kill " + pid + ".");
         }
-        return OptionalLong.of(held.get().pid());
+        return OptionalLong.of(pid);
     }
 }

@@ -42,7 +42,10 @@ public final class Launcher {
         // Guice's generated fast classes are defined through sun.misc.Unsafe (a JVM warning on JDK 24+); we use no
         // method interception, so it builds objects by reflection instead. Set before the first Guice class loads.
         System.setProperty("guice_bytecode_gen_option", "DISABLED");
-        int code = commandLine(System.getenv(), true).execute(args);
+        CommandLine cli = commandLine(System.getenv(), true);
+        int code = cli.execute(args);
+        // the store closed (and handed to a holder, --keep-open) before the exit, so that the notice can still be printed
+        ((RootCommand) cli.getCommand()).close();
         System.exit(code);
     }
 
@@ -159,6 +162,7 @@ public final class Launcher {
         volatile boolean keepsStoreOpen;
         /** Where the command line's messages go (the notice that the store is kept open). */
         volatile PrintWriter err;
+        private boolean closed;
 
         RootCommand(Map<String, String> env) {
             this(env, false);
@@ -214,19 +218,9 @@ public final class Launcher {
                 Runtime.getRuntime().addShutdownHook(new Thread(this::close, "diffo-admin-shutdown"));
             }
             Store store = injector.getInstance(Store.class);
-            boolean noticed = store.startedHolder().isPresent();
-            java.time.Duration keepOpen = keepsStoreOpen ? options.keepOpen(env, realRun ? BackgroundHolder.DEFAULT_IDLE : java.time.Duration.ZERO)
-                    : java.time.Duration.ZERO;
-            store.keepOpen(keepOpen);
-            ConnectionInfo info = store.connect(store.startupSettings());
-            if (!noticed && err != null && store.startedHolder().isPresent()) {
-                err.println("Keeping the store open in the background for " + dev.diffo.admin.common.Durations.format(keepOpen)
-                        + " after the last command (diffo-admin process " + store.startedHolder().getAsLong() + "), so that the next command on it"
-                        + " takes seconds. 'diffo-admin --data-dir " + options.dataDirectory(env).toAbsolutePath() + " serve --stop' stops it now;"
-                        + " --keep-open 0 (or DIFFO_ADMIN_KEEP_OPEN=0) never keeps it open.");
-                err.flush();
-            }
-            return info;
+            store.keepOpen(keepsStoreOpen ? options.keepOpen(env, realRun ? BackgroundHolder.DEFAULT_IDLE : java.time.Duration.ZERO)
+                    : java.time.Duration.ZERO);
+            return store.connect(store.startupSettings());
         }
 
         @Override
@@ -245,10 +239,23 @@ public final class Launcher {
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
             injector.getInstance(WorkerPool.class).close();
             if (connected) {
-                injector.getInstance(Store.class).close();
+                Store store = injector.getInstance(Store.class);
+                store.close();
+                store.startedHolder().ifPresent(pid -> {
+                    if (err != null) {
+                        err.println("The store stays open in the background for " + dev.diffo.admin.common.Durations.format(options.keepOpen(env, BackgroundHolder.DEFAULT_IDLE))
+                                + " after the last command (diffo-admin process " + pid + "), so that the next command on it takes seconds. 'diffo-admin --data-dir "
+                                + dataDirectory() + " serve --stop' stops it now; --keep-open 0 (or DIFFO_ADMIN_KEEP_OPEN=0) never keeps it open.");
+                        err.flush();
+                    }
+                });
             }
         }
     }

@@ -74,15 +74,15 @@ public class Store implements Connector, AutoCloseable {
     }
 
     /**
-     * For a command: when no process holds the embedded store, start one in the background that keeps it open for
-     * {@code idle} after the last command ({@link BackgroundHolder}) and use it, instead of starting the store here.
-     * Zero (the default, and always for the window, {@code serve} and the benchmarks): the store is started here.
+     * For a command: when this process started the embedded store, hand it on {@link #close} to a process started in
+     * the background that keeps it open for {@code idle} after the last command ({@link BackgroundHolder}). Zero (the
+     * default, and always for the window, {@code serve} and the benchmarks): the store is closed and that is all.
      */
     public void keepOpen(Duration idle) {
         this.keepOpen = idle == null || idle.isNegative() ? Duration.ZERO : idle;
     }
 
-    /** The process this one started to keep the store open, when it did. */
+    /** The process this one started on {@link #close} to keep the store open, when it did. */
     public OptionalLong startedHolder() {
         long pid = startedHolder;
         return pid > 0 ? OptionalLong.of(pid) : OptionalLong.empty();
@@ -281,12 +281,10 @@ public class Store implements Connector, AutoCloseable {
             if (shared.isPresent()) {
                 return shared.get();
             }
-            if (!keepOpen.isZero()) {
-                Optional<Target> holder = BackgroundHolder.start(dir, keepOpen).flatMap(held -> shared(dir));
-                if (holder.isPresent()) {
-                    startedHolder = holder.get().held().pid();
-                    return holder.get();
-                }
+            // a holder that a command before this one started and that is still opening the store: wait for it
+            Optional<Target> starting = BackgroundHolder.awaitStarting(dir).flatMap(held -> shared(dir));
+            if (starting.isPresent()) {
+                return starting.get();
             }
         }
         try {
@@ -371,6 +369,7 @@ public class Store implements Connector, AutoCloseable {
         // server's list within moments, and only delays the idle stop by that)
         database.close();
         Path dir = held.dataDirectory();
+        BackgroundHolder.started(dir);
         long start = System.nanoTime();
         long lastUse = start;
         while (true) {
@@ -407,6 +406,11 @@ public class Store implements Connector, AutoCloseable {
     public synchronized void close() {
         closed = true;
         database.close();
+        Path handOver = embedded != null && !keepOpen.isZero() ? embedded.dataDirectory() : null;
         stopEmbedded();
+        if (handOver != null && startedHolder == 0) {
+            // the store is closed (its lock free): the holder opens it while this process ends
+            startedHolder = BackgroundHolder.spawn(handOver, keepOpen).orElse(0);
+        }
     }
 }

@@ -22,14 +22,14 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
 /**
- * {@code --keep-open}: a command that finds no process holding its embedded store starts one in the background and
- * uses it; the next command uses that one; a client still connected keeps it open past its idle time; once nothing
+ * {@code --keep-open}: a command that opened the embedded store itself hands it, once closed, to a process started
+ * in the background; the next command uses that one (waiting for it while it opens the store); a client still connected keeps it open past its idle time; once nothing
  * uses it for that time it closes the store by itself (and the next command opens the store, everything written
  * through the holder in it); {@code serve --stop} stops it at once. Commands run in child JVMs, as a user runs them.
  */
 class KeepOpenIT {
 
-    private static final Pattern NOTICE = Pattern.compile("Keeping the store open in the background for (\\S+) after the last command \\(diffo-admin process (\\d+)\\)");
+    private static final Pattern NOTICE = Pattern.compile("The store stays open in the background for (\\S+) after the last command \\(diffo-admin process (\\d+)\\)");
 
     @TempDir
     Path home;
@@ -106,12 +106,13 @@ class KeepOpenIT {
         assertThat(NOTICE.matcher(demo.err()).results().findFirst().orElseThrow().group(1)).isEqualTo("8s");
         assertThat(demo.err()).contains("--data-dir " + dir.toAbsolutePath() + " serve --stop");
         assertThat(alive(holder)).as("the holder outlives the command").isTrue();
-        assertThat(HeldStore.read(dir.resolve(HeldStore.FILE))).get().extracting(HeldStore.Held::pid).isEqualTo(holder);
 
-        // the next command uses it, and starts no holder of its own
+        // the next command uses it (waiting for it while it opens the store), and starts no holder of its own
         Run catalogue = command("--keep-open", "8s", "--data-dir", dir.toString(), "catalogue", "--json");
         assertThat(heldBy(catalogue)).isEqualTo(holder);
-        assertThat(catalogue.err()).doesNotContain("Keeping the store open");
+        assertThat(catalogue.err()).doesNotContain("stays open");
+        assertThat(HeldStore.read(dir.resolve(HeldStore.FILE))).get().extracting(HeldStore.Held::pid).isEqualTo(holder);
+        assertThat(dir.resolve(BackgroundHolder.STARTING_FILE)).as("gone once the holder published its address").doesNotExist();
 
         // a client connected to it (the window, a long migration) keeps it open past its idle time
         char[] password = EmbeddedNeo4j.existingPassword(dir).orElseThrow();
@@ -133,7 +134,8 @@ class KeepOpenIT {
         // the next command without keep-open opens the store itself: what was written through the holder is there
         Run after = command("--keep-open", "0", "--data-dir", dir.toString(), "catalogue", "--json");
         assertThat(heldBy(after)).as("opened by the command itself").isZero();
-        assertThat(after.err()).doesNotContain("Keeping the store open");
+        assertThat(after.err()).doesNotContain("stays open");
+        assertThat(dir.resolve(HeldStore.FILE)).as("closed by the command, no holder after --keep-open 0").doesNotExist();
         try (var store = EmbeddedNeo4j.start(dir, new EmbeddedNeo4j.Options(32L * 1024 * 1024));
              Driver driver = GraphDatabase.driver(store.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, new String(store.password())));
              var session = driver.session()) {

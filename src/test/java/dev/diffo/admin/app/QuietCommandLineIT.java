@@ -67,7 +67,7 @@ class QuietCommandLineIT {
         assertThat(JAR).as("built by package, before the ITs").exists();
         String store = home.resolve("store").toString();
 
-        // as a user runs them: the first keeps the store open in the background (the launcher's default), the next uses it
+        // as a user runs them: the first hands the store to a holder in the background (the launcher's default), the next uses it
         Run demo = javaJarOnStore("--data-dir", store, "demo");
         Run catalogue = javaJarOnStore("--data-dir", store, "catalogue", "--json");
         Run stop = javaJarOnStore("--data-dir", store, "serve", "--stop");
