@@ -8,6 +8,7 @@ import dev.diffo.admin.catalogue.DemoService;
 import dev.diffo.admin.catalogue.ReadSchemaService;
 import dev.diffo.admin.repository.BenchmarkRepository;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -34,13 +35,13 @@ public class BenchmarkCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext context;
 
-    private final BenchmarkRepository seeding;
-    private final DemoService demo;
-    private final MigrationService migration;
-    private final ReadSchemaService readSchema;
+    private final Provider<BenchmarkRepository> seeding;
+    private final Provider<DemoService> demo;
+    private final Provider<MigrationService> migration;
+    private final Provider<ReadSchemaService> readSchema;
 
     @Inject
-    public BenchmarkCommand(BenchmarkRepository seeding, DemoService demo, MigrationService migration, ReadSchemaService readSchema) {
+    public BenchmarkCommand(Provider<BenchmarkRepository> seeding, Provider<DemoService> demo, Provider<MigrationService> migration, Provider<ReadSchemaService> readSchema) {
         this.seeding = seeding;
         this.demo = demo;
         this.migration = migration;
@@ -67,22 +68,22 @@ public class BenchmarkCommand implements Callable<Integer> {
         context.connect();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("seeded %,d instances%s in %.1f s%n", instances, parties ? " with their parties" : "",
-                BenchmarkSupport.seed(seeding, demo, instances, List.of("fttb", "fttp", "fttn", "fttc"), parties));
+                BenchmarkSupport.seed(seeding.get(), demo.get(), instances, List.of("fttb", "fttp", "fttn", "fttc"), parties));
         out.flush();
         readIndexes(out);
         long listStart = System.nanoTime();
-        var rsps = migration.rsps(V1);
+        var rsps = migration.get().rsps(V1);
         out.printf("RSPs on v1 (the wizard's list, %s): %s in %.1f s%n", keptCounts ? "from the kept counts" : "one aggregate read of every instance",
                 dev.diffo.admin.domain.Rsp.list(rsps), (System.nanoTime() - listStart) / 1e9);
         rsp = rsps.getFirst().rsp().key();
-        List<String> selection = migration.check(rsp, V1, V2).selection();
+        List<String> selection = migration.get().check(rsp, V1, V2).selection();
         out.printf("warm-up (JIT and page cache, for both): the bare respecify there and back, %s%n", bareThereAndBack(selection, V1, V2));
         out.flush();
         for (int round = 1; round <= rounds; round++) {
             if (rounds > 1) {
                 out.printf("round %d of %d%s%n", round, rounds, round == 1 ? " (a new JVM: includes JIT warm-up)" : " (warm JVM)");
             }
-            round(out, migration, undo || round < rounds);
+            round(out, migration.get(), undo || round < rounds);
         }
         return 0;
     }
@@ -96,13 +97,13 @@ public class BenchmarkCommand implements Callable<Integer> {
         long start = System.nanoTime();
         String what;
         if (keptCounts) {
-            what = readSchema.prepare(Progress.NONE);
+            what = readSchema.get().prepare(Progress.NONE);
         } else {
-            readSchema.createIndexes();
+            readSchema.get().createIndexes();
             what = "Read indexes created";
         }
         String waiting;
-        while ((waiting = readSchema.indexesNotOnline()) != null) {
+        while ((waiting = readSchema.get().indexesNotOnline()) != null) {
             try {
                 Thread.sleep(1_000);
             } catch (InterruptedException e) {
@@ -133,7 +134,7 @@ public class BenchmarkCommand implements Callable<Integer> {
     private double bare(List<String> ids, String from, String to) {
         long start = System.nanoTime();
         for (int at = 0; at < ids.size(); at += batchSize) {
-            seeding.bareRespecify(from, to, ids.subList(at, Math.min(ids.size(), at + batchSize)));
+            seeding.get().bareRespecify(from, to, ids.subList(at, Math.min(ids.size(), at + batchSize)));
         }
         return (System.nanoTime() - start) / 1e9;
     }
@@ -148,7 +149,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         out.printf("check: %,d selected, %,d need remediation, %.1f s (%.1f s of CPU; values %s)%n", check.selected(), check.needingRemediation(), checkSeconds,
                 cpuSeconds() - checkCpu, check.valuesCountedAt() == null ? "read from the graph" : "from the kept counts");
         HeapWatch runHeap = HeapWatch.start();
-        long retriesBefore = seeding.retries();
+        long retriesBefore = seeding.get().retries();
         long start = System.nanoTime();
         double runCpu = cpuSeconds();
         MigrationRun run = migration.run(plan, check, new Progress() {
@@ -177,7 +178,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         out.printf("migrated %,d instances (%,d remapped fttb → fttn) in %d batches of %,d: %.1f s, %,.0f instances/s (with ledger; %.1f s of CPU; "
                         + "%d batch(es) run again after a transient failure)%n",
                 run.migrated(), check.needingRemediation(), run.batches(), batchSize, seconds, run.migrated() / seconds, cpuSeconds() - runCpu,
-                seeding.retries() - retriesBefore);
+                seeding.get().retries() - retriesBefore);
         runHeap.close();
         double ours = run.migrated() / seconds;
         out.printf("remaining on v1: %,d; during the run: %s%n", migration.remaining(rsp, V1), runHeap.summary());

@@ -9,6 +9,7 @@ import dev.diffo.admin.domain.ConnectionInfo;
 import dev.diffo.admin.domain.Specification;
 import dev.diffo.admin.domain.SpecificationGroup;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,10 +25,10 @@ public class CatalogueCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext context;
 
-    private final CatalogueService catalogue;
+    private final Provider<CatalogueService> catalogue;
 
     @Inject
-    public CatalogueCommand(CatalogueService catalogue) {
+    public CatalogueCommand(Provider<CatalogueService> catalogue) {
         this.catalogue = catalogue;
     }
 
@@ -43,7 +44,7 @@ public class CatalogueCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConnectionInfo info = context.connect();
-        CatalogueService.Snapshot snapshot = catalogue.load(search);
+        CatalogueService.Snapshot snapshot = catalogue.get().load(search);
         PrintWriter out = spec.commandLine().getOut();
         if (snapshot.shape().isForeign()) {
             spec.commandLine().getErr().println("This database is not a diffo catalogue: " + snapshot.shape().nodeCount()

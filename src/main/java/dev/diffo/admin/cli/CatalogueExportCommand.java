@@ -4,6 +4,7 @@ import dev.diffo.admin.domain.InvalidInputException;
 import dev.diffo.admin.exchange.ExchangeService;
 import dev.diffo.admin.exchange.TmfVersion;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +27,10 @@ public class CatalogueExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ExchangeService exchange;
+    private final Provider<ExchangeService> exchange;
 
     @Inject
-    public CatalogueExportCommand(ExchangeService exchange) {
+    public CatalogueExportCommand(Provider<ExchangeService> exchange) {
         this.exchange = exchange;
     }
 
@@ -61,7 +62,7 @@ public class CatalogueExportCommand implements Callable<Integer> {
             }
         }
         parent.context.connect();
-        ExchangeService.Export export = exchange.export(name, major, release);
+        ExchangeService.Export export = exchange.get().export(name, major, release);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (file == null) {

@@ -4,6 +4,7 @@ import dev.diffo.admin.domain.InvalidInputException;
 import dev.diffo.admin.exchange.ExchangeService;
 import dev.diffo.admin.exchange.ImportPlan;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -28,10 +29,10 @@ public class CatalogueImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ExchangeService exchange;
+    private final Provider<ExchangeService> exchange;
 
     @Inject
-    public CatalogueImportCommand(ExchangeService exchange) {
+    public CatalogueImportCommand(Provider<ExchangeService> exchange) {
         this.exchange = exchange;
     }
 
@@ -51,7 +52,7 @@ public class CatalogueImportCommand implements Callable<Integer> {
         }
         String json = Files.readString(file);
         parent.context.connect();
-        ImportPlan plan = exchange.preview(json, file.getFileName().toString());
+        ImportPlan plan = exchange.get().preview(json, file.getFileName().toString());
         PrintWriter out = spec.commandLine().getOut();
         out.println(plan.describe());
         if (dryRun) {
@@ -60,7 +61,7 @@ public class CatalogueImportCommand implements Callable<Integer> {
             return plan.refuses() ? 1 : 0;
         }
         out.flush();
-        ExchangeService.Result result = exchange.importPlan(plan, reason);
+        ExchangeService.Result result = exchange.get().importPlan(plan, reason);
         if (result.done().isEmpty()) {
             out.println("Nothing to import: every specification is as the document says.");
         }

@@ -4,6 +4,7 @@ import dev.diffo.admin.catalogue.DemoService;
 import dev.diffo.admin.domain.ConnectionInfo;
 import dev.diffo.admin.domain.Scenario;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,10 +18,10 @@ public class DemoCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext context;
 
-    private final DemoService demo;
+    private final Provider<DemoService> demo;
 
     @Inject
-    public DemoCommand(DemoService demo) {
+    public DemoCommand(Provider<DemoService> demo) {
         this.demo = demo;
     }
 
@@ -32,7 +33,7 @@ public class DemoCommand implements Callable<Integer> {
         ConnectionInfo info = context.connect();
         PrintWriter out = spec.commandLine().getOut();
         out.println("Connected: " + info.summary());
-        Scenario.LoadResult result = demo.loadDemo();
+        Scenario.LoadResult result = demo.get().loadDemo();
         out.println(result.changedAnything() ? "Demo loaded. " + result.summary() : "The demo was already loaded; nothing changed. " + result.summary());
         out.flush();
         return 0;

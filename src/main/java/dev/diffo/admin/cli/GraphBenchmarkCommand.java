@@ -6,6 +6,7 @@ import dev.diffo.admin.graph.GraphService;
 import dev.diffo.admin.catalogue.DemoService;
 import dev.diffo.admin.repository.BenchmarkRepository;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,12 +28,12 @@ public class GraphBenchmarkCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext context;
 
-    private final BenchmarkRepository seeding;
-    private final DemoService demo;
-    private final GraphService graph;
+    private final Provider<BenchmarkRepository> seeding;
+    private final Provider<DemoService> demo;
+    private final Provider<GraphService> graph;
 
     @Inject
-    public GraphBenchmarkCommand(BenchmarkRepository seeding, DemoService demo, GraphService graph) {
+    public GraphBenchmarkCommand(Provider<BenchmarkRepository> seeding, Provider<DemoService> demo, Provider<GraphService> graph) {
         this.seeding = seeding;
         this.demo = demo;
         this.graph = graph;
@@ -48,19 +49,19 @@ public class GraphBenchmarkCommand implements Callable<Integer> {
     public Integer call() {
         context.connect();
         PrintWriter out = spec.commandLine().getOut();
-        double seeded = BenchmarkSupport.seed(seeding, demo, instances, List.of("fttb", "fttp", "fttn", "fttc"));
+        double seeded = BenchmarkSupport.seed(seeding.get(), demo.get(), instances, List.of("fttb", "fttp", "fttn", "fttc"));
         out.printf("seeded %,d instances on broadband v1 in %.1f s; each read %d times%n", instances, seeded, repeats);
         out.flush();
         HeapWatch heap = HeapWatch.start();
-        GraphSlice lineage = time(out, "open the broadband lineage (first frame's data)", () -> graph.open(GraphService.Start.SPECIFICATION_NAME, "broadband", 50));
+        GraphSlice lineage = time(out, "open the broadband lineage (first frame's data)", () -> graph.get().open(GraphService.Start.SPECIFICATION_NAME, "broadband", 50));
         GraphNode aggregate = lineage.nodes().stream().filter(n -> n.kind() == GraphNode.Kind.INSTANCES).max(java.util.Comparator.comparingLong(GraphNode::count)).orElseThrow();
         out.printf("  the aggregate: %s%n", aggregate.title());
-        GraphSlice page = time(out, "expand the aggregate (at most 50)", () -> graph.expand(aggregate, 50));
+        GraphSlice page = time(out, "expand the aggregate (at most 50)", () -> graph.get().expand(aggregate, 50));
         GraphNode more = page.nodes().stream().filter(n -> n.kind() == GraphNode.Kind.MORE).findFirst().orElseThrow();
-        time(out, "more… (the next 50)", () -> graph.expand(more, 50));
+        time(out, "more… (the next 50)", () -> graph.get().expand(more, 50));
         GraphNode instance = page.nodes().stream().filter(n -> n.kind() == GraphNode.Kind.INSTANCE).findFirst().orElseThrow();
-        time(out, "expand an instance (its neighbours)", () -> graph.expand(instance, 50));
-        time(out, "split the aggregate by RSP (counts every instance)", () -> graph.splitByRsp(aggregate, 50));
+        time(out, "expand an instance (its neighbours)", () -> graph.get().expand(instance, 50));
+        time(out, "split the aggregate by RSP (counts every instance)", () -> graph.get().splitByRsp(aggregate, 50));
         heap.close();
         out.println(heap.summary());
         out.flush();

@@ -10,6 +10,7 @@ import dev.diffo.admin.domain.InstanceQuery;
 import dev.diffo.admin.domain.InstanceTotal;
 import dev.diffo.admin.domain.InstanceQuery.Sort;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,13 +32,13 @@ public class InstancesBenchmarkCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext context;
 
-    private final BenchmarkRepository seeding;
-    private final DemoService demo;
-    private final InstanceService service;
-    private final ReadSchemaService readSchema;
+    private final Provider<BenchmarkRepository> seeding;
+    private final Provider<DemoService> demo;
+    private final Provider<InstanceService> service;
+    private final Provider<ReadSchemaService> readSchema;
 
     @Inject
-    public InstancesBenchmarkCommand(BenchmarkRepository seeding, DemoService demo, InstanceService service, ReadSchemaService readSchema) {
+    public InstancesBenchmarkCommand(Provider<BenchmarkRepository> seeding, Provider<DemoService> demo, Provider<InstanceService> service, Provider<ReadSchemaService> readSchema) {
         this.seeding = seeding;
         this.demo = demo;
         this.service = service;
@@ -60,43 +61,43 @@ public class InstancesBenchmarkCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String v1 = BenchmarkCommand.V1;
         InstanceQuery byName = new InstanceQuery(v1, null, null, null, null, Sort.NAME, false, pageSize);
-        if (reuse && seeding.nodeCount() > 0) {
-            long there = service.count(byName);
+        if (reuse && seeding.get().nodeCount() > 0) {
+            long there = service.get().count(byName);
             if (there < instances) {
                 throw new DiffoAdminException("The store holds " + there + " instances on broadband v1, not " + instances,
                         "Reuse a store seeded with the same --instances, or seed a new one (a new --data-dir, without --reuse).");
             }
             out.printf("reused the store: %,d instances on broadband v1; %d rows a page, each read %d times%n", there, pageSize, repeats);
         } else {
-            double seeded = BenchmarkSupport.seed(seeding, demo, instances, List.of("fttb", "fttp", "fttn", "fttc"));
+            double seeded = BenchmarkSupport.seed(seeding.get(), demo.get(), instances, List.of("fttb", "fttp", "fttn", "fttc"));
             out.printf("seeded %,d instances on broadband v1 in %.1f s; %d rows a page, each read %d times%n", instances, seeded, pageSize, repeats);
         }
         out.flush();
         prepare(out);
         HeapWatch heap = HeapWatch.start();
-        time(out, "count, unfiltered (the spec's degree)", () -> service.count(byName));
-        InstanceQuery.Page first = time(out, "first page by name", () -> service.page(byName, null));
-        time(out, "next page by name", () -> service.page(byName, first.next(Sort.NAME)));
+        time(out, "count, unfiltered (the spec's degree)", () -> service.get().count(byName));
+        InstanceQuery.Page first = time(out, "first page by name", () -> service.get().page(byName, null));
+        time(out, "next page by name", () -> service.get().page(byName, first.next(Sort.NAME)));
         InstanceQuery.Cursor deep = new InstanceQuery.Cursor("acme-bench-" + (instances * 9 / 10), "");
-        time(out, "a page 90 % deep by name", () -> service.page(byName, deep));
+        time(out, "a page 90 % deep by name", () -> service.get().page(byName, deep));
         InstanceQuery byState = new InstanceQuery(v1, null, null, null, null, Sort.STATE, true, pageSize);
-        InstanceQuery.Page stateFirst = time(out, "first page by state, descending (every key ties)", () -> service.page(byState, null));
-        time(out, "next page by state (ties broken by id)", () -> service.page(byState, stateFirst.next(Sort.STATE)));
+        InstanceQuery.Page stateFirst = time(out, "first page by state, descending (every key ties)", () -> service.get().page(byState, null));
+        time(out, "next page by state (ties broken by id)", () -> service.get().page(byState, stateFirst.next(Sort.STATE)));
         InstanceQuery byCreated = new InstanceQuery(v1, null, null, null, null, Sort.CREATED, true, pageSize);
-        InstanceQuery.Page createdFirst = time(out, "first page by created, descending", () -> service.page(byCreated, null));
-        time(out, "next page by created", () -> service.page(byCreated, createdFirst.next(Sort.CREATED)));
+        InstanceQuery.Page createdFirst = time(out, "first page by created, descending", () -> service.get().page(byCreated, null));
+        time(out, "next page by created", () -> service.get().page(byCreated, createdFirst.next(Sort.CREATED)));
         InstanceQuery fttb = new InstanceQuery(v1, null, null, "broadband.technology", "fttb", Sort.NAME, false, pageSize);
-        time(out, "first page where technology = fttb", () -> service.page(fttb, null));
-        time(out, "count where technology = fttb", () -> service.total(fttb));
+        time(out, "first page where technology = fttb", () -> service.get().page(fttb, null));
+        time(out, "count where technology = fttb", () -> service.get().total(fttb));
         InstanceQuery acmeOnly = new InstanceQuery(v1, null, "acme", null, null, Sort.NAME, false, pageSize);
-        time(out, "first page of acme (RSP by name prefix)", () -> service.page(acmeOnly, null));
-        time(out, "count of acme", () -> service.total(acmeOnly));
+        time(out, "first page of acme (RSP by name prefix)", () -> service.get().page(acmeOnly, null));
+        time(out, "count of acme", () -> service.get().total(acmeOnly));
         InstanceQuery acmeFttb = new InstanceQuery(v1, null, "acme", "broadband.technology", "fttb", Sort.STATE, false, pageSize);
-        time(out, "first page of acme where technology = fttb, by state", () -> service.page(acmeFttb, null));
-        time(out, "count of acme where technology = fttb", () -> service.total(acmeFttb));
+        time(out, "first page of acme where technology = fttb, by state", () -> service.get().page(acmeFttb, null));
+        time(out, "count of acme where technology = fttb", () -> service.get().total(acmeFttb));
         InstanceQuery acme = new InstanceQuery(v1, "bench-99", "acme", null, null, Sort.NAME, false, pageSize);
-        time(out, "first page of acme, name contains bench-99", () -> service.page(acme, null));
-        time(out, "count of acme, name contains bench-99", () -> service.total(acme));
+        time(out, "first page of acme, name contains bench-99", () -> service.get().page(acme, null));
+        time(out, "count of acme, name contains bench-99", () -> service.get().total(acme));
         heap.close();
         out.println(heap.summary());
         out.flush();
@@ -110,10 +111,10 @@ public class InstancesBenchmarkCommand implements Callable<Integer> {
      */
     private void prepare(PrintWriter out) {
         long start = System.nanoTime();
-        out.println("diffo-admin: " + readSchema.prepare(TaskRunner.Progress.NONE) + String.format(" (%.1f s)", (System.nanoTime() - start) / 1e9));
+        out.println("diffo-admin: " + readSchema.get().prepare(TaskRunner.Progress.NONE) + String.format(" (%.1f s)", (System.nanoTime() - start) / 1e9));
         out.flush();
         String waiting;
-        while ((waiting = readSchema.indexesNotOnline()) != null) {
+        while ((waiting = readSchema.get().indexesNotOnline()) != null) {
             out.println("  " + waiting);
             out.flush();
             try {
@@ -127,7 +128,7 @@ public class InstancesBenchmarkCommand implements Callable<Integer> {
         out.flush();
         if (!noWarmUp) {
             // as the window does once the indexes are online: the reads below are then the user's first after connecting
-            out.println("diffo-admin: " + readSchema.warmUp(TaskRunner.Progress.NONE) + " (the reads below use other filters, RSPs and cursors)");
+            out.println("diffo-admin: " + readSchema.get().warmUp(TaskRunner.Progress.NONE) + " (the reads below use other filters, RSPs and cursors)");
             out.flush();
         }
     }

@@ -7,6 +7,7 @@ import dev.diffo.admin.domain.InstanceRow;
 import dev.diffo.admin.domain.InvalidInputException;
 import dev.diffo.admin.domain.Specification;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,11 +27,11 @@ public class InstancesCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext context;
 
-    private final CatalogueService catalogue;
-    private final InstanceService instanceService;
+    private final Provider<CatalogueService> catalogue;
+    private final Provider<InstanceService> instanceService;
 
     @Inject
-    public InstancesCommand(CatalogueService catalogue, InstanceService instanceService) {
+    public InstancesCommand(Provider<CatalogueService> catalogue, Provider<InstanceService> instanceService) {
         this.catalogue = catalogue;
         this.instanceService = instanceService;
     }
@@ -54,8 +55,8 @@ public class InstancesCommand implements Callable<Integer> {
     public Integer call() {
         context.connect();
         PrintWriter out = spec.commandLine().getOut();
-        Specification version = catalogue.require(name, major);
-        InstanceService instances = instanceService;
+        Specification version = catalogue.get().require(name, major);
+        InstanceService instances = instanceService.get();
         if (create != null) {
             Map<String, String> values = new LinkedHashMap<>();
             for (String pair : set) {

@@ -13,6 +13,7 @@ import dev.diffo.admin.migration.MigrationService;
 import dev.diffo.admin.migration.MigrationText;
 import dev.diffo.admin.migration.Verification;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,11 +36,11 @@ public class MigrateCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext context;
 
-    private final CatalogueService catalogue;
-    private final MigrationService migration;
+    private final Provider<CatalogueService> catalogue;
+    private final Provider<MigrationService> migration;
 
     @Inject
-    public MigrateCommand(CatalogueService catalogue, MigrationService migration) {
+    public MigrateCommand(Provider<CatalogueService> catalogue, Provider<MigrationService> migration) {
         this.catalogue = catalogue;
         this.migration = migration;
     }
@@ -71,11 +72,11 @@ public class MigrateCommand implements Callable<Integer> {
         CliChecks.batchSize(batchSize);
         context.connect();
         PrintWriter out = spec.commandLine().getOut();
-        Specification source = catalogue.require(name, from);
-        Specification target = catalogue.require(name, to);
-        Rsp owner = migration.resolveRsp(source.uuid(), rsp);
+        Specification source = catalogue.get().require(name, from);
+        Specification target = catalogue.get().require(name, to);
+        Rsp owner = migration.get().resolveRsp(source.uuid(), rsp);
         String rsp = owner.key();
-        Check check = migration.check(rsp, source.uuid(), target.uuid(), nameFilter);
+        Check check = migration.get().check(rsp, source.uuid(), target.uuid(), nameFilter);
         String labelNote = printCheck(out, owner, check, source, target);
         if (checkOnly) {
             out.flush();
@@ -86,19 +87,19 @@ public class MigrateCommand implements Callable<Integer> {
         }
         MigrationPlan plan = new MigrationPlan(rsp, source.uuid(), target.uuid(), mapping(maps), exclusions(excludes), batchSize,
                 perInstance(instances), nameFilter, relabel ? check.relabelOffer() : null);
-        migration.warnings(plan, check).forEach(w -> out.println("  warning: " + w));
+        migration.get().warnings(plan, check).forEach(w -> out.println("  warning: " + w));
         if (dryRun) {
-            printDryRun(out, plan, migration.dryRun(plan, check, Progress.NONE));
+            printDryRun(out, plan, migration.get().dryRun(plan, check, Progress.NONE));
             return 0;
         }
-        migration.validate(plan, check);
+        migration.get().validate(plan, check);
         out.println(MigrationText.describeRun(plan, check, owner.display()));
         if (!yes) {
             out.println("Not run: run again with --yes to move the instances.");
             out.flush();
             return 1;
         }
-        return report(out, migration.run(plan, check, printer(out)), migration);
+        return report(out, migration.get().run(plan, check, printer(out)), migration.get());
     }
 
     /** What the check found; returns the note on labels (empty when there is none). */
@@ -214,7 +215,7 @@ public class MigrateCommand implements Callable<Integer> {
     int runAndReport(java.util.function.BiFunction<MigrationService, Progress, MigrationRun> operation) {
         context.connect();
         PrintWriter out = spec.commandLine().getOut();
-        return report(out, operation.apply(migration, printer(out)), migration);
+        return report(out, operation.apply(migration.get(), printer(out)), migration.get());
     }
 
     @Command(name = "resume", description = "Resume an interrupted or paused run (or undo).")
@@ -241,7 +242,7 @@ public class MigrateCommand implements Callable<Integer> {
             CliChecks.runId(run);
             parent.context.connect();
             PrintWriter out = parent.spec.commandLine().getOut();
-            MigrationRun found = parent.migration.findRun(run)
+            MigrationRun found = parent.migration.get().findRun(run)
                     .orElseThrow(() -> new dev.diffo.admin.domain.DiffoAdminException("There is no migration run " + run, "List the runs with: migrate runs --name NAME --major N"));
             out.println(MigrationText.describeUndo(found));
             if (!yes) {
@@ -266,7 +267,7 @@ public class MigrateCommand implements Callable<Integer> {
                 CliChecks.outputFile(file);
             }
             parent.context.connect();
-            MigrationService migration = parent.migration;
+            MigrationService migration = parent.migration.get();
             if (file == null) {
                 PrintWriter out = parent.spec.commandLine().getOut();
                 migration.exportCsv(run, out);
@@ -290,8 +291,8 @@ public class MigrateCommand implements Callable<Integer> {
         public Integer call() {
             parent.context.connect();
             PrintWriter out = parent.spec.commandLine().getOut();
-            Specification s = parent.catalogue.require(name, major);
-            for (MigrationRun r : parent.migration.runs(s.uuid())) {
+            Specification s = parent.catalogue.get().require(name, major);
+            for (MigrationRun r : parent.migration.get().runs(s.uuid())) {
                 out.printf("%s  %-6s %-11s %s %s → %s  %,d moved  %s  %s%s%n", r.uuid(), r.kind(), r.status(), r.rsp(), r.sourceVersion(),
                         r.targetVersion(), r.migrated(), r.actor(), dev.diffo.admin.domain.Dates.display(r.startedAt()), r.error() == null ? "" : "  error: " + r.error());
             }

@@ -10,6 +10,7 @@ import dev.diffo.admin.repository.BenchmarkRepository;
 import dev.diffo.admin.repository.MigrationRepository;
 import dev.diffo.admin.repository.ReadinessRepository;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -33,21 +34,18 @@ public class ReadinessBenchmarkCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext context;
 
-    private final BenchmarkRepository seeding;
-    private final DemoService demo;
-    private final ReadinessRepository readiness;
-    private final ReadinessService service;
-    private final MigrationService migration;
-    private final MigrationRepository migrations;
-    private final dev.diffo.admin.catalogue.ReadSchemaService readSchema;
-    private final dev.diffo.admin.repository.CatalogueRepository catalogue;
-    private final dev.diffo.admin.common.RspKeys keys;
+    private final Provider<BenchmarkRepository> seeding;
+    private final Provider<DemoService> demo;
+    private final Provider<ReadinessRepository> readiness;
+    private final Provider<ReadinessService> service;
+    private final Provider<MigrationService> migration;
+    private final Provider<MigrationRepository> migrations;
+    private final Provider<dev.diffo.admin.catalogue.ReadSchemaService> readSchema;
+    private final Provider<dev.diffo.admin.repository.CatalogueRepository> catalogue;
+    private final Provider<dev.diffo.admin.common.RspKeys> keys;
 
     @Inject
-    public ReadinessBenchmarkCommand(BenchmarkRepository seeding, DemoService demo, ReadinessRepository readiness, ReadinessService service,
-                                     MigrationService migration, MigrationRepository migrations,
-                                     dev.diffo.admin.catalogue.ReadSchemaService readSchema, dev.diffo.admin.repository.CatalogueRepository catalogue,
-                                     dev.diffo.admin.common.RspKeys keys) {
+    public ReadinessBenchmarkCommand(Provider<BenchmarkRepository> seeding, Provider<DemoService> demo, Provider<ReadinessRepository> readiness, Provider<ReadinessService> service, Provider<MigrationService> migration, Provider<MigrationRepository> migrations, Provider<dev.diffo.admin.catalogue.ReadSchemaService> readSchema, Provider<dev.diffo.admin.repository.CatalogueRepository> catalogue, Provider<dev.diffo.admin.common.RspKeys> keys) {
         this.catalogue = catalogue;
         this.keys = keys;
         this.seeding = seeding;
@@ -72,56 +70,56 @@ public class ReadinessBenchmarkCommand implements Callable<Integer> {
     public Integer call() {
         context.connect();
         PrintWriter out = spec.commandLine().getOut();
-        boolean reused = reuse && seeding.nodeCount() > 0;
+        boolean reused = reuse && seeding.get().nodeCount() > 0;
         if (reused) {
-            long there = readiness.majors("broadband").stream().mapToLong(dev.diffo.admin.domain.Specification::instanceCount).sum();
+            long there = readiness.get().majors("broadband").stream().mapToLong(dev.diffo.admin.domain.Specification::instanceCount).sum();
             if (there < instances) {
                 throw new dev.diffo.admin.domain.DiffoAdminException("The store holds " + there + " broadband instances, not " + instances,
                         "Reuse a store seeded with the same --instances, or seed a new one (a new --data-dir, without --reuse).");
             }
             out.printf("reused the store: %,d broadband instances; each read %d times%n", there, repeats);
         } else {
-            double seeded = BenchmarkSupport.seed(seeding, demo, instances, List.of("fttb", "fttp", "fttn", "fttc"), true);
+            double seeded = BenchmarkSupport.seed(seeding.get(), demo.get(), instances, List.of("fttb", "fttp", "fttn", "fttc"), true);
             out.printf("seeded %,d instances on broadband v1 with three resellers in %.1f s; each read %d times%n", instances, seeded, repeats);
         }
         out.flush();
         if (!noMigration && !reused) {
             long start = System.nanoTime();
-            MigrationRun run = migration.run(new MigrationPlan(BenchmarkSupport.RESELLERS.getFirst(), BenchmarkSupport.V1, BenchmarkSupport.V2,
+            MigrationRun run = migration.get().run(new MigrationPlan(BenchmarkSupport.RESELLERS.getFirst(), BenchmarkSupport.V1, BenchmarkSupport.V2,
                     Map.of("broadband.technology", Map.of("fttb", "fttn")), Set.of(), batchSize), Progress.NONE);
             out.printf("migrated %s's %,d instances to v2 in %d batches, %.1f s (the ledger's batches)%n", run.rsp(), run.migrated(), run.batches(),
                     (System.nanoTime() - start) / 1e9);
             out.flush();
         }
         HeapWatch heap = HeapWatch.start();
-        BenchmarkSupport.time(out, "per-RSP counts per major, the store as it is", repeats, () -> readiness.shares("broadband"),
+        BenchmarkSupport.time(out, "per-RSP counts per major, the store as it is", repeats, () -> readiness.get().shares("broadband"),
                 ReadinessBenchmarkCommand::rows);
         BenchmarkSupport.time(out, "the wizard's RSP list on v1, the store as it is (every v1 instance's RSP worked out, unless counts are kept)",
-                repeats, () -> migrations.rsps(BenchmarkSupport.V1), rsps -> rsps.size() + " RSPs");
+                repeats, () -> migrations.get().rsps(BenchmarkSupport.V1), rsps -> rsps.size() + " RSPs");
         // what the window does when a user who may write connects: read indexes and the counts the app keeps
         long preparing = System.nanoTime();
-        out.println("diffo-admin: " + readSchema.prepare(Progress.NONE) + String.format(" (%.1f s)", (System.nanoTime() - preparing) / 1e9));
+        out.println("diffo-admin: " + readSchema.get().prepare(Progress.NONE) + String.format(" (%.1f s)", (System.nanoTime() - preparing) / 1e9));
         out.flush();
-        BenchmarkSupport.time(out, "per-RSP counts per major, from the kept counts", repeats, () -> readiness.shares("broadband"),
+        BenchmarkSupport.time(out, "per-RSP counts per major, from the kept counts", repeats, () -> readiness.get().shares("broadband"),
                 ReadinessBenchmarkCommand::rows);
-        BenchmarkSupport.time(out, "the majors (instance counts from the degree)", repeats, () -> readiness.majors("broadband"),
+        BenchmarkSupport.time(out, "the majors (instance counts from the degree)", repeats, () -> readiness.get().majors("broadband"),
                 majors -> majors.size() + " majors");
         BenchmarkSupport.time(out, "the ledger's batches (time series)", repeats,
-                () -> readiness.moves(List.of(BenchmarkSupport.V1, BenchmarkSupport.V2)), moves -> moves.size() + " batches");
-        BenchmarkSupport.time(out, "the whole view (all three reads, series, projection)", repeats, () -> service.read("broadband"),
+                () -> readiness.get().moves(List.of(BenchmarkSupport.V1, BenchmarkSupport.V2)), moves -> moves.size() + " batches");
+        BenchmarkSupport.time(out, "the whole view (all three reads, series, projection)", repeats, () -> service.get().read("broadband"),
                 read -> read.lines().stream().filter(ReadinessService.MajorLine::old)
                         .map(l -> l.major().version() + ": " + l.projection().text()).toList().toString());
-        BenchmarkSupport.time(out, "the wizard's RSP list on v1, from the kept counts", repeats, () -> migrations.rsps(BenchmarkSupport.V1),
+        BenchmarkSupport.time(out, "the wizard's RSP list on v1, from the kept counts", repeats, () -> migrations.get().rsps(BenchmarkSupport.V1),
                 rsps -> rsps.size() + " RSPs");
         // what an RSP operator's screens add: its own share of each version (catalogue tree, overview), its key looked up at connect
         String reseller = "ORG000000000001";
-        BenchmarkSupport.time(out, "the catalogue's versions (every RSP's counts: degree)", repeats, () -> catalogue.findSpecifications(""),
+        BenchmarkSupport.time(out, "the catalogue's versions (every RSP's counts: degree)", repeats, () -> catalogue.get().findSpecifications(""),
                 specs -> specs.size() + " versions");
-        BenchmarkSupport.time(out, "an RSP operator's share of each version (kept counts)", repeats, () -> catalogue.instancesOf(reseller),
+        BenchmarkSupport.time(out, "an RSP operator's share of each version (kept counts)", repeats, () -> catalogue.get().instancesOf(reseller),
                 Object::toString);
-        BenchmarkSupport.time(out, "the RSP key looked up as stored, given exactly", repeats, () -> keys.stored(reseller), key -> key);
+        BenchmarkSupport.time(out, "the RSP key looked up as stored, given exactly", repeats, () -> keys.get().stored(reseller), key -> key);
         BenchmarkSupport.time(out, "the RSP key looked up as stored, given in lower case", repeats,
-                () -> keys.stored(reseller.toLowerCase(java.util.Locale.ROOT)), key -> key);
+                () -> keys.get().stored(reseller.toLowerCase(java.util.Locale.ROOT)), key -> key);
         heap.close();
         out.println(heap.summary());
         out.flush();

@@ -5,6 +5,7 @@ import dev.diffo.admin.common.TaskRunner;
 import dev.diffo.admin.domain.ReadIndex;
 import dev.diffo.admin.domain.Recount;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,10 +27,10 @@ public class RecountCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ReadSchemaService readSchema;
+    private final Provider<ReadSchemaService> readSchema;
 
     @Inject
-    public RecountCommand(ReadSchemaService readSchema) {
+    public RecountCommand(Provider<ReadSchemaService> readSchema) {
         this.readSchema = readSchema;
     }
 
@@ -37,12 +38,12 @@ public class RecountCommand implements Callable<Integer> {
     public Integer call() {
         context.connect();
         PrintWriter out = spec.commandLine().getOut();
-        List<Recount> done = readSchema.recount(TaskRunner.Progress.NONE);
+        List<Recount> done = readSchema.get().recount(TaskRunner.Progress.NONE);
         for (Recount r : done) {
             out.printf("%s: %,d instances in %,d counts (%,d ms)%n", r.specificationUuid(), r.instances(), r.counts(), r.millis());
         }
         out.printf("recounted %,d instances of %d specification(s)%n", done.stream().mapToLong(Recount::instances).sum(), done.size());
-        for (ReadIndex index : readSchema.indexes()) {
+        for (ReadIndex index : readSchema.get().indexes()) {
             if (!index.online()) {
                 out.println(index.describe());
             }

@@ -11,6 +11,7 @@ import dev.diffo.admin.domain.VersionEvent;
 import dev.diffo.admin.versioning.RuleText;
 import dev.diffo.admin.versioning.VersioningService;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +33,11 @@ public class SpecCommand {
     @ParentCommand
     CommandContext context;
 
-    private final VersioningService versioning;
-    private final CatalogueService catalogue;
+    private final Provider<VersioningService> versioning;
+    private final Provider<CatalogueService> catalogue;
 
     @Inject
-    public SpecCommand(VersioningService versioning, CatalogueService catalogue) {
+    public SpecCommand(Provider<VersioningService> versioning, Provider<CatalogueService> catalogue) {
         this.versioning = versioning;
         this.catalogue = catalogue;
     }
@@ -57,11 +58,11 @@ public class SpecCommand {
         }
 
         VersioningService versioning() {
-            return parent.versioning;
+            return parent.versioning.get();
         }
 
         Specification find(String name, long major) {
-            return parent.catalogue.require(name, major);
+            return parent.catalogue.get().require(name, major);
         }
 
         @Override
