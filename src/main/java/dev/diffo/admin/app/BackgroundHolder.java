@@ -187,4 +187,42 @@ final class BackgroundHolder {
         }
         return OptionalLong.of(pid);
     }
+
+    /** Why {@link #holdUntilIdle} returned. */
+    enum HoldEnd { IDLE, TIME_UP }
+
+    private static final long IDLE_POLL_MILLIS = 500;
+
+    /**
+     * Holds {@code held} open until no other process has used it for {@code idle} (no Bolt connection open to it, no
+     * command's use noted on the address file: {@link HeldStore#touch}), or until {@code atMost} has passed (null: no
+     * limit). Idle, the address is withdrawn first so that no new command finds it, then the connections are looked at
+     * once more: a command that came in between keeps the store open. The caller's own driver must be closed (a closed
+     * connection leaves the server's list within moments, and only delays the idle stop by that).
+     */
+    static HoldEnd holdUntilIdle(EmbeddedNeo4j held, Duration idle, Duration atMost) throws InterruptedException {
+        Path dir = held.dataDirectory();
+        started(dir);
+        long start = System.nanoTime();
+        long lastUse = start;
+        while (true) {
+            long now = System.nanoTime();
+            if (atMost != null && now - start >= atMost.toNanos()) {
+                return HoldEnd.TIME_UP;
+            }
+            if (!held.boltConnections().isEmpty()) {
+                lastUse = now;
+            }
+            lastUse = Math.max(lastUse, now - HeldStore.sinceTouched(dir).toNanos());
+            if (idle != null && now - lastUse >= idle.toNanos()) {
+                HeldStore.withdraw(dir);
+                if (held.boltConnections().isEmpty()) {
+                    return HoldEnd.IDLE;
+                }
+                HeldStore.publish(dir, held.boltUri());
+                lastUse = now;
+            }
+            Thread.sleep(IDLE_POLL_MILLIS);
+        }
+    }
 }

@@ -109,6 +109,17 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
     }
 
+    /** Whether the store did not start because another process holds its lock (Neo4j's FileLockException). */
+    static boolean lockedByAnother(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getSimpleName().equals("FileLockException")
+                    || (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("locked by another process"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The ids of the Bolt connections open to this store now (this process's driver's included). */
     java.util.Set<String> boltConnections() {
         var db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);

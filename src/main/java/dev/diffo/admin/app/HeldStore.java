@@ -94,6 +94,19 @@ final class HeldStore {
         }
     }
 
+    /** Waits (at most {@code wait}) until the holder's process has ended: it let go of the store. */
+    static void awaitGone(Held held, java.time.Duration wait) {
+        ProcessHandle.of(held.pid()).ifPresent(holder -> {
+            try {
+                holder.onExit().get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ignored) {
+                // still there: the caller says what it finds next
+            }
+        });
+    }
+
     /** The store another live process holds in this directory, when its note is there and its port answers. */
     static Optional<Held> find(Path dataDirectory) {
         return read(dataDirectory.resolve(FILE))

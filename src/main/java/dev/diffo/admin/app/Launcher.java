@@ -225,7 +225,7 @@ public final class Launcher {
 
         @Override
         public boolean holdUntilIdle(java.time.Duration idle, java.time.Duration atMost) throws InterruptedException {
-            return injector.getInstance(Store.class).holdUntilIdle(idle, atMost) == Store.HoldEnd.IDLE;
+            return injector.getInstance(Store.class).holdUntilIdle(idle, atMost) == BackgroundHolder.HoldEnd.IDLE;
         }
 
         @Override

@@ -98,10 +98,7 @@ public class Store implements Connector, AutoCloseable {
         return database.info();
     }
 
-    /**
-     * Where to connect: the embedded store's Bolt address (started here when it is a new one, or {@code held} by another
-     * diffo-admin process) or the server's.
-     */
+    /** Where to connect: the embedded store's Bolt address (started here, or {@code held} by another process in {@code dir}) or a server's. */
     private record Target(String uri, String user, char[] password, EmbeddedNeo4j startedHere, HeldStore.Held held, Path dir) {
         Target(String uri, String user, char[] password, EmbeddedNeo4j startedHere) {
             this(uri, user, password, startedHere, null, null);
@@ -220,15 +217,7 @@ public class Store implements Connector, AutoCloseable {
                 // the holder went away (or is closing: idle, or stopped) between its note and our login: once it has
                 // let go of the store, connect again (a new holder, or the store opened here)
                 LOG.info("The embedded store held by process " + target.held().pid() + " did not answer (" + e.getMessage() + "); connecting again");
-                ProcessHandle.of(target.held().pid()).ifPresent(holder -> {
-                    try {
-                        holder.onExit().get(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ignored) {
-                        // still there: the connect below says what it finds
-                    }
-                });
+                HeldStore.awaitGone(target.held(), Duration.ofSeconds(60));
                 return connect(settings, !target.held().equals(HeldStore.read(target.dir().resolve(HeldStore.FILE)).orElse(null)));
             }
             throw Drivers.translate(e, target.uri(), target.user(), settings.database(), settings.trustedCa());
@@ -246,23 +235,11 @@ public class Store implements Connector, AutoCloseable {
         String scheme = ConnectionProfile.scheme(target.uri());
         try (Driver driver = Drivers.open(target.uri(), auth, settings.trustedCa())) {
             // an RSP operator's profile is told no count of every RSP's instances
-            return ConnectionCheck.report(driver, db, target.uri(), tlsLine(scheme, settings.trustedCa()), scheme.startsWith("neo4j"))
+            return ConnectionCheck.report(driver, db, target.uri(), TlsFailures.protection(scheme, settings.trustedCa()), scheme.startsWith("neo4j"))
                     .forRsp(settings.accessOrDefault().rspKey());
         } catch (RuntimeException e) {
             throw Drivers.translate(e, target.uri(), target.user(), settings.database(), settings.trustedCa());
         }
-    }
-
-    /** How the connection is protected, one sentence. */
-    static String tlsLine(String scheme, Path trustedCa) {
-        if (scheme.endsWith("+ssc")) {
-            return "Encrypted (TLS), but any certificate is accepted (+ssc): the server is not authenticated; use +s with its CA to be sure it is the server you mean.";
-        }
-        if (scheme.endsWith("+s")) {
-            return "Encrypted (TLS); the certificate is signed by " + (trustedCa == null ? "a CA this computer trusts" : "the CA in " + trustedCa)
-                    + " and names the host.";
-        }
-        return "Not encrypted: what is sent, the password included, can be read on the network (use " + scheme + "+s:// where the server has TLS).";
     }
 
     /**
@@ -291,7 +268,7 @@ public class Store implements Connector, AutoCloseable {
             EmbeddedNeo4j startedHere = EmbeddedNeo4j.start(dir, embeddedOptions);
             return new Target(startedHere.boltUri(), EmbeddedNeo4j.USER, startedHere.password(), startedHere);
         } catch (DiffoAdminException e) {
-            if (mayShare && lockedByAnother(e)) {
+            if (mayShare && EmbeddedNeo4j.lockedByAnother(e)) {
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong(SHARE_WAIT_PROPERTY, 30));
                 while (System.nanoTime() < until) {
                     Optional<Target> shared = shared(dir);
@@ -310,24 +287,13 @@ public class Store implements Connector, AutoCloseable {
         }
     }
 
-    /** Whether the store did not start because another process holds its lock (Neo4j's FileLockException). */
-    static boolean lockedByAnother(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getClass().getSimpleName().equals("FileLockException")
-                    || (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("locked by another process"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static Optional<Target> shared(Path dir) {
         return HeldStore.find(dir).flatMap(held -> EmbeddedNeo4j.existingPassword(dir)
                 .map(password -> new Target(held.boltUri(), EmbeddedNeo4j.USER, password, null, held, dir)));
     }
 
     private Target serverTarget(ConnectionSettings settings) {
-        String uri = validateUri(settings.uri());
+        String uri = ConnectionProfile.checkedUri(settings.uri());
         if (settings.trustedCa() != null) {
             Drivers.checkCa(uri, settings.trustedCa());
         }
@@ -344,20 +310,12 @@ public class Store implements Connector, AutoCloseable {
         return new Target(uri, user, password, null);
     }
 
-    static String validateUri(String raw) {
-        return ConnectionProfile.checkedUri(raw);
-    }
-
-    /** Why {@link #holdUntilIdle} returned. */
-    public enum HoldEnd { IDLE, TIME_UP }
-
     /**
-     * Holds the store this process started open until no other process has used it for {@code idle} (no Bolt connection
-     * of another process, no command's use noted on the address file: {@link HeldStore#touch}), or until {@code atMost}
-     * has passed (null: no limit). Idle, the address is withdrawn first so that no new command finds it, then the
-     * connections are looked at once more: a command that came in between keeps the store open.
+     * Holds the store this process started open until no other process has used it for {@code idle} (null: until
+     * stopped), or until {@code atMost} has passed (null: no limit): {@link BackgroundHolder#holdUntilIdle}. The holder
+     * itself needs no connection: its driver is closed first, so that every connection left is another process's.
      */
-    public HoldEnd holdUntilIdle(Duration idle, Duration atMost) throws InterruptedException {
+    public BackgroundHolder.HoldEnd holdUntilIdle(Duration idle, Duration atMost) throws InterruptedException {
         EmbeddedNeo4j held;
         synchronized (this) {
             held = embedded;
@@ -365,35 +323,9 @@ public class Store implements Connector, AutoCloseable {
         if (held == null) {
             throw new IllegalStateException("This process does not hold an embedded store");
         }
-        // the holder itself needs no connection: every one left is another process's (a closed one leaves the
-        // server's list within moments, and only delays the idle stop by that)
         database.close();
-        Path dir = held.dataDirectory();
-        BackgroundHolder.started(dir);
-        long start = System.nanoTime();
-        long lastUse = start;
-        while (true) {
-            long now = System.nanoTime();
-            if (atMost != null && now - start >= atMost.toNanos()) {
-                return HoldEnd.TIME_UP;
-            }
-            if (!held.boltConnections().isEmpty()) {
-                lastUse = now;
-            }
-            lastUse = Math.max(lastUse, now - HeldStore.sinceTouched(dir).toNanos());
-            if (idle != null && now - lastUse >= idle.toNanos()) {
-                HeldStore.withdraw(dir);
-                if (held.boltConnections().isEmpty()) {
-                    return HoldEnd.IDLE;
-                }
-                HeldStore.publish(dir, held.boltUri());
-                lastUse = now;
-            }
-            Thread.sleep(IDLE_POLL_MILLIS);
-        }
+        return BackgroundHolder.holdUntilIdle(held, idle, atMost);
     }
-
-    private static final long IDLE_POLL_MILLIS = 500;
 
     private void stopEmbedded() {
         if (embedded != null) {

@@ -60,4 +60,16 @@ final class TlsFailures {
         }
         return all.toString().toLowerCase(Locale.ROOT);
     }
+
+    /** How the connection is protected, one sentence. */
+    static String protection(String scheme, Path trustedCa) {
+        if (scheme.endsWith("+ssc")) {
+            return "Encrypted (TLS), but any certificate is accepted (+ssc): the server is not authenticated; use +s with its CA to be sure it is the server you mean.";
+        }
+        if (scheme.endsWith("+s")) {
+            return "Encrypted (TLS); the certificate is signed by " + (trustedCa == null ? "a CA this computer trusts" : "the CA in " + trustedCa)
+                    + " and names the host.";
+        }
+        return "Not encrypted: what is sent, the password included, can be read on the network (use " + scheme + "+s:// where the server has TLS).";
+    }
 }

@@ -128,7 +128,7 @@ class SharedStoreIT {
             assertThatThrownBy(() -> second.connect(settings))
                     .isInstanceOf(DiffoAdminException.class)
                     .hasMessageContaining("did not start")
-                    .satisfies(e -> assertThat(Store.lockedByAnother(e)).as("the lock is recognised").isTrue())
+                    .satisfies(e -> assertThat(EmbeddedNeo4j.lockedByAnother(e)).as("the lock is recognised").isTrue())
                     .satisfies(e -> assertThat(((DiffoAdminException) e).describe()).contains("If another diffo-admin"));
         } finally {
             System.clearProperty(Store.SHARE_WAIT_PROPERTY);
