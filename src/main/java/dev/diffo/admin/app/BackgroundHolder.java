@@ -116,20 +116,9 @@ final class BackgroundHolder {
         if (starting.isEmpty()) {
             return Optional.empty();
         }
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong(WAIT_PROPERTY, 180));
-        while (System.nanoTime() < until && starting.get().isAlive()) {
-            Optional<HeldStore.Held> held = HeldStore.find(dataDirectory);
-            if (held.isPresent()) {
-                return held;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
-        return HeldStore.find(dataDirectory);
+        Optional<HeldStore.Held> held = HeldStore.await(() -> HeldStore.find(dataDirectory), Duration.ofSeconds(Long.getLong(WAIT_PROPERTY, 180)),
+                starting.get()::isAlive);
+        return held.isPresent() || Thread.currentThread().isInterrupted() ? held : HeldStore.find(dataDirectory);
     }
 
     /** The holder named in {@link #STARTING_FILE}, while it is alive and a Java program or diffo-admin's launcher. */

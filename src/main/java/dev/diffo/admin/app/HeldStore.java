@@ -94,6 +94,29 @@ final class HeldStore {
         }
     }
 
+    /**
+     * Polls {@code found} every {@value #POLL_MILLIS} ms until it finds something, {@code wait} has passed, or
+     * {@code worthWaiting} says no more can come: what it found, else empty (also when interrupted).
+     */
+    static <T> Optional<T> await(java.util.function.Supplier<Optional<T>> found, java.time.Duration wait, java.util.function.BooleanSupplier worthWaiting) {
+        long until = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < until && worthWaiting.getAsBoolean()) {
+            Optional<T> now = found.get();
+            if (now.isPresent()) {
+                return now;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final long POLL_MILLIS = 100;
+
     /** Waits (at most {@code wait}) until the holder's process has ended: it let go of the store. */
     static void awaitGone(Held held, java.time.Duration wait) {
         ProcessHandle.of(held.pid()).ifPresent(holder -> {

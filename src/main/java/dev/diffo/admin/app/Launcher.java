@@ -162,6 +162,8 @@ public final class Launcher {
         volatile boolean keepsStoreOpen;
         /** Where the command line's messages go (the notice that the store is kept open). */
         volatile PrintWriter err;
+        /** How long the store is kept open after this command ({@link #connect}: the option, the environment, the default). */
+        private volatile java.time.Duration keepOpen = java.time.Duration.ZERO;
         private boolean closed;
 
         RootCommand(Map<String, String> env) {
@@ -218,8 +220,8 @@ public final class Launcher {
                 Runtime.getRuntime().addShutdownHook(new Thread(this::close, "diffo-admin-shutdown"));
             }
             Store store = injector.getInstance(Store.class);
-            store.keepOpen(keepsStoreOpen ? options.keepOpen(env, realRun ? BackgroundHolder.DEFAULT_IDLE : java.time.Duration.ZERO)
-                    : java.time.Duration.ZERO);
+            keepOpen = keepsStoreOpen ? options.keepOpen(env, realRun ? BackgroundHolder.DEFAULT_IDLE : java.time.Duration.ZERO) : java.time.Duration.ZERO;
+            store.keepOpen(keepOpen);
             return store.connect(store.startupSettings());
         }
 
@@ -250,7 +252,7 @@ public final class Launcher {
                 store.close();
                 store.startedHolder().ifPresent(pid -> {
                     if (err != null) {
-                        err.println("The store stays open in the background for " + dev.diffo.admin.common.Durations.format(options.keepOpen(env, BackgroundHolder.DEFAULT_IDLE))
+                        err.println("The store stays open in the background for " + dev.diffo.admin.common.Durations.format(keepOpen)
                                 + " after the last command (diffo-admin process " + pid + "), so that the next command on it takes seconds. 'diffo-admin --data-dir "
                                 + dataDirectory() + " serve --stop' stops it now; --keep-open 0 (or DIFFO_ADMIN_KEEP_OPEN=0) never keeps it open.");
                         err.flush();

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -98,10 +97,13 @@ public class Store implements Connector, AutoCloseable {
         return database.info();
     }
 
-    /** Where to connect: the embedded store's Bolt address (started here, or {@code held} by another process in {@code dir}) or a server's. */
-    private record Target(String uri, String user, char[] password, EmbeddedNeo4j startedHere, HeldStore.Held held, Path dir) {
+    /**
+     * Where to connect: the embedded store's Bolt address (started here when it is a new one, or {@code held} by another
+     * diffo-admin process) or the server's.
+     */
+    private record Target(String uri, String user, char[] password, EmbeddedNeo4j startedHere, HeldStore.Held held) {
         Target(String uri, String user, char[] password, EmbeddedNeo4j startedHere) {
-            this(uri, user, password, startedHere, null, null);
+            this(uri, user, password, startedHere, null);
         }
     }
 
@@ -186,7 +188,7 @@ public class Store implements Connector, AutoCloseable {
             if (target.held() != null) {
                 info = info.heldBy(target.held().pid());
                 // a use the holder counts: it keeps the store open for its idle time after this
-                HeldStore.touch(target.dir());
+                HeldStore.touch(dataDirectory(settings));
             }
             Optional<Driver> previous = database.switchTo(driver, db, info);
             previous.ifPresent(Driver::close);
@@ -218,7 +220,7 @@ public class Store implements Connector, AutoCloseable {
                 // let go of the store, connect again (a new holder, or the store opened here)
                 LOG.info("The embedded store held by process " + target.held().pid() + " did not answer (" + e.getMessage() + "); connecting again");
                 HeldStore.awaitGone(target.held(), Duration.ofSeconds(60));
-                return connect(settings, !target.held().equals(HeldStore.read(target.dir().resolve(HeldStore.FILE)).orElse(null)));
+                return connect(settings, !target.held().equals(HeldStore.read(dataDirectory(settings).resolve(HeldStore.FILE)).orElse(null)));
             }
             throw Drivers.translate(e, target.uri(), target.user(), settings.database(), settings.trustedCa());
         }
@@ -249,7 +251,7 @@ public class Store implements Connector, AutoCloseable {
      * store, its note is waited for.
      */
     private Target embeddedTarget(ConnectionSettings settings, boolean mayShare) {
-        Path dir = settings.dataDirectory() != null ? settings.dataDirectory() : startup.dataDirectory();
+        Path dir = dataDirectory(settings);
         if (embedded != null && embedded.dataDirectory().equals(dir)) {
             return new Target(embedded.boltUri(), EmbeddedNeo4j.USER, embedded.password(), null);
         }
@@ -269,27 +271,23 @@ public class Store implements Connector, AutoCloseable {
             return new Target(startedHere.boltUri(), EmbeddedNeo4j.USER, startedHere.password(), startedHere);
         } catch (DiffoAdminException e) {
             if (mayShare && EmbeddedNeo4j.lockedByAnother(e)) {
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong(SHARE_WAIT_PROPERTY, 30));
-                while (System.nanoTime() < until) {
-                    Optional<Target> shared = shared(dir);
-                    if (shared.isPresent()) {
-                        return shared.get();
-                    }
-                    try {
-                        Thread.sleep(250);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        break;
-                    }
+                Optional<Target> shared = HeldStore.await(() -> shared(dir), Duration.ofSeconds(Long.getLong(SHARE_WAIT_PROPERTY, 30)), () -> true);
+                if (shared.isPresent()) {
+                    return shared.get();
                 }
             }
             throw e;
         }
     }
 
+    /** The embedded store's data directory for {@code settings}: theirs, else the startup's. */
+    private Path dataDirectory(ConnectionSettings settings) {
+        return settings.dataDirectory() != null ? settings.dataDirectory() : startup.dataDirectory();
+    }
+
     private static Optional<Target> shared(Path dir) {
         return HeldStore.find(dir).flatMap(held -> EmbeddedNeo4j.existingPassword(dir)
-                .map(password -> new Target(held.boltUri(), EmbeddedNeo4j.USER, password, null, held, dir)));
+                .map(password -> new Target(held.boltUri(), EmbeddedNeo4j.USER, password, null, held)));
     }
 
     private Target serverTarget(ConnectionSettings settings) {
