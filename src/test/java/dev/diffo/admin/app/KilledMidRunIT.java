@@ -126,18 +126,11 @@ class KilledMidRunIT {
 
     /** {@code java -cp <this test's class path> Launcher --data-dir DIR migrate …} in small batches, its stderr to a file. */
     private Process migrateInAChildJvm(Path dir) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xmx512m",
-                // a loaded build machine: the driver's 5 s to reach the store it has just started are not enough there
-                "-D" + Drivers.CONNECT_TIMEOUT_PROPERTY + "=120",
-                "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
+        List<String> command = ChildJvm.launcher(
                 // the store in the killed process itself, not in a holder kept open beside it
                 "--keep-open", "0", "--data-dir", dir.toString(), "migrate", "--rsp", "acme", "--name", "broadband", "--from", "1", "--to", "2",
                 "--map", "broadband.technology=fttb:fttn", "--batch-size", "20", "--yes");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(home.resolve("child-err.txt").toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("DIFFO_ADMIN_") || name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
-        builder.environment().put("XDG_DATA_HOME", home.resolve("xdg").toString());
-        return builder.start();
+        return ChildJvm.builder(command, home).redirectError(home.resolve("child-err.txt").toFile()).start();
     }
 
     private static void assertEveryInstanceOnExactlyOneSpecification(Driver driver) {

@@ -9,13 +9,9 @@ import dev.diffo.admin.domain.ConnectionInfo;
 import dev.diffo.admin.domain.ConnectionSettings;
 import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.repository.Database;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,15 +38,7 @@ class SharedStoreIT {
     }
 
     private ProcessBuilder child(Path out, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xmx512m",
-                "-D" + Drivers.CONNECT_TIMEOUT_PROPERTY + "=120",
-                "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(home.resolve(out.getFileName() + ".err").toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("DIFFO_ADMIN_") || name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
-        builder.environment().put("XDG_DATA_HOME", home.resolve("xdg").toString());
-        return builder;
+        return ChildJvm.builder(ChildJvm.launcher(args), home).redirectOutput(out.toFile()).redirectError(home.resolve(out.getFileName() + ".err").toFile());
     }
 
     private static String waitFor(Path out, String text, Process process) throws Exception {
