@@ -188,7 +188,7 @@ final class MigrationBatches {
         params.put("owner", owner);
         params.put("index", index);
         params.put("now", now);
-        params.put("entries", draft.entries.stream().map(LedgerCodec::write).toList());
+        params.put("entriesGzip", LedgerCodec.pack(draft.entries.stream().map(LedgerCodec::write).toList()));
         params.put("left", draft.left.stream().map(LedgerCodec::write).toList());
         params.put("migrated", draft.moves.size());
         params.put("excluded", draft.excluded);
@@ -204,7 +204,8 @@ final class MigrationBatches {
         if (found.isEmpty()) {
             return 0;
         }
-        List<LedgerCodec.Entry> entries = found.getFirst().get("entries").asList(v -> LedgerCodec.read(v.asString()));
+        List<LedgerCodec.Entry> entries = LedgerCodec.entries(found.getFirst().get("entries"), found.getFirst().get("entriesGzip")).stream()
+                .map(LedgerCodec::read).toList();
         // kept counts: what the moved instances count after the undo is foreseen from the values it restores, so they are
         // read once (after the move back, before the restore); a restore to no value cannot be foreseen: tallied before and after
         KeptCounts.Respecify returning = KeptCounts.respecify(tx, undo.targetUuid(), undo.sourceUuid());

@@ -136,7 +136,7 @@ final class MigrationCypher {
             REMOVE run.diffoAdminLock
             WITH run WHERE run.owner = $owner
             CREATE (run)-[:HAS_BATCH]->(:DiffoAdmin:MigrationBatch {
-              index: $index, at: $now, entries: $entries, left: $left, migrated: $migrated, excluded: $excluded, skipped: $skipped})
+              index: $index, at: $now, entriesGzip: $entriesGzip, left: $left, migrated: $migrated, excluded: $excluded, skipped: $skipped})
             SET run.migrated = run.migrated + $migrated, run.excluded = run.excluded + $excluded,
                 run.skipped = run.skipped + $skipped, run.batches = run.batches + 1, run.heartbeat = $now
             RETURN run.uuid AS recorded
@@ -196,7 +196,7 @@ final class MigrationCypher {
     static final String UNDO_ENTRIES = """
             MATCH (:MigrationRun {uuid: $run})-[:HAS_BATCH]->(b:MigrationBatch {index: $index})
             WHERE b.undoneAt IS NULL
-            RETURN b.entries AS entries
+            RETURN b.entries AS entries, b.entriesGzip AS entriesGzip
             """;
 
     /**
@@ -261,7 +261,7 @@ final class MigrationCypher {
 
     static final String LEDGER = """
             MATCH (:MigrationRun {uuid: $run})-[:HAS_BATCH]->(b:MigrationBatch)
-            RETURN b.index AS index, b.entries AS entries, b.undoneAt IS NOT NULL AS undone
+            RETURN b.index AS index, b.entries AS entries, b.entriesGzip AS entriesGzip, b.undoneAt IS NOT NULL AS undone
             ORDER BY index
             """;
 

@@ -268,7 +268,7 @@ public class Neo4jMigrationRepository implements MigrationRepository {
         return database.read(tx -> {
             List<LedgerEntry> entries = new ArrayList<>();
             tx.run(LEDGER, Map.of("run", runUuid)).forEachRemaining(r -> {
-                for (String json : r.get("entries").asList(Value::asString)) {
+                for (String json : LedgerCodec.entries(r.get("entries"), r.get("entriesGzip"))) {
                     LedgerCodec.Entry e = LedgerCodec.read(json);
                     List<ValueRewrite> rewrites = e.chars().stream()
                             .map(c -> new ValueRewrite(e.uuid(), e.name(), c.name(), c.value(), c.to())).toList();
@@ -285,7 +285,8 @@ public class Neo4jMigrationRepository implements MigrationRepository {
             List<ValueRewrite> rewrites = new ArrayList<>();
             var result = tx.run(LEDGER, Map.of("run", runUuid));
             while (result.hasNext() && rewrites.size() < limit) {
-                for (String json : result.next().get("entries").asList(Value::asString)) {
+                Record r = result.next();
+                for (String json : LedgerCodec.entries(r.get("entries"), r.get("entriesGzip"))) {
                     LedgerCodec.Entry e = LedgerCodec.read(json);
                     e.chars().stream().limit(limit - rewrites.size())
                             .forEach(c -> rewrites.add(new ValueRewrite(e.uuid(), e.name(), c.name(), c.value(), c.to())));

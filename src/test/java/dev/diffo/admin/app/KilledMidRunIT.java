@@ -1,5 +1,6 @@
 package dev.diffo.admin.app;
 
+import dev.diffo.admin.repository.LedgerTexts;
 import dev.diffo.admin.support.TestGraph;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,11 +148,11 @@ class KilledMidRunIT {
         Map<String, Integer> ids = new HashMap<>();
         List<Record> batches;
         try (var session = driver.session()) {
-            batches = session.executeRead(tx -> tx.run("MATCH (:MigrationRun {uuid: $run})-[:HAS_BATCH]->(b:MigrationBatch) RETURN b.entries AS entries",
+            batches = session.executeRead(tx -> tx.run("MATCH (:MigrationRun {uuid: $run})-[:HAS_BATCH]->(b:MigrationBatch) RETURN " + LedgerTexts.COLUMNS,
                     Map.of("run", runUuid)).list());
         }
         for (Record b : batches) {
-            for (String entry : b.get("entries").asList(v -> v.asString())) {
+            for (String entry : LedgerTexts.of(b)) {
                 ids.merge(JSON.readTree(entry).path("id").asText(), 1, Integer::sum);
             }
         }

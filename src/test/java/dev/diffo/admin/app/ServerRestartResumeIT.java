@@ -15,7 +15,9 @@ import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.MigrationPlan;
 import dev.diffo.admin.domain.MigrationRun;
 import dev.diffo.admin.migration.MigrationService;
+import dev.diffo.admin.repository.LedgerTexts;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +51,15 @@ class ServerRestartResumeIT {
         try (var driver = GraphDatabase.driver(store.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, new String(store.password())));
              var session = driver.session()) {
             return session.executeRead(tx -> tx.run(cypher).single().get(0).asLong());
+        }
+    }
+
+    /** The run's ledger entries, every batch's. */
+    static List<String> ledger(EmbeddedNeo4j store, String runUuid) {
+        try (var driver = GraphDatabase.driver(store.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, new String(store.password())));
+             var session = driver.session()) {
+            return session.executeRead(tx -> tx.run("MATCH (:MigrationRun {uuid: $run})-[:HAS_BATCH]->(b) RETURN " + LedgerTexts.COLUMNS,
+                    Map.of("run", runUuid)).list()).stream().flatMap(b -> LedgerTexts.of(b).stream()).toList();
         }
     }
 
@@ -123,10 +134,8 @@ class ServerRestartResumeIT {
                     .as("none left on the source").isZero();
             assertThat(count(second, "MATCH (i:Instance) WHERE COUNT { (i)-[:SPECIFIED_BY]->() } <> 1 RETURN count(i)"))
                     .as("every instance has exactly one SPECIFIED_BY").isZero();
-            assertThat(count(second, "MATCH (:MigrationRun {uuid: '" + stopped.uuid() + "'})-[:HAS_BATCH]->(b) UNWIND b.entries AS e RETURN count(e)"))
-                    .as("the ledger has one entry per instance: none moved twice").isEqualTo(acme);
-            assertThat(count(second, "MATCH (:MigrationRun {uuid: '" + stopped.uuid() + "'})-[:HAS_BATCH]->(b) UNWIND b.entries AS e RETURN count(DISTINCT e)"))
-                    .isEqualTo(acme);
+            List<String> ledger = ledger(second, stopped.uuid());
+            assertThat(ledger).as("the ledger has one entry per instance: none moved twice").hasSize((int) acme).doesNotHaveDuplicates();
             assertThat(count(second, "MATCH (c:Characteristic) WHERE NOT EXISTS { (:Instance)-[:HAS]->(c) } RETURN count(c)")).as("orphan characteristics").isZero();
             assertThat(migration.verify(resumed).remaining()).isZero();
         } finally {

@@ -1,10 +1,12 @@
 package dev.diffo.admin.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.diffo.admin.domain.Relabel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Values;
 
 /** A batch's ledger JSON, written and read in one place: what a batch wrote, the undo and the CSV read back. */
 class LedgerCodecTest {
@@ -45,7 +47,42 @@ class LedgerCodecTest {
 
     @Test
     void theDirectWriterWritesTheSameBytesAsCanonicalJson() {
-        List<LedgerCodec.Entry> entries = List.of(
+        for (LedgerCodec.Entry entry : ENTRIES) {
+            assertThat(LedgerCodec.write(entry)).isEqualTo(LedgerCodec.canonical(entry));
+            assertThat(LedgerCodec.read(LedgerCodec.write(entry))).isEqualTo(entry);
+        }
+    }
+
+    @Test
+    void aBatchsEntriesPackedReadBackTextForTextWhateverTheyHold() {
+        List<String> texts = ENTRIES.stream().map(LedgerCodec::write).toList();
+
+        byte[] packed = LedgerCodec.pack(texts);
+
+        assertThat(packed).startsWith(0x1f, 0x8b); // gzip: any tool reads it
+        assertThat(LedgerCodec.unpack(packed)).containsExactlyElementsOf(texts);
+        assertThat(LedgerCodec.unpack(LedgerCodec.pack(List.of()))).isEmpty();
+        assertThat(LedgerCodec.unpack(LedgerCodec.pack(List.of(MOVED)))).containsExactly(MOVED);
+    }
+
+    @Test
+    void aLedgerNodeIsReadInTheFormItWasWrittenIn() {
+        List<String> texts = ENTRIES.stream().map(LedgerCodec::write).toList();
+
+        assertThat(LedgerCodec.entries(Values.NULL, Values.value(LedgerCodec.pack(texts)))).as("packed (since the packed form)")
+                .containsExactlyElementsOf(texts);
+        assertThat(LedgerCodec.entries(Values.value(texts), Values.NULL)).as("a list of texts (batches written before it)")
+                .containsExactlyElementsOf(texts);
+        assertThat(LedgerCodec.entries(Values.NULL, Values.NULL)).as("neither: a batch that moved nothing").isEmpty();
+    }
+
+    @Test
+    void aPackedLedgerThatIsNotGzipIsRefusedWithWhatWentWrong() {
+        assertThatThrownBy(() -> LedgerCodec.unpack("not gzip".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .hasMessageContaining("ledger entries could not be read back");
+    }
+
+    private static final List<LedgerCodec.Entry> ENTRIES = List.of(
                 new LedgerCodec.Entry("4:db:1", "u-1", "2026-01-01T00:00Z[Etc/UTC]", List.of(), null),
                 new LedgerCodec.Entry(null, null, null, List.of(new LedgerCodec.PriorValue(null, null, null)), null),
                 new LedgerCodec.Entry("4:db:2", "u-2", null, List.of(new LedgerCodec.PriorValue("4:db:3", "{\"a\":\"q\\\"uote\\\\back\"}", null),
@@ -56,10 +93,4 @@ class LedgerCodecTest {
                 new LedgerCodec.Entry("4:db:8", "u-8", "t", List.of(new LedgerCodec.PriorValue("4:db:9", "{\"technology\":\"fttb\"}", "t", "broadband",
                         "{\"technology\":\"fttn\"}")), new Relabel(List.of("A"), List.of("B")), "acme-broadband-001"),
                 new LedgerCodec.Entry("4:db:10", "u-10", "t", List.of(new LedgerCodec.PriorValue("4:db:11", "v", "t", "na\u0002me", null)), null, "n"));
-
-        for (LedgerCodec.Entry entry : entries) {
-            assertThat(LedgerCodec.write(entry)).isEqualTo(LedgerCodec.canonical(entry));
-            assertThat(LedgerCodec.read(LedgerCodec.write(entry))).isEqualTo(entry);
-        }
-    }
 }
