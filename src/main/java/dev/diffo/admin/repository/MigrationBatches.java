@@ -92,7 +92,8 @@ final class MigrationBatches {
      * characteristics not known to be left alone ({@code tally}: all of them, for the kept counts).
      */
     private static List<Record> lock(SimpleQueryRunner tx, MigrationRun run, List<String> elementIds, Decider decider, String rspRole, boolean tally) {
-        List<List<String>> unaffected = decider.unaffected().stream().map(v -> List.of(v.name(), v.value())).toList();
+        Map<String, List<String>> unaffected = new HashMap<>();
+        decider.unaffected().forEach(v -> unaffected.computeIfAbsent(v.name(), name -> new ArrayList<>()).add(v.value()));
         return tx.run(LOCK_BATCH, Map.of("source", run.sourceUuid(), "ids", elementIds, "unaffected", unaffected, "rsp", run.rsp(),
                 "rspRole", rspRole, "tally", tally)).list();
     }

@@ -65,8 +65,23 @@ final class MigrationCypher {
             RETURN set.countedAt AS countedAt, instances, values
             """;
 
-    /** A characteristic whose stored value is not known to be left alone ({@code $unaffected}): the decision reads it in full. */
-    private static final String NEEDS_READING = "c.name IS NULL OR c.value IS NULL OR NOT [c.name, c.value] IN $unaffected";
+    /**
+     * A characteristic whose stored value is not known to be left alone ({@code $unaffected}: characteristic name → its
+     * values left alone): the decision reads it in full. A lookup by name, not a search of [name, value] pairs: in the
+     * lock step's read of 10,000 instances it is evaluated twice per characteristic.
+     */
+    private static final String NEEDS_READING = "c.name IS NULL OR c.value IS NULL OR NOT coalesce(c.value IN $unaffected[c.name], false)";
+
+    /**
+     * Takes the instance's write lock and changes nothing: each label it sets is already there (Neo4j locks the node
+     * before it looks), so no record, no transaction state and no index is touched, where a property set and removed
+     * again cost the lock step a third of its time (10,000 instances: 150 ms against 100 ms without it). An instance
+     * without a label (diffo never writes one) is locked by the property pair instead.
+     */
+    static final String LOCK_INSTANCE = """
+            SET i:$(labels(i))
+            FOREACH (unlabelled IN CASE WHEN size(labels(i)) = 0 THEN [1] ELSE [] END | SET i.diffoAdminLock = true REMOVE i.diffoAdminLock)
+            """;
 
     /**
      * Locks each instance first, then keeps only those still on the source and still of the run's RSP ({@code $rsp}
@@ -79,8 +94,7 @@ final class MigrationCypher {
             MATCH (src:Specification {uuid: $source})
             UNWIND $ids AS id
             MATCH (i) WHERE elementId(i) = id
-            SET i.diffoAdminLock = true
-            REMOVE i.diffoAdminLock
+            """ + LOCK_INSTANCE + """
             WITH src, i, EXISTS { (i)-[:SPECIFIED_BY]->(src) } AS onSource
             """ + DiffoShape.rspOf(", onSource", "i.name") + """
             WITH i, onSource, rsp, rspBy, %1$s AS ofRsp
@@ -207,8 +221,7 @@ final class MigrationCypher {
             MATCH (src:Specification {uuid: $source}), (dst:Specification {uuid: $target})
             UNWIND $entries AS e
             MATCH (i) WHERE elementId(i) = e.id
-            SET i.diffoAdminLock = true
-            REMOVE i.diffoAdminLock
+            """ + LOCK_INSTANCE + """
             WITH src, dst, i, e
             """ + DiffoShape.rspOf(", src, dst, e", "i.name") + """
             WITH src, dst, i, e WHERE %s

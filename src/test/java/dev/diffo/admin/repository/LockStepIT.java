@@ -30,12 +30,34 @@ class LockStepIT {
     void theLockStepHoldsEachInstancesWriteLockUntilItsTransactionEnds(TestGraph graph, Database database) throws Exception {
         DiffoLivebookCatalogue.write(graph);
         String id = graph.query("MATCH (i:Instance {name: 'bb-0001'}) RETURN elementId(i) AS id").getFirst().get("id").asString();
+        String labels = graph.query("MATCH (i) WHERE elementId(i) = $id RETURN labels(i) AS labels", Map.of("id", id)).getFirst().get("labels").toString();
+
+        assertTheLockStepHoldsTheWriteLock(graph, database, id);
+        assertThat(graph.query("MATCH (i) WHERE elementId(i) = $id RETURN labels(i) AS labels", Map.of("id", id)).getFirst().get("labels").toString())
+                .as("the labels it sets to take the lock are those it had").isEqualTo(labels);
+    }
+
+    @Test
+    void anInstanceWithoutALabelIsLockedToo(TestGraph graph, Database database) throws Exception {
+        DiffoLivebookCatalogue.write(graph);
+        graph.run("""
+                MATCH (s:Specification {uuid: $v1})
+                CREATE (i {uuid: randomUUID(), name: 'acme-unlabelled', state: 'initial'})-[:SPECIFIED_BY]->(s)
+                """, Map.of("v1", V1));
+        String id = graph.query("MATCH (i {name: 'acme-unlabelled'}) RETURN elementId(i) AS id").getFirst().get("id").asString();
+
+        assertTheLockStepHoldsTheWriteLock(graph, database, id);
+        assertThat(graph.query("MATCH (i) WHERE elementId(i) = $id RETURN labels(i) AS labels", Map.of("id", id)).getFirst().get("labels").asList())
+                .as("still without a label").isEmpty();
+    }
+
+    private static void assertTheLockStepHoldsTheWriteLock(TestGraph graph, Database database, String id) throws Exception {
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         // threads of their own (the common pool may have one thread on a small machine: the write would queue behind the batch)
         ExecutorService threads = Executors.newFixedThreadPool(2);
         CompletableFuture<Integer> batch = CompletableFuture.supplyAsync(() -> database.rolledBack(tx -> {
-            int rows = tx.run(MigrationCypher.LOCK_BATCH, Map.of("source", V1, "ids", List.of(id), "unaffected", List.of(), "rsp", "acme", "rspRole", "Reseller", "tally", false)).list().size();
+            int rows = tx.run(MigrationCypher.LOCK_BATCH, Map.of("source", V1, "ids", List.of(id), "unaffected", Map.of(), "rsp", "acme", "rspRole", "Reseller", "tally", false)).list().size();
             locked.countDown();
             try {
                 release.await(60, TimeUnit.SECONDS);
