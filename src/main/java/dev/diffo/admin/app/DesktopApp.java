@@ -59,14 +59,12 @@ public class DesktopApp extends Application {
         DesktopApp[] app = new DesktopApp[1];
         Platform.setImplicitExit(false);
         // the services first (the RSP role set before anything reads), and, on more than two cores, the embedded store's
-        // start begun at once: it runs while JavaFX starts and the window is built; a store another process holds is
-        // attached to over Bolt at once on any number of cores (it costs this process only the driver's login and a few
-        // reads); a server is connected to by the window, as before
+        // start begun at once: it runs while JavaFX starts and the window is built (a store another process holds is
+        // attached to over Bolt, as the window's connect would; a server is connected to by the window, as before)
         Injector injector = createInjector(settings, EmbeddedNeo4j.Options.defaults());
         Preferences.rspRole(injector.getInstance(dev.diffo.admin.common.CatalogueSettings.class), rspRole);
-        Store store = injector.getInstance(Store.class);
-        if (startStoreEarly() || store.heldElsewhere()) {
-            store.connectEarly();
+        if (startStoreEarly()) {
+            injector.getInstance(Store.class).connectEarly();
         }
         Platform.startup(() -> {
             app[0] = new DesktopApp(settings, rspRole, closed::countDown, logFile, injector);

@@ -108,16 +108,6 @@ public class Store implements Connector, AutoCloseable {
     }
 
     /**
-     * Whether the startup's embedded store is held open by another process (a holder a command left, {@code serve}, or
-     * a window): its connect is then a Bolt login and a few reads on that process, which cost this one little, so the
-     * window begins it at once, beside its own build, on any number of cores.
-     */
-    public boolean heldElsewhere() {
-        ConnectionSettings settings = startup;
-        return settings != null && settings.isEmbedded() && HeldStore.find(dataDirectory(settings)).isPresent();
-    }
-
-    /**
      * Begins the startup connect on a thread of its own, so that the embedded store starts (and the driver connects)
      * while the window is being built; the first {@link #connect} takes its outcome, a failure included. Only for the
      * embedded store: a server's connect may need a password the window asks for, and is begun by the window as
