@@ -531,7 +531,7 @@ class MigrationServiceIT {
     }
 
     @Test
-    void aLedgerWrittenBeforeItsEntriesWerePackedIsStillExportedVerifiedAndUndone() throws Exception {
+    void aLedgerWrittenBeforeItsEntriesWerePackedIsStillExportedAndUndone() throws Exception {
         moreAcmeInstances(5);
         String before = graph.diffoFingerprint();
         MigrationRun run = migration.run(plan(2), Progress.NONE);
