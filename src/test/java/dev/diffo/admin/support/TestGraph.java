@@ -111,7 +111,9 @@ public final class TestGraph {
                 RETURN coalesce(a.uuid, a.name, elementId(a)) + '-' + type(r) + '->' + coalesce(b.uuid, b.name, elementId(b)) AS edge
                 ORDER BY edge
                 """.formatted(nodeFilter.replace("n:", "a:"), nodeFilter.replace("n:", "b:")));
-        return nodes.stream().map(r -> r.get("labels").asList() + " " + new java.util.TreeMap<>(r.get("props").asMap())).toList()
+        // a byte array (a ledger's packed entries) by its bytes, not by its identity
+        return nodes.stream().map(r -> r.get("labels").asList() + " " + new java.util.TreeMap<>(r.get("props").asMap(
+                        v -> v.type().name().equals("BYTES") ? java.util.HexFormat.of().formatHex(v.asByteArray()) : v.asObject()))).toList()
                 + "\n" + edges.stream().map(r -> r.get("edge").asString()).toList();
     }
 }
