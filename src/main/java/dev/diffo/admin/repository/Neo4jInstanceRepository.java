@@ -64,6 +64,11 @@ public class Neo4jInstanceRepository implements InstanceRepository {
                                                  WHERE any(n IN $needles WHERE c.value CONTAINS n) })
             """;
 
+    /** The name seek's candidates whose name contains the filter's text in any case (the index found one spelling of a part of it). */
+    private static final String NAME_CONTAINED = """
+            WITH i WHERE toLower(i.name) CONTAINS toLower($name)
+            """;
+
     /** Up to this many instances found by the name's text index are read and sorted; more, and the filter reads the usual way. */
     static final long NAME_CANDIDATES_CAP = 20_000;
 
@@ -82,18 +87,8 @@ public class Neo4jInstanceRepository implements InstanceRepository {
      */
     private static final String RSP_FILTER_INDEXED = "  AND " + DiffoShape.isOfRsp("properties(i).name") + "\n";
 
-    /**
-     * The page in one order, read by sorting the selected instances (small specifications, or while the order's index
-     * is not online): {@code %1$s} is the typed key of the order (null where the instance has no value of the order's
-     * type: those come last, by id), {@code %2$s} the cursor's key as that type, {@code %3$s} the comparison,
-     * {@code %4$s} the direction. The same order as the index-ordered read.
-     */
-    private static final String PAGE_TEMPLATE = """
-            WITH i, %1$s AS k
-            WHERE $afterUuid IS NULL
-               OR ($afterKey IS NOT NULL AND (k IS NULL OR k %3$s %2$s OR (k = %2$s AND i.uuid %3$s $afterUuid)))
-               OR ($afterKey IS NULL AND k IS NULL AND i.uuid %3$s $afterUuid)
-            WITH i, k ORDER BY k IS NULL, k %4$s, i.uuid %4$s LIMIT $limit
+    /** The rows of a page ({@code %4$s} the direction), once its instances are chosen: each one's RSP, state, labels and characteristics. */
+    private static final String PAGE_ROWS = """
             CALL (i) {
             """ + DiffoShape.RSP_OF_INSTANCE + """
               RETURN rsp, rspName, rspBy
@@ -102,6 +97,38 @@ public class Neo4jInstanceRepository implements InstanceRepository {
                    labels(i) AS labels, """ + DiffoShape.CHARACTERISTICS_OF_I + """
              AS chars, toString(k) AS sortKey
             ORDER BY k IS NULL, k %4$s, uuid %4$s
+            """;
+
+    /**
+     * The page in one order, read by sorting the selected instances (small specifications, or while the order's index
+     * is not online): {@code %1$s} is the typed key of the order (null where the instance has no value of the order's
+     * type: those come last, by id), {@code %2$s} the cursor's key as that type, {@code %3$s} the comparison,
+     * {@code %4$s} the direction, {@code %5$s} how the page's instances are chosen of those after the cursor
+     * ({@link #SORT_AND_LIMIT} or {@link #SORT_CHECK_AND_LIMIT}). The same order as the index-ordered read.
+     */
+    private static final String PAGE_TEMPLATE = """
+            WITH i, %1$s AS k
+            WHERE $afterUuid IS NULL
+               OR ($afterKey IS NOT NULL AND (k IS NULL OR k %3$s %2$s OR (k = %2$s AND i.uuid %3$s $afterUuid)))
+               OR ($afterKey IS NULL AND k IS NULL AND i.uuid %3$s $afterUuid)
+            %5$s""" + PAGE_ROWS;
+
+    /** The sort and the page's limit, the instances checked before ({@link #PAGE_TEMPLATE}'s {@code %5$s}). */
+    private static final String SORT_AND_LIMIT = "WITH i, k ORDER BY k IS NULL, k %4$s, i.uuid %4$s LIMIT $limit\n";
+
+    /**
+     * The sort, then the checks that read more than the name (the edge to the specification, the characteristic and the
+     * RSP) on the sorted instances one by one, until the page is full: the name seek's candidates are checked a page's
+     * worth at a time, not all of them (an RSP's page among 11,111 instances found by name read them all, each one's
+     * edges and parties, before it sorted them).
+     */
+    private static final String SORT_CHECK_AND_LIMIT = """
+            WITH i, k ORDER BY k IS NULL, k %4$s, i.uuid %4$s
+            WITH i, k WHERE EXISTS { MATCH (i)-[:SPECIFIED_BY]->(s:Specification) WHERE s.uuid = $spec }
+              AND ($charName IS NULL OR EXISTS { MATCH (i)-[:HAS]->(c:Characteristic {name: $charName})
+                                                 WHERE any(n IN $needles WHERE c.value CONTAINS n) })
+            %5$s
+            WITH i, k LIMIT $limit
             """;
 
     /**
@@ -172,14 +199,27 @@ public class Neo4jInstanceRepository implements InstanceRepository {
             return valueOf(sort.name());
         }
 
-        /** The sort-and-limit page of this order. */
         /** The order's key of instance {@code i}, null where it has none of the order's type. */
         String typedKey() {
             return "CASE WHEN " + typed + " THEN i." + property + " END";
         }
 
+        /** The sort-and-limit page of this order, of the instances selected before it. */
         String page(boolean descending) {
-            return PAGE_TEMPLATE.formatted(typedKey(), key, descending ? "<" : ">", descending ? "DESC" : "ASC");
+            return page(descending, SORT_AND_LIMIT);
+        }
+
+        /**
+         * The page of this order of the name seek's candidates ({@link #NAME_CANDIDATES} with the name checked): the
+         * rest checked in the page's order until it is full, {@code rsp} the RSP's check or nothing.
+         */
+        String pageOfCandidates(boolean descending, String rsp) {
+            return page(descending, SORT_CHECK_AND_LIMIT.replace("%5$s", rsp));
+        }
+
+        private String page(boolean descending, String selection) {
+            String direction = descending ? "DESC" : "ASC";
+            return PAGE_TEMPLATE.formatted(typedKey(), key, descending ? "<" : ">", direction, selection.replace("%4$s", direction));
         }
 
         /** The instances after the cursor's key, from the index in order ({@code first}: from the very first key). */
@@ -373,10 +413,15 @@ public class Neo4jInstanceRepository implements InstanceRepository {
         return index == null ? page : page.withNote(index.describe() + ": this page was read by sorting every instance of the version meanwhile");
     }
 
+    /** A page of the name seek's candidates ({@code $variants}) in {@code order}, of RSP {@code $rsp} ({@code byRsp}) or of every RSP. */
+    static String candidatesPage(Order order, boolean descending, boolean byRsp) {
+        return NAME_CANDIDATES + NAME_CONTAINED + order.pageOfCandidates(descending, byRsp ? RSP_PREDICATE : "");
+    }
+
     /** A page read by sorting the selected instances: those of the specification, or ({@code variants}) those the name's text index finds. */
     private InstanceQuery.Page sortedPage(InstanceQuery query, Order order, InstanceQuery.Cursor after, List<String> variants) {
-        String cypher = (variants == null ? FILTERS + (query.rsp() == null ? "" : RSP_FILTER) : FILTERS_BY_NAME_INDEX + (query.rsp() == null ? "" : RSP_PREDICATE))
-                + order.page(query.descending());
+        String cypher = variants == null ? FILTERS + (query.rsp() == null ? "" : RSP_FILTER) + order.page(query.descending())
+                : candidatesPage(order, query.descending(), query.rsp() != null);
         Map<String, Object> params = filterParams(query);
         params.put("variants", variants == null ? List.of() : variants);
         params.put("afterKey", after == null ? null : after.key());

@@ -168,6 +168,29 @@ class InstancePagesIT {
     }
 
     @Test
+    void aPageOfTheInstancesANameSeekFindsChecksTheirEdgesAndPartiesOnlyUntilThePageIsFull() {
+        graph.moreAcmeInstances(V1, 2_000);
+        graph.run("CALL db.awaitIndexes(300)");
+        // 'bulk-1' is in 1,111 names (acme-bulk-1, -10..19, -100..199, -1000..1999), all Acme's on v1
+        InstanceQuery query = new InstanceQuery(V1, "BULK-1", "acme", null, null, Sort.NAME, false, 4);
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("spec", V1, "name", "BULK-1", "rsp", "acme", "rspRole", "Reseller",
+                "variants", Neo4jInstanceRepository.variants("BULK-1"), "needles", List.of(), "limit", 5));
+        params.put("charName", null);
+        params.put("afterKey", null);
+        params.put("afterUuid", null);
+
+        long page = graph.dbHits(Neo4jInstanceRepository.candidatesPage(Neo4jInstanceRepository.Order.NAME, false, true), params);
+        long count = graph.dbHits(Neo4jInstanceRepository.COUNT_BY_NAME_INDEX_AND_RSP, params);
+
+        // the count must check every one of them; the page only the first few in its order
+        assertThat(page).as("the page's database hits against the count's").isLessThan(count / 2);
+        List<String> expected = expected(Sort.NAME, false, n -> n.name().toLowerCase().contains("bulk-1") && n.rsp().equals("acme"));
+        assertThat(expected).hasSize(1_111);
+        assertThat(fromIndexes.page(query, null).rows()).extracting(InstanceRow::uuid).isEqualTo(expected.subList(0, 4));
+        assertThat(everyPage(fromIndexes, new InstanceQuery(V1, "BULK-1", "acme", null, null, Sort.NAME, false, 100))).isEqualTo(expected);
+    }
+
+    @Test
     void aNameFilterWhoseTextIndexIsMissingIsCheckedInThePagesOrderAndSaysSo() {
         graph.run("DROP INDEX diffo_admin_instance_name_text");
         InstanceQuery query = new InstanceQuery(V1, "Z-0", null, null, null, Sort.NAME, false, 4);
