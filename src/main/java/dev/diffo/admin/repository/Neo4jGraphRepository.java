@@ -365,6 +365,9 @@ public class Neo4jGraphRepository implements GraphRepository {
         String text;
         if (value instanceof List<?> list) {
             text = list.size() > 20 ? list.size() + " values" : list.toString();
+        } else if (value instanceof byte[] bytes) {
+            // a byte array (Neo4j's only array the driver hands back as an array): its size, not the array's identity
+            text = String.format("%,d bytes", bytes.length);
         } else {
             text = String.valueOf(value);
         }

@@ -102,4 +102,14 @@ class GraphRepositoryIT {
         assertThat(slice.nodes()).anySatisfy(n -> assertThat(n.title()).isEqualTo("broadband.technology=fttb"));
         assertThat(slice.edges()).extracting(GraphSlice.Edge::type).contains("SPECIFIED_BY", "HAS");
     }
+
+    @Test
+    void aByteArrayPropertyShowsItsSize() {
+        // a property diffo does not write but a graph may hold: shown by its size, not as [B@… (the array's identity)
+        db.run("MATCH (i:Instance {uuid: $uuid}) SET i.photo = $bytes", Map.of("uuid", "5c1d2e3f-4a5b-4c6d-8e7f-90a1b2c3d4e5", "bytes", new byte[1_500]));
+
+        GraphNode instance = graph.instance("5c1d2e3f-4a5b-4c6d-8e7f-90a1b2c3d4e5", 50).nodes().getFirst();
+
+        assertThat(instance.properties()).containsEntry("photo", "1,500 bytes");
+    }
 }
