@@ -147,16 +147,16 @@ class InstancePagesIT {
         params.putAll(Map.of("spec", V1, "rsp", "acme", "rspRole", "Reseller", "charName", "broadband", "needles", List.of("\"technology\":\"fttb\""),
                 "afterKey", "initial", "afterUuid", "5c1d2e3f-4a5b-4c6d-8e7f-90a1b2c3d4e5", "limit", 101));
         params.put("name", "bench");
-        for (Neo4jInstanceRepository.Order order : Neo4jInstanceRepository.Order.values()) {
+        for (InstanceCypher.Order order : InstanceCypher.Order.values()) {
             for (boolean descending : List.of(false, true)) {
-                for (Neo4jInstanceRepository.Part part : Neo4jInstanceRepository.Part.values()) {
+                for (InstanceCypher.Part part : InstanceCypher.Part.values()) {
                     for (boolean byRsp : List.of(false, true)) {
-                        if (order == Neo4jInstanceRepository.Order.CREATED && part != Neo4jInstanceRepository.Part.MISSING) {
+                        if (order == InstanceCypher.Order.CREATED && part != InstanceCypher.Part.MISSING) {
                             params.put("afterKey", "2025-01-01T00:00:00Z");
                         } else {
                             params.put("afterKey", "initial");
                         }
-                        List<String> operators = graph.operators(Neo4jInstanceRepository.indexedRead(order, descending, part, byRsp), params);
+                        List<String> operators = graph.operators(InstanceCypher.indexedRead(order, descending, part, byRsp), params);
                         String what = order + (descending ? " desc " : " asc ") + part + (byRsp ? " by RSP" : "") + ": " + operators;
                         assertThat(operators).as(what).anyMatch(o -> o.startsWith("NodeIndexSeek") || o.startsWith("NodeIndexScan"))
                                 .noneMatch(o -> o.contains("Sort") || o.startsWith("Top") || o.contains("PartialTop")
@@ -179,8 +179,8 @@ class InstancePagesIT {
         params.put("afterKey", null);
         params.put("afterUuid", null);
 
-        long page = graph.dbHits(Neo4jInstanceRepository.candidatesPage(Neo4jInstanceRepository.Order.NAME, false, true), params);
-        long count = graph.dbHits(Neo4jInstanceRepository.COUNT_BY_NAME_INDEX_AND_RSP, params);
+        long page = graph.dbHits(InstanceCypher.candidatesPage(InstanceCypher.Order.NAME, false, true), params);
+        long count = graph.dbHits(InstanceCypher.COUNT_BY_NAME_INDEX_AND_RSP, params);
 
         // the count must check every one of them; the page only the first few in its order
         assertThat(page).as("the page's database hits against the count's").isLessThan(count / 2);
