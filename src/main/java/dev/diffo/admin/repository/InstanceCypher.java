@@ -98,7 +98,8 @@ final class InstanceCypher {
      * The sort, then the checks that read more than the name (the edge to the specification, the characteristic and the
      * RSP) on the sorted instances one by one, until the page is full: the name seek's candidates are checked a page's
      * worth at a time, not all of them (an RSP's page among 11,111 instances found by name read them all, each one's
-     * edges and parties, before it sorted them).
+     * edges and parties, before it sorted them). The limit says the order again, so that it is the page's by the
+     * query's meaning, not only by the plan's; the planner sees the order already given and does not sort again.
      */
     static final String SORT_CHECK_AND_LIMIT = """
             WITH i, k ORDER BY k IS NULL, k %4$s, i.uuid %4$s
@@ -106,7 +107,7 @@ final class InstanceCypher {
               AND ($charName IS NULL OR EXISTS { MATCH (i)-[:HAS]->(c:Characteristic {name: $charName})
                                                  WHERE any(n IN $needles WHERE c.value CONTAINS n) })
             %5$s
-            WITH i, k LIMIT $limit
+            WITH i, k ORDER BY k IS NULL, k %4$s, i.uuid %4$s LIMIT $limit
             """;
 
     /**
