@@ -12,12 +12,22 @@ final class InstanceCypher {
     private InstanceCypher() {
     }
 
+    /** The characteristic filter, a predicate on instance {@code i}: none ({@code $charName} null), or a value containing one of {@code $needles}. */
+    static final String VALUE_FILTER = """
+            ($charName IS NULL OR EXISTS { MATCH (i)-[:HAS]->(c:Characteristic {name: $charName})
+                                           WHERE any(n IN $needles WHERE c.value CONTAINS n) })""";
+
+    /** Instance {@code i} stands on specification {@code $spec}: a predicate, checked per instance. */
+    static final String ON_SPEC = "EXISTS { MATCH (i)-[:SPECIFIED_BY]->(s:Specification) WHERE s.uuid = $spec }";
+
+    /** A page's order ({@code %4$s} the direction): by the key, those without one last, ties by id. */
+    static final String PAGE_ORDER = "k IS NULL, k %4$s, i.uuid %4$s";
+
     static final String FILTERS = """
             MATCH (:Specification {uuid: $spec})<-[:SPECIFIED_BY]-(i)
             WHERE ($name IS NULL OR toLower(i.name) CONTAINS toLower($name))
-              AND ($charName IS NULL OR EXISTS { MATCH (i)-[:HAS]->(c:Characteristic {name: $charName})
-                                                 WHERE any(n IN $needles WHERE c.value CONTAINS n) })
-            """;
+            """
+            + "  AND " + VALUE_FILTER + "\n";
 
     /**
      * The instances whose name contains one of {@code $variants} (every case spelling of a few letters of the name
@@ -44,9 +54,8 @@ final class InstanceCypher {
     static final String FILTERS_BY_NAME_INDEX = NAME_CANDIDATES + """
             MATCH (:Specification {uuid: $spec})<-[:SPECIFIED_BY]-(i)
             WHERE toLower(i.name) CONTAINS toLower($name)
-              AND ($charName IS NULL OR EXISTS { MATCH (i)-[:HAS]->(c:Characteristic {name: $charName})
-                                                 WHERE any(n IN $needles WHERE c.value CONTAINS n) })
-            """;
+            """
+            + "  AND " + VALUE_FILTER + "\n";
 
     /** The name seek's candidates whose name contains the filter's text in any case (the index found one spelling of a part of it). */
     static final String NAME_CONTAINED = """
@@ -82,7 +91,7 @@ final class InstanceCypher {
      * is not online): {@code %1$s} is the typed key of the order (null where the instance has no value of the order's
      * type: those come last, by id), {@code %2$s} the cursor's key as that type, {@code %3$s} the comparison,
      * {@code %4$s} the direction, {@code %5$s} how the page's instances are chosen of those after the cursor
-     * ({@link #SORT_AND_LIMIT} or {@link #SORT_CHECK_AND_LIMIT}). The same order as the index-ordered read.
+     * ({@link #SORT_AND_LIMIT} or {@link #sortCheckAndLimit}). The same order as the index-ordered read.
      */
     static final String PAGE_TEMPLATE = """
             WITH i, %1$s AS k
@@ -92,23 +101,23 @@ final class InstanceCypher {
             %5$s""" + PAGE_ROWS;
 
     /** The sort and the page's limit, the instances checked before ({@link #PAGE_TEMPLATE}'s {@code %5$s}). */
-    static final String SORT_AND_LIMIT = "WITH i, k ORDER BY k IS NULL, k %4$s, i.uuid %4$s LIMIT $limit\n";
+    static final String SORT_AND_LIMIT = "WITH i, k ORDER BY " + PAGE_ORDER + " LIMIT $limit\n";
 
     /**
      * The sort, then the checks that read more than the name (the edge to the specification, the characteristic and the
-     * RSP) on the sorted instances one by one, until the page is full: the name seek's candidates are checked a page's
-     * worth at a time, not all of them (an RSP's page among 11,111 instances found by name read them all, each one's
-     * edges and parties, before it sorted them). The limit says the order again, so that it is the page's by the
-     * query's meaning, not only by the plan's; the planner sees the order already given and does not sort again.
+     * RSP: {@code rsp}, its predicate or nothing) on the sorted instances one by one, until the page is full: the name
+     * seek's candidates are checked a page's worth at a time, not all of them (an RSP's page among 11,111 instances
+     * found by name read them all, each one's edges and parties, before it sorted them). The limit says the order again,
+     * so that it is the page's by the query's meaning, not only by the plan's; the planner sees the order already given
+     * and does not sort again.
      */
-    static final String SORT_CHECK_AND_LIMIT = """
-            WITH i, k ORDER BY k IS NULL, k %4$s, i.uuid %4$s
-            WITH i, k WHERE EXISTS { MATCH (i)-[:SPECIFIED_BY]->(s:Specification) WHERE s.uuid = $spec }
-              AND ($charName IS NULL OR EXISTS { MATCH (i)-[:HAS]->(c:Characteristic {name: $charName})
-                                                 WHERE any(n IN $needles WHERE c.value CONTAINS n) })
-            %5$s
-            WITH i, k ORDER BY k IS NULL, k %4$s, i.uuid %4$s LIMIT $limit
-            """;
+    static String sortCheckAndLimit(String rsp) {
+        return "WITH i, k ORDER BY " + PAGE_ORDER + "\n"
+                + "WITH i, k WHERE " + ON_SPEC + "\n"
+                + "  AND " + VALUE_FILTER + "\n"
+                + rsp
+                + "WITH i, k ORDER BY " + PAGE_ORDER + " LIMIT $limit\n";
+    }
 
     /**
      * A page of a large specification read from the order's index in order, stopping once the page is full (the
@@ -121,11 +130,10 @@ final class InstanceCypher {
             MATCH (i:Instance)
             USING INDEX i:Instance(%1$s)
             WHERE %2$s
-              AND EXISTS { MATCH (i)-[:SPECIFIED_BY]->(s:Specification) WHERE s.uuid = $spec }
-              AND ($name IS NULL OR toLower(i.name) CONTAINS toLower($name))
-              AND ($charName IS NULL OR EXISTS { MATCH (i)-[:HAS]->(c:Characteristic {name: $charName})
-                                                 WHERE any(n IN $needles WHERE c.value CONTAINS n) })
-            """;
+            """
+            + "  AND " + ON_SPEC + "\n"
+            + "  AND ($name IS NULL OR toLower(i.name) CONTAINS toLower($name))\n"
+            + "  AND " + VALUE_FILTER + "\n";
 
     /** The ids of an index-ordered page: the order is the index's, so the LIMIT stops the index scan. */
     static final String INDEXED_PAGE_TEMPLATE = """
@@ -191,7 +199,7 @@ final class InstanceCypher {
          * rest checked in the page's order until it is full, {@code rsp} the RSP's check or nothing.
          */
         String pageOfCandidates(boolean descending, String rsp) {
-            return page(descending, SORT_CHECK_AND_LIMIT.replace("%5$s", rsp));
+            return page(descending, sortCheckAndLimit(rsp));
         }
 
         private String page(boolean descending, String selection) {
