@@ -59,6 +59,8 @@ public class Neo4jInstanceRepository implements InstanceRepository {
     private final Database database;
     private final CatalogueSettings settings;
     private final Neo4jReadSchemaRepository readSchema;
+    /** The name seek's candidates counted per text, shared by a page, its count and the next pages for a few seconds. */
+    private final NameCandidateCounts candidateCounts = new NameCandidateCounts();
 
     @Inject
     public Neo4jInstanceRepository(Database database, CatalogueSettings settings, Neo4jReadSchemaRepository readSchema) {
@@ -84,7 +86,11 @@ public class Neo4jInstanceRepository implements InstanceRepository {
         if (large && query.nameContains() != null) {
             NameSeek seek = nameSeek(query);
             if (seek.variants() != null) {
-                return sortedPage(query, order, after, seek.variants());
+                try {
+                    return sortedPage(query, order, after, seek.variants());
+                } catch (DiffoAdminException e) {
+                    seek = textIndexGone(e);
+                }
             }
             nameNote = seek.note();
         }
@@ -111,18 +117,27 @@ public class Neo4jInstanceRepository implements InstanceRepository {
         }
         long found;
         try {
-            found = database.read(tx -> tx.run(NAME_CANDIDATES_UP_TO, Map.of("variants", variants, "cap", NAME_CANDIDATES_CAP + 1))
-                    .single().get("n").asLong());
+            found = candidateCounts.found(variants, () -> database.read(tx -> tx.run(NAME_CANDIDATES_UP_TO,
+                    Map.of("variants", variants, "cap", NAME_CANDIDATES_CAP + 1)).single().get("n").asLong()));
         } catch (DiffoAdminException e) {
-            // the index went away since it was seen online (dropped by hand): read the slower way, and say so
-            readSchema.forgetOnline();
-            text = readSchema.online(Neo4jReadSchemaRepository.NAME_TEXT_INDEX);
-            if (text.online()) {
-                throw e;
-            }
-            return withoutTextIndex(text);
+            return textIndexGone(e);
         }
         return found > NAME_CANDIDATES_CAP ? new NameSeek(null, null) : new NameSeek(variants, null);
+    }
+
+    /**
+     * A read from the name's TEXT index failed: when the index went away since it was seen online (dropped by hand, on a
+     * server that refuses a hint it cannot follow), the filter is read the slower way, and says so; otherwise {@code e}
+     * stands. (A page or a count may be the first read to find it gone: the count that chooses the way is remembered.)
+     */
+    private NameSeek textIndexGone(DiffoAdminException e) {
+        candidateCounts.forget();
+        readSchema.forgetOnline();
+        ReadIndex text = readSchema.online(Neo4jReadSchemaRepository.NAME_TEXT_INDEX);
+        if (text.online()) {
+            throw e;
+        }
+        return withoutTextIndex(text);
     }
 
     private static NameSeek withoutTextIndex(ReadIndex text) {
@@ -306,6 +321,19 @@ public class Neo4jInstanceRepository implements InstanceRepository {
                     .stream().findFirst().orElse(0L));
         }
         List<String> variants = query.nameContains() == null ? null : nameSeek(query).variants();
+        try {
+            return countFiltered(query, variants);
+        } catch (DiffoAdminException e) {
+            if (variants == null) {
+                throw e;
+            }
+            textIndexGone(e);
+            return countFiltered(query, null);
+        }
+    }
+
+    /** The filtered count, with the instances the name's TEXT index finds for {@code variants} (null: every instance of the version). */
+    private long countFiltered(InstanceQuery query, List<String> variants) {
         String cypher = variants != null ? (query.rsp() == null ? COUNT_BY_NAME_INDEX : COUNT_BY_NAME_INDEX_AND_RSP)
                 : query.rsp() == null ? COUNT_FILTERED : COUNT_FILTERED_BY_RSP;
         Map<String, Object> params = filterParams(query);
