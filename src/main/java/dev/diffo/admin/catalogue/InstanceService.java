@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -108,11 +109,12 @@ public class InstanceService {
                 .filter(s -> s.instanceCount() > 0)
                 .max(java.util.Comparator.comparingLong(Specification::instanceCount)).orElse(null);
         if (largest == null) {
-            return new WarmUp(null, 0, 0, null, 0);
+            return new WarmUp(null, 0, 0, null, 0, null);
         }
         Map<String, Runnable> reads = new LinkedHashMap<>();
         InstanceQuery byName = new InstanceQuery(largest.uuid(), null, null, null, null, InstanceQuery.Sort.NAME, false, InstanceQuery.DEFAULT_PAGE_SIZE);
         InstanceRow[] first = {null};
+        List<String> firstNames = new ArrayList<>(); // of each order's first page, in the order read
         for (InstanceQuery.Sort sort : InstanceQuery.Sort.values()) {
             for (boolean descending : new boolean[] {false, true}) {
                 InstanceQuery query = new InstanceQuery(largest.uuid(), null, null, null, null, sort, descending, InstanceQuery.DEFAULT_PAGE_SIZE);
@@ -120,6 +122,9 @@ public class InstanceService {
                     InstanceQuery.Page page = page(query, null);
                     if (query.equals(byName)) {
                         first[0] = page.rows().isEmpty() ? null : page.rows().getFirst();
+                    }
+                    if (!page.rows().isEmpty() && page.rows().getFirst().name() != null) {
+                        firstNames.add(page.rows().getFirst().name());
                     }
                     if (page.hasMore()) {
                         page(query, page.next(sort));
@@ -135,13 +140,20 @@ public class InstanceService {
                 .filter(e -> e.getKey().matches(InstanceQuery.VALUE_KEY) && e.getValue() != null && !e.getValue().isBlank()).findFirst()
                 .map(e -> new InstanceQuery(largest.uuid(), null, null, e.getKey(), e.getValue(), InstanceQuery.Sort.NAME, false,
                         InstanceQuery.DEFAULT_PAGE_SIZE)).orElse(null)));
-        // a name no instance is likely to contain: the TEXT index finds none at once (a part of a real name, say the first
-        // row's, is in a million names at 3.5 M, and their count was read the slow way: 13 s measured)
-        reads.put("a name's page and count", () -> filtered(first[0], row -> new InstanceQuery(largest.uuid(), NAME_PROBE, null, null, null,
-                InstanceQuery.Sort.NAME, false, InstanceQuery.DEFAULT_PAGE_SIZE)));
+        // a name a few thousand instances contain (a part of a real name, found below): the name filter's queries then run
+        // once over that many rows, as a user's filter does, so the user's first is not the one that compiles their code
+        // (at 3.5 M: an RSP's first page 0.8-1.2 s, and 0.2 s once another text had been read). Else a name no instance is
+        // likely to contain, which plans them only. Never one found in more than the index's sorted reads take: their
+        // count would read every instance (a part of the first row's name is in a million names at 3.5 M: 13 s measured)
+        String[] name = {NAME_PROBE};
+        reads.put("a name's page and count", () -> {
+            name[0] = Objects.requireNonNullElse(nameToWarm(largest.uuid(), firstNames), NAME_PROBE);
+            filtered(first[0], row -> new InstanceQuery(largest.uuid(), name[0], null, null, null, InstanceQuery.Sort.NAME, false,
+                    InstanceQuery.DEFAULT_PAGE_SIZE));
+        });
         // the same of one RSP, a query of its own, which an RSP operator's every name filter is (and the read above already was)
         if (access.get().rsp().isEmpty()) {
-            reads.put("an RSP's name page and count", () -> filtered(first[0], row -> new InstanceQuery(largest.uuid(), NAME_PROBE, row.rsp(), null, null,
+            reads.put("an RSP's name page and count", () -> filtered(first[0], row -> new InstanceQuery(largest.uuid(), name[0], row.rsp(), null, null,
                     InstanceQuery.Sort.NAME, false, InstanceQuery.DEFAULT_PAGE_SIZE)));
         }
         int done = 0;
@@ -162,11 +174,59 @@ public class InstanceService {
             done++;
         }
         progress.update(reads.size(), reads.size());
-        return new WarmUp(largest, done, (System.nanoTime() - start) / 1e9, slowest, slowestSeconds);
+        return new WarmUp(largest, done, (System.nanoTime() - start) / 1e9, slowest, slowestSeconds, NAME_PROBE.equals(name[0]) ? null : name[0]);
     }
 
-    /** The name filter the warm-up reads with: plain ASCII without letters, so the TEXT index seeks it as it is. */
+    /** The name filter the warm-up reads with when no part of a name serves: plain ASCII without letters, so the TEXT index seeks it as it is. */
     static final String NAME_PROBE = "~~~~";
+
+    /** The warm-up's name text is to find at least this many instances (its queries' code compiled over that many rows). */
+    static final long NAME_WARMS_FROM = 1_000;
+
+    /** Names whose beginnings the warm-up tries, at most. */
+    static final int NAMES_TRIED = 3;
+
+    /**
+     * The shortest beginning of one of {@code names} that the name's TEXT index finds in at most as many instances as a
+     * name filter sorts, and in at least {@link #NAME_WARMS_FROM} (else the one found in most of them, null when none is
+     * found in any): found by halving its length, each try a count that stops past that limit. Null when this version's
+     * name filter does not read from the index.
+     */
+    String nameToWarm(String specificationUuid, List<String> names) {
+        if (instances.nameCandidates(specificationUuid, NAME_PROBE) < 0) {
+            return null;
+        }
+        String best = null;
+        long bestFound = 0;
+        for (String name : names.stream().distinct().limit(NAMES_TRIED).toList()) {
+            long found = instances.nameCandidates(specificationUuid, name);
+            if (found < 0 || found > InstanceRepository.NAME_CANDIDATES_SORTED) {
+                continue; // not plain ASCII, or in too many names even whole
+            }
+            // the whole name is within the limit; the shortest beginning of it that is finds the most instances
+            int lo = 3;
+            int hi = name.length();
+            long foundAtHi = found;
+            while (lo < hi) {
+                int mid = (lo + hi) / 2;
+                long n = instances.nameCandidates(specificationUuid, name.substring(0, mid));
+                if (n >= 0 && n <= InstanceRepository.NAME_CANDIDATES_SORTED) {
+                    hi = mid;
+                    foundAtHi = n;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            if (foundAtHi >= NAME_WARMS_FROM) {
+                return name.substring(0, hi);
+            }
+            if (foundAtHi > bestFound) {
+                best = name.substring(0, hi);
+                bestFound = foundAtHi;
+            }
+        }
+        return best;
+    }
 
     /** Warms a filtered first page and its count, when {@code filter} makes a query of the row (null: nothing to warm). */
     private void filtered(InstanceRow row, java.util.function.Function<InstanceRow, InstanceQuery> filter) {
@@ -179,15 +239,19 @@ public class InstanceService {
 
     /**
      * What {@link #warmUp} did: on which specification (null: no instances anywhere), how many of its reads, in how
-     * long, and which took longest.
+     * long, which took longest, and the name text it filtered by (null: the probe that finds none).
      */
-    public record WarmUp(Specification specification, int reads, double seconds, String slowest, double slowestSeconds) {
+    public record WarmUp(Specification specification, int reads, double seconds, String slowest, double slowestSeconds, String nameText) {
 
-        /** e.g. "instances table warmed on broadband v1.0.0: 13 reads in 4.2 s (longest: pages by uuid, 1.1 s)". */
+        /**
+         * e.g. "table warmed: 13 reads in 4.2 s on broadband v1.0.0 (longest: pages by uuid, 1.1 s)": what the status bar
+         * must show first ("table warmed"), as it cuts a long line's end.
+         */
         public String describe() {
             return specification == null ? "no instances to warm the instances table on"
-                    : String.format("instances table warmed on %s %s: %d reads in %.1f s%s", specification.name(), specification.version(), reads, seconds,
-                    slowest == null ? "" : String.format(" (longest: %s, %.1f s)", slowest, slowestSeconds));
+                    : String.format("table warmed: %d reads in %.1f s on %s %s%s", reads, seconds, specification.name(), specification.version(),
+                    slowest == null ? "" : String.format(" (longest: %s, %.1f s)", slowest, slowestSeconds))
+                    + (nameText == null ? "" : "; name filter warmed with \"" + nameText + "\"");
         }
     }
 

@@ -96,12 +96,13 @@ public class InstancesBenchmarkCommand implements Callable<Integer> {
         InstanceQuery acmeFttb = new InstanceQuery(v1, null, "acme", "broadband.technology", "fttb", Sort.STATE, false, pageSize);
         time(out, "first page of acme where technology = fttb, by state", () -> service.get().page(acmeFttb, null));
         time(out, "count of acme where technology = fttb", () -> service.get().total(acmeFttb));
-        InstanceQuery acme = new InstanceQuery(v1, "bench-99", "acme", null, null, Sort.NAME, false, pageSize);
-        time(out, "first page of acme, name contains bench-99", () -> service.get().page(acme, null));
-        time(out, "count of acme, name contains bench-99", () -> service.get().total(acme));
+        // (not a part of the names the warm-up tries, the first rows in each order: "acme-bench-99" at this size)
+        InstanceQuery acme = new InstanceQuery(v1, "bench-42", "acme", null, null, Sort.NAME, false, pageSize);
+        time(out, "first page of acme, name contains bench-42", () -> service.get().page(acme, null));
+        time(out, "count of acme, name contains bench-42", () -> service.get().total(acme));
         // the table asks for a filter's first page and its count at once, each in its own task: the user waits for both
-        InstanceQuery acmeAtOnce = new InstanceQuery(v1, "bench-98", "acme", null, null, Sort.NAME, false, pageSize);
-        time(out, "page and count at once, name contains bench-98", () -> pageAndCount(acmeAtOnce));
+        InstanceQuery acmeAtOnce = new InstanceQuery(v1, "bench-43", "acme", null, null, Sort.NAME, false, pageSize);
+        time(out, "page and count at once, name contains bench-43", () -> pageAndCount(acmeAtOnce));
         heap.close();
         out.println(heap.summary());
         out.flush();

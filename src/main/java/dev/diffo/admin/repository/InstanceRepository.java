@@ -23,6 +23,18 @@ public interface InstanceRepository {
         return InstanceTotal.exact(count(query));
     }
 
+    /** A name filter finding up to this many instances in the name's TEXT index reads and sorts those (more: the order's index). */
+    long NAME_CANDIDATES_SORTED = 20_000;
+
+    /**
+     * How many instances the name's TEXT index finds for {@code text} (any case), counted up to one past
+     * {@link #NAME_CANDIDATES_SORTED}; -1 when a name filter on this version does not read from that index (a version of
+     * few instances, the index not online, a text too short or not plain ASCII), as for repositories without one.
+     */
+    default long nameCandidates(String specificationUuid, String text) {
+        return -1;
+    }
+
     /** Labels most instances on the specification carry (empty when it has none). */
     List<String> commonLabels(String specificationUuid);
 

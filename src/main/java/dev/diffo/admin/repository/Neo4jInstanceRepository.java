@@ -48,7 +48,7 @@ import org.neo4j.driver.Value;
 public class Neo4jInstanceRepository implements InstanceRepository {
 
     /** Up to this many instances found by the name's text index are read and sorted; more, and the filter reads the usual way. */
-    static final long NAME_CANDIDATES_CAP = 20_000;
+    static final long NAME_CANDIDATES_CAP = NAME_CANDIDATES_SORTED;
 
     /** At most this many letters of the name filter's text are spelled in every case (2^5 = 32 index seeks). */
     static final int CASED_LETTERS = 5;
@@ -117,12 +117,27 @@ public class Neo4jInstanceRepository implements InstanceRepository {
         }
         long found;
         try {
-            found = candidateCounts.found(variants, () -> database.read(tx -> tx.run(NAME_CANDIDATES_UP_TO,
-                    Map.of("variants", variants, "cap", NAME_CANDIDATES_CAP + 1)).single().get("n").asLong()));
+            found = candidates(variants);
         } catch (DiffoAdminException e) {
             return textIndexGone(e);
         }
         return found > NAME_CANDIDATES_CAP ? new NameSeek(null, null) : new NameSeek(variants, null);
+    }
+
+    /** How many instances the TEXT index finds for the variants, up to one past the cap (remembered for a few seconds). */
+    private long candidates(List<String> variants) {
+        return candidateCounts.found(variants, () -> database.read(tx -> tx.run(NAME_CANDIDATES_UP_TO,
+                Map.of("variants", variants, "cap", NAME_CANDIDATES_CAP + 1)).single().get("n").asLong()));
+    }
+
+    @Override
+    public long nameCandidates(String specificationUuid, String text) {
+        List<String> variants = variants(text);
+        if (variants == null || count(InstanceQuery.of(specificationUuid)) <= indexedAbove
+                || !readSchema.online(Neo4jReadSchemaRepository.NAME_TEXT_INDEX).online()) {
+            return -1;
+        }
+        return candidates(variants);
     }
 
     /**

@@ -38,6 +38,9 @@ class InstanceWarmUpTest {
     final FakeCatalogueRepository catalogue = new FakeCatalogueRepository();
     final CurrentAccess access = new CurrentAccess();
     String rspOfRows = "acme";
+    /** How many instances the name's TEXT index finds for a text (-1: the version's name filter does not read from it). */
+    java.util.function.ToLongFunction<String> candidates = text -> -1;
+    final List<String> candidatesAsked = new ArrayList<>();
 
     /** Answers every page with one row of {@link #rspOfRows} and more to follow; records each read. */
     final InstanceRepository repository = (InstanceRepository) Proxy.newProxyInstance(InstanceRepository.class.getClassLoader(),
@@ -55,6 +58,10 @@ class InstanceWarmUpTest {
                 case "total" -> {
                     asked.add(new Asked((InstanceQuery) args[0], "count"));
                     yield InstanceTotal.exact(0);
+                }
+                case "nameCandidates" -> {
+                    candidatesAsked.add((String) args[1]);
+                    yield candidates.applyAsLong((String) args[1]);
                 }
                 default -> method.isDefault() ? InvocationDefault.call(proxy, method, args) : null;
             });
@@ -89,6 +96,43 @@ class InstanceWarmUpTest {
                         tuple(null, "broadband.technology", "fttb", null, "first page"), tuple(null, "broadband.technology", "fttb", null, "count"),
                         tuple(null, null, null, InstanceService.NAME_PROBE, "first page"), tuple(null, null, null, InstanceService.NAME_PROBE, "count"),
                         tuple("acme", null, null, InstanceService.NAME_PROBE, "first page"), tuple("acme", null, null, InstanceService.NAME_PROBE, "count"));
+    }
+
+    @Test
+    void theNameFilterIsWarmedWithTheShortestBeginningOfARealNameThatTheIndexFindsInFewEnoughInstancesToSort() {
+        catalogue.specifications.add(spec(LARGE, 3_500_000));
+        // the rows are "acme-broadband-001": up to 9 letters in 50,000 names, up to 12 in 5,000, more in one
+        candidates = text -> text.length() <= 9 ? 50_000 : text.length() <= 12 ? 5_000 : 1;
+
+        InstanceService.WarmUp done = service.warmUp(Progress.NONE);
+        assertThat(done.reads()).isEqualTo(13);
+        assertThat(done.describe()).endsWith("; name filter warmed with \"acme-broad\"");
+
+        assertThat(asked.subList(asked.size() - 4, asked.size())).extracting(a -> a.query().rsp(), a -> a.query().nameContains())
+                .containsExactly(tuple(null, "acme-broad"), tuple(null, "acme-broad"), tuple("acme", "acme-broad"), tuple("acme", "acme-broad"));
+        // never a text whose count would read every instance: each tried is counted first, and only the name's beginnings
+        assertThat(candidatesAsked).allSatisfy(text -> assertThat(text).satisfiesAnyOf(
+                t -> assertThat(t).isEqualTo(InstanceService.NAME_PROBE), t -> assertThat("acme-broadband-001").startsWith(t)));
+        assertThat(candidatesAsked).hasSizeLessThanOrEqualTo(1 + InstanceService.NAMES_TRIED * 6);
+    }
+
+    @Test
+    void theNameProbeIsReadWhenNoBeginningOfANameIsFoundInFewEnoughInstancesOrTheIndexIsNotRead() {
+        catalogue.specifications.add(spec(LARGE, 3_500_000));
+        candidates = text -> text.equals(InstanceService.NAME_PROBE) ? 0 : InstanceRepository.NAME_CANDIDATES_SORTED + 1;
+        service.warmUp(Progress.NONE);
+        assertThat(asked.getLast().query().nameContains()).isEqualTo(InstanceService.NAME_PROBE);
+
+        asked.clear();
+        candidatesAsked.clear();
+        candidates = text -> -1; // a small version, or the index not online: nothing more is asked
+        service.warmUp(Progress.NONE);
+        assertThat(asked.getLast().query().nameContains()).isEqualTo(InstanceService.NAME_PROBE);
+        assertThat(candidatesAsked).containsExactly(InstanceService.NAME_PROBE);
+
+        // found in too few to warm much, but in some: the most found of the names tried
+        candidates = text -> text.length() <= 13 ? 50_000 : text.length() <= 15 ? 40 : 1;
+        assertThat(service.nameToWarm(LARGE, List.of("acme-broadband-001", "acme-broadband-002"))).isEqualTo("acme-broadband");
     }
 
     @Test

@@ -44,8 +44,26 @@ class WarmUpIT {
     void afterThePreparationTheTablesReadsAreMadeOnceOnTheLargestVersionAndNothingIsWritten() {
         readSchema.prepare(Progress.NONE);
         String before = graph.fingerprint();
-        assertThat(readSchema.warmUp(Progress.NONE)).matches("instances table warmed on broadband v1\\.\\d+\\.\\d+: 13 reads in \\d+\\.\\d s \\(longest: .+, \\d+\\.\\d s\\)");
+        assertThat(readSchema.warmUp(Progress.NONE)).matches("table warmed: 13 reads in \\d+\\.\\d s on broadband v1\\.\\d+\\.\\d+ \\(longest: .+, \\d+\\.\\d s\\)");
         assertThat(readSchema.indexesNotOnline()).isNull();
+        assertThat(graph.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void onAVersionWhoseNameFilterReadsTheTextIndexTheNameIsWarmedWithAPartOfARealNameFoundInFewEnoughToSort() {
+        // 25,000 more instances: above the size from which pages come from the indexes
+        graph.run("""
+                MATCH (v1:Specification {uuid: $v1})
+                UNWIND range(1, 25000) AS k
+                CREATE (:Nbn:Broadband:Instance:Provider {uuid: randomUUID(), which: 'actual', type: 'service', name: 'bulk-' + toString(k),
+                        updatedAt: datetime({timezone: 'Etc/UTC'})})-[:SPECIFIED_BY]->(v1)
+                """, java.util.Map.of("v1", DiffoLivebookCatalogue.V1));
+        readSchema.prepare(Progress.NONE);
+        String before = graph.fingerprint();
+
+        // the last name by name is "bulk-9999": "bulk-9" is in 1,111 names ("bulk-9", "bulk-9x" … "bulk-9xxx"), "bulk-" in all
+        // 25,000, more than a name filter sorts (the first name by name, the livebook's, is in too few)
+        assertThat(readSchema.warmUp(Progress.NONE)).startsWith("table warmed: 13 reads in ").endsWith("; name filter warmed with \"bulk-9\"");
         assertThat(graph.fingerprint()).isEqualTo(before);
     }
 

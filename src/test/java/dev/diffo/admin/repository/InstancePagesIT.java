@@ -191,6 +191,17 @@ class InstancePagesIT {
     }
 
     @Test
+    void theNameIndexCountsTheInstancesATextFindsOnlyWhereTheVersionsNameFilterReadsFromIt() {
+        long containing = naive().stream().filter(n -> n.name().toLowerCase().contains("zz-0")).map(Naive::uuid).distinct().count();
+        assertThat(containing).isGreaterThan(1);
+        assertThat(fromIndexes.nameCandidates(V1, "ZZ-0")).isEqualTo(containing);
+        assertThat(fromIndexes.nameCandidates(V1, "~~~~")).isZero();
+        assertThat(fromIndexes.nameCandidates(V1, "zz")).as("too short to seek").isEqualTo(-1);
+        assertThat(fromIndexes.nameCandidates(V1, "zz-ü")).as("not plain ASCII").isEqualTo(-1);
+        assertThat(sorted.nameCandidates(V1, "zz-0")).as("a version whose pages are sorted").isEqualTo(-1);
+    }
+
+    @Test
     void aNameFilterWhoseTextIndexIsMissingIsCheckedInThePagesOrderAndSaysSo() {
         graph.run("DROP INDEX diffo_admin_instance_name_text");
         InstanceQuery query = new InstanceQuery(V1, "Z-0", null, null, null, Sort.NAME, false, 4);
