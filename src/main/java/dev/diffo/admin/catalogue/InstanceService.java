@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.diffo.admin.common.CanonicalJson;
 import dev.diffo.admin.common.CurrentAccess;
 import dev.diffo.admin.domain.CharacteristicRule;
+import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.Identifiers;
 import dev.diffo.admin.domain.InstanceQuery;
 import dev.diffo.admin.domain.InstanceRow;
@@ -147,7 +148,11 @@ public class InstanceService {
         // count would read every instance (a part of the first row's name is in a million names at 3.5 M: 13 s measured)
         String[] name = {NAME_PROBE};
         reads.put("a name's page and count", () -> {
-            name[0] = Objects.requireNonNullElse(nameToWarm(largest.uuid(), firstNames), NAME_PROBE);
+            try {
+                name[0] = Objects.requireNonNullElse(nameToWarm(largest.uuid(), firstNames), NAME_PROBE);
+            } catch (DiffoAdminException e) {
+                name[0] = NAME_PROBE; // a count that failed chooses nothing: the probe's reads say what is wrong, if anything still is
+            }
             filtered(first[0], row -> new InstanceQuery(largest.uuid(), name[0], null, null, null, InstanceQuery.Sort.NAME, false,
                     InstanceQuery.DEFAULT_PAGE_SIZE));
         });
@@ -190,7 +195,9 @@ public class InstanceService {
      * The shortest beginning of one of {@code names} that the name's TEXT index finds in at most as many instances as a
      * name filter sorts, and in at least {@link #NAME_WARMS_FROM} (else the one found in most of them, null when none is
      * found in any): found by halving its length, each try a count that stops past that limit. Null when this version's
-     * name filter does not read from the index.
+     * name filter does not read from the index. The index is sought with a part of the text only (its longest stretch of
+     * a few letters), so a shorter beginning need not find more: the halving may then stop at a longer one than the
+     * shortest, which warms less but is never over the limit (only a beginning counted within it is kept).
      */
     String nameToWarm(String specificationUuid, List<String> names) {
         if (instances.nameCandidates(specificationUuid, NAME_PROBE) < 0) {

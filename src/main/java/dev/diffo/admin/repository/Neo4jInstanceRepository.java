@@ -137,7 +137,12 @@ public class Neo4jInstanceRepository implements InstanceRepository {
                 || !readSchema.online(Neo4jReadSchemaRepository.NAME_TEXT_INDEX).online()) {
             return -1;
         }
-        return candidates(variants);
+        try {
+            return candidates(variants);
+        } catch (DiffoAdminException e) {
+            textIndexGone(e); // the index went away: no longer read from it
+            return -1;
+        }
     }
 
     /**

@@ -130,6 +130,17 @@ class InstanceWarmUpTest {
         assertThat(asked.getLast().query().nameContains()).isEqualTo(InstanceService.NAME_PROBE);
         assertThat(candidatesAsked).containsExactly(InstanceService.NAME_PROBE);
 
+        // a count that fails (the connection, the index) chooses nothing: the warm-up goes on with the probe
+        asked.clear();
+        candidates = text -> {
+            if (text.equals(InstanceService.NAME_PROBE)) {
+                return 0;
+            }
+            throw new dev.diffo.admin.domain.DiffoAdminException("Lost the connection", "Reconnect");
+        };
+        assertThat(service.warmUp(Progress.NONE).reads()).isEqualTo(13);
+        assertThat(asked.getLast().query().nameContains()).isEqualTo(InstanceService.NAME_PROBE);
+
         // found in too few to warm much, but in some: the most found of the names tried
         candidates = text -> text.length() <= 13 ? 50_000 : text.length() <= 15 ? 40 : 1;
         assertThat(service.nameToWarm(LARGE, List.of("acme-broadband-001", "acme-broadband-002"))).isEqualTo("acme-broadband");

@@ -63,8 +63,9 @@ class NameCandidateCountsTest {
                 return 1_111L;
             }));
             assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
-            Future<Long> count = pool.submit(() -> counts.found(BULK, read(99)));
-            Thread.sleep(50); // the count asks while the page's read is under way
+            java.util.concurrent.FutureTask<Long> count = new java.util.concurrent.FutureTask<>(() -> counts.found(BULK, read(99)));
+            Thread asking = Thread.ofPlatform().start(count);
+            waitUntilWaiting(asking); // the count asks while the page's read is under way, and waits for it
             assertThat(count.isDone()).isFalse();
             release.countDown();
             assertThat(page.get(10, TimeUnit.SECONDS)).isEqualTo(1_111);
@@ -93,8 +94,8 @@ class NameCandidateCountsTest {
                 throw new DiffoAdminException("cancelled", "its own");
             }));
             assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
-            Future<Long> waiting = pool.submit(() -> counts.found(BULK, read(4)));
-            Thread.sleep(50);
+            java.util.concurrent.FutureTask<Long> waiting = new java.util.concurrent.FutureTask<>(() -> counts.found(BULK, read(4)));
+            waitUntilWaiting(Thread.ofPlatform().start(waiting));
             release.countDown();
             assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(DiffoAdminException.class);
             assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(4);
@@ -112,7 +113,7 @@ class NameCandidateCountsTest {
         counts.found(List.of("recent"), read(1));
         clock.addAndGet(NameCandidateCounts.KEPT_FOR.toNanos() / 2);
         counts.found(List.of("new"), read(2));
-        assertThat(counts.remembered()).isEqualTo(2); // the 64 too old dropped, "recent" and "new" kept
+        assertThat(counts.remembered()).isEqualTo(2); // the old ones dropped (one went when "recent" came), "recent" and "new" kept
         int before = reads.get();
         counts.found(List.of("recent"), read(3));
         assertThat(reads.get()).isEqualTo(before);
@@ -126,6 +127,15 @@ class NameCandidateCountsTest {
         counts.found(List.of("burst" + (3 * NameCandidateCounts.TEXTS - 1)), read(0)); // the newest kept
         counts.found(List.of("burst0"), read(0)); // the oldest dropped
         assertThat(reads.get() - before).isEqualTo(1);
+    }
+
+    /** Until {@code thread} is parked (waiting for the read under way), or ten seconds have passed. */
+    static void waitUntilWaiting(Thread thread) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (thread.getState() != Thread.State.WAITING && System.nanoTime() < until) {
+            Thread.sleep(1);
+        }
+        assertThat(thread.getState()).isEqualTo(Thread.State.WAITING);
     }
 
     static void await(CountDownLatch latch) {
