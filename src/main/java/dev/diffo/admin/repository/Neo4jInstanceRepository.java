@@ -84,7 +84,7 @@ public class Neo4jInstanceRepository implements InstanceRepository {
         boolean large = count(InstanceQuery.of(query.specificationUuid())) > indexedAbove;
         String nameNote = null;
         if (large && query.nameContains() != null) {
-            NameSeek seek = nameSeek(query);
+            NameSeek seek = nameSeek(query.nameContains());
             if (seek.variants() != null) {
                 try {
                     return sortedPage(query, order, after, seek.variants());
@@ -101,48 +101,34 @@ public class Neo4jInstanceRepository implements InstanceRepository {
     /**
      * How the name filter of {@code query} can be read from the name's TEXT index: the variants to seek, or (null) why
      * not: the index is not online yet, the text is too short or not plain ASCII, or it finds too many instances to sort
-     * (then the order's index, checked entry by entry, fills a page sooner).
+     * (then the order's index, checked entry by entry, fills a page sooner). {@code found}: how many the index finds, up to
+     * one past the cap (remembered for a few seconds), -1 where it was not read.
      */
-    record NameSeek(List<String> variants, String note) {
+    record NameSeek(List<String> variants, long found, String note) {
     }
 
-    NameSeek nameSeek(InstanceQuery query) {
+    NameSeek nameSeek(String nameContains) {
         ReadIndex text = readSchema.online(Neo4jReadSchemaRepository.NAME_TEXT_INDEX);
         if (!text.online()) {
             return withoutTextIndex(text);
         }
-        List<String> variants = variants(query.nameContains());
+        List<String> variants = variants(nameContains);
         if (variants == null) {
-            return new NameSeek(null, null);
+            return new NameSeek(null, -1, null);
         }
         long found;
         try {
-            found = candidates(variants);
+            found = candidateCounts.found(variants, () -> database.read(tx -> tx.run(NAME_CANDIDATES_UP_TO,
+                    Map.of("variants", variants, "cap", NAME_CANDIDATES_CAP + 1)).single().get("n").asLong()));
         } catch (DiffoAdminException e) {
             return textIndexGone(e);
         }
-        return found > NAME_CANDIDATES_CAP ? new NameSeek(null, null) : new NameSeek(variants, null);
-    }
-
-    /** How many instances the TEXT index finds for the variants, up to one past the cap (remembered for a few seconds). */
-    private long candidates(List<String> variants) {
-        return candidateCounts.found(variants, () -> database.read(tx -> tx.run(NAME_CANDIDATES_UP_TO,
-                Map.of("variants", variants, "cap", NAME_CANDIDATES_CAP + 1)).single().get("n").asLong()));
+        return new NameSeek(found > NAME_CANDIDATES_CAP ? null : variants, found, null);
     }
 
     @Override
     public long nameCandidates(String specificationUuid, String text) {
-        List<String> variants = variants(text);
-        if (variants == null || count(InstanceQuery.of(specificationUuid)) <= indexedAbove
-                || !readSchema.online(Neo4jReadSchemaRepository.NAME_TEXT_INDEX).online()) {
-            return -1;
-        }
-        try {
-            return candidates(variants);
-        } catch (DiffoAdminException e) {
-            textIndexGone(e); // the index went away: no longer read from it
-            return -1;
-        }
+        return count(InstanceQuery.of(specificationUuid)) > indexedAbove ? nameSeek(text).found() : -1;
     }
 
     /**
@@ -161,7 +147,7 @@ public class Neo4jInstanceRepository implements InstanceRepository {
     }
 
     private static NameSeek withoutTextIndex(ReadIndex text) {
-        return new NameSeek(null, text.describe() + ": the name filter was checked on every instance in the page's order meanwhile");
+        return new NameSeek(null, -1, text.describe() + ": the name filter was checked on every instance in the page's order meanwhile");
     }
 
     /**
@@ -340,7 +326,7 @@ public class Neo4jInstanceRepository implements InstanceRepository {
             return database.read(tx -> tx.run(COUNT_ALL, Map.of("spec", query.specificationUuid())).list(r -> r.get("n").asLong())
                     .stream().findFirst().orElse(0L));
         }
-        List<String> variants = query.nameContains() == null ? null : nameSeek(query).variants();
+        List<String> variants = query.nameContains() == null ? null : nameSeek(query.nameContains()).variants();
         try {
             return countFiltered(query, variants);
         } catch (DiffoAdminException e) {
