@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.diffo.admin.domain.DiffoAdminException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,28 +50,10 @@ class NameCandidateCountsTest {
 
     @Test
     void askersAtTheSameTimeShareTheOneRead() throws Exception {
-        CountDownLatch reading = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<Long> page = pool.submit(() -> counts.found(BULK, () -> {
-                reads.incrementAndGet();
-                reading.countDown();
-                await(release);
-                return 1_111L;
-            }));
-            assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
-            java.util.concurrent.FutureTask<Long> count = new java.util.concurrent.FutureTask<>(() -> counts.found(BULK, read(99)));
-            Thread asking = Thread.ofPlatform().start(count);
-            waitUntilWaiting(asking); // the count asks while the page's read is under way, and waits for it
-            assertThat(count.isDone()).isFalse();
-            release.countDown();
-            assertThat(page.get(10, TimeUnit.SECONDS)).isEqualTo(1_111);
-            assertThat(count.get(10, TimeUnit.SECONDS)).isEqualTo(1_111);
-            assertThat(reads).hasValue(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<FutureTask<Long>> askers = secondAsksWhileTheFirstReads(() -> 1_111L, read(99));
+        assertThat(askers.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(1_111);
+        assertThat(askers.get(1).get(10, TimeUnit.SECONDS)).isEqualTo(1_111);
+        assertThat(reads).hasValue(1);
     }
 
     @Test
@@ -84,24 +64,33 @@ class NameCandidateCountsTest {
         assertThat(counts.found(BULK, read(3))).isEqualTo(3);
 
         counts.forget();
+        List<FutureTask<Long>> askers = secondAsksWhileTheFirstReads(() -> {
+            throw new DiffoAdminException("cancelled", "its own");
+        }, read(4));
+        assertThatThrownBy(() -> askers.get(0).get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(DiffoAdminException.class);
+        assertThat(askers.get(1).get(10, TimeUnit.SECONDS)).isEqualTo(4);
+    }
+
+    /**
+     * Two askers of the same text, each on its own thread: the first's read begins, the second asks while it is under way
+     * and is parked waiting for it (not done), then the first read ends with {@code outcome} (a count, or what it throws).
+     */
+    List<FutureTask<Long>> secondAsksWhileTheFirstReads(Supplier<Long> outcome, Supplier<Long> secondRead) throws InterruptedException {
         CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<Long> failing = pool.submit(() -> counts.found(BULK, () -> {
-                reading.countDown();
-                await(release);
-                throw new DiffoAdminException("cancelled", "its own");
-            }));
-            assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
-            java.util.concurrent.FutureTask<Long> waiting = new java.util.concurrent.FutureTask<>(() -> counts.found(BULK, read(4)));
-            waitUntilWaiting(Thread.ofPlatform().start(waiting));
-            release.countDown();
-            assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(DiffoAdminException.class);
-            assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(4);
-        } finally {
-            pool.shutdownNow();
-        }
+        FutureTask<Long> first = new FutureTask<>(() -> counts.found(BULK, () -> {
+            reads.incrementAndGet();
+            reading.countDown();
+            await(release);
+            return outcome.get();
+        }));
+        Thread.ofPlatform().start(first);
+        assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+        FutureTask<Long> second = new FutureTask<>(() -> counts.found(BULK, secondRead));
+        waitUntilWaiting(Thread.ofPlatform().start(second));
+        assertThat(second.isDone()).isFalse();
+        release.countDown();
+        return List.of(first, second);
     }
 
     @Test
