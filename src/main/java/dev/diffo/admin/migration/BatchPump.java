@@ -4,11 +4,13 @@ import dev.diffo.admin.common.TaskRunner.Progress;
 import dev.diffo.admin.domain.DiffoAdminException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -44,7 +46,10 @@ public class BatchPump {
 
     public Outcome pump(Batches batches, Progress progress) {
         long started = System.nanoTime();
-        Deque<Future<Long>> inFlight = new ArrayDeque<>();
+        // the first batch to land, whichever it is, makes room for the next: waiting for the oldest left a core idle
+        // whenever a younger batch landed first
+        CompletionService<Long> landing = new ExecutorCompletionService<>(executor);
+        Set<Future<Long>> inFlight = new HashSet<>();
         List<? extends Callable<Long>> work = batches.work();
         long done = 0;
         int next = 0;
@@ -56,12 +61,14 @@ public class BatchPump {
                 if (submit && progress.isCancelled()) {
                     paused = true;
                 } else if (submit) {
-                    inFlight.add(executor.submit(work.get(next++)));
+                    inFlight.add(landing.submit(work.get(next++)));
                 } else if (inFlight.isEmpty()) {
                     break;
                 } else {
+                    Future<Long> landed = landing.take();
+                    inFlight.remove(landed);
                     try {
-                        done += inFlight.poll().get();
+                        done += landed.get();
                         progress.update(done, batches.total());
                         progress.message(MigrationText.rateAndEta(done, batches.total(), batches.unit(), System.nanoTime() - started));
                     } catch (ExecutionException e) {

@@ -6,8 +6,10 @@ import dev.diffo.admin.common.TaskRunner.Progress;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +70,30 @@ class BatchPumpTest {
         assertThat(progress.updates).containsExactly("2/5", "4/5", "5/5");
         assertThat(progress.messages).hasSize(3).allSatisfy(m -> assertThat(m).contains(" instances/s · "));
         assertThat(progress.messages.getLast()).startsWith("5 of 5 · ");
+    }
+
+    @Test
+    void aYoungerBatchThatLandsFirstMakesRoomForTheNextWhileAnOlderOneStillRuns() {
+        CountDownLatch thirdStarted = new CountDownLatch(1);
+        List<Boolean> firstSawTheThird = new CopyOnWriteArrayList<>();
+        List<Callable<Long>> work = List.of(
+                () -> {
+                    // the first batch is still running when the second lands: the third must start meanwhile
+                    firstSawTheThird.add(thirdStarted.await(10, TimeUnit.SECONDS));
+                    return 1L;
+                },
+                () -> 1L,
+                () -> {
+                    thirdStarted.countDown();
+                    return 1L;
+                });
+        Recording progress = new Recording(Integer.MAX_VALUE);
+
+        BatchPump.Outcome outcome = pump.pump(new BatchPump.Batches("migration", "instances", 3, 2, work), progress);
+
+        assertThat(firstSawTheThird).as("the third batch started while the first was still in flight").containsExactly(true);
+        assertThat(outcome).isEqualTo(new BatchPump.Outcome(3, false, null));
+        assertThat(progress.updates).containsExactly("1/3", "2/3", "3/3");
     }
 
     @Test
