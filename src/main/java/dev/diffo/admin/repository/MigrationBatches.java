@@ -19,7 +19,6 @@ import dev.diffo.admin.domain.DiffoAdminException;
 import dev.diffo.admin.domain.MigrationRun;
 import dev.diffo.admin.domain.Relabel;
 import dev.diffo.admin.domain.StoredCharacteristic;
-import dev.diffo.admin.domain.StoredValue;
 import dev.diffo.admin.domain.ValueRewrite;
 import dev.diffo.admin.repository.MigrationRepository.BatchResult;
 import dev.diffo.admin.repository.MigrationRepository.Left;
@@ -64,8 +63,7 @@ final class MigrationBatches {
         // kept counts: when kept by the run's RSP role, the lock step reads what they need (one read for both)
         KeptCounts.Respecify how = KeptCounts.respecify(tx, run.sourceUuid(), run.targetUuid());
         boolean tallyHere = how.anyKept() && rspRole.equals(how.role());
-        Known known = Known.of(decider);
-        List<Locked> locked = lock(tx, run, elementIds, known, rspRole, tallyHere);
+        List<Record> locked = lock(tx, run, elementIds, decider, rspRole, tallyHere);
         Draft draft = decide(locked, elementIds.size(), decider, run.rsp(), tallyHere);
         // tally before (and foresee after, from the values the decision gives), adjust after the write
         KeptCounts.Tally kept;
@@ -89,70 +87,34 @@ final class MigrationBatches {
                 List.copyOf(draft.left));
     }
 
-    /** A characteristic as the lock step read it: in full ({@code id} set), or known to be left alone (name and value only). */
-    private record LockedChar(String id, String name, String value, Value updatedAt) {
-    }
-
-    /** An instance as the lock step read it. */
-    private record Locked(String elementId, String uuid, String name, Value updatedAt, boolean onSource, boolean ofRsp, String rsp, String rspBy,
-                          List<LockedChar> chars) {
-    }
-
-    /**
-     * The values the decider knows are left alone, each [name, value] pair with a code: the lock step sends a known
-     * characteristic back as its code, not as its name and value.
-     */
-    private record Known(Map<String, Map<String, Long>> codes, List<StoredValue> pairs) {
-        static Known of(Decider decider) {
-            Map<String, Map<String, Long>> codes = new HashMap<>();
-            List<StoredValue> pairs = new ArrayList<>();
-            for (StoredValue v : decider.unaffected()) {
-                if (v.name() != null && v.value() != null && codes.computeIfAbsent(v.name(), name -> new HashMap<>()).putIfAbsent(v.value(), (long) pairs.size()) == null) {
-                    pairs.add(v);
-                }
-            }
-            return new Known(codes, pairs);
-        }
-    }
-
     /**
      * Locks each instance, then reads whether it is still on the source and still of the run's RSP, and its
      * characteristics not known to be left alone ({@code tally}: all of them, for the kept counts).
      */
-    private static List<Locked> lock(SimpleQueryRunner tx, MigrationRun run, List<String> elementIds, Known known, String rspRole, boolean tally) {
-        return tx.run(LOCK_BATCH, Map.of("source", run.sourceUuid(), "ids", elementIds, "known", known.codes(), "rsp", run.rsp(),
-                "rspRole", rspRole, "tally", tally)).list(r -> {
-                    List<LockedChar> chars = new ArrayList<>();
-                    for (Value c : r.get("chars").values()) {
-                        if ("INTEGER".equals(c.type().name())) {
-                            StoredValue pair = known.pairs().get(c.asInt());
-                            chars.add(new LockedChar(null, pair.name(), pair.value(), null));
-                        } else {
-                            chars.add(new LockedChar(c.get("id").asString(), c.get("name").asString(null), c.get("value").asString(null), c.get("updatedAt")));
-                        }
-                    }
-                    return new Locked(elementIds.get(r.get("k").asInt()), r.get("uuid").asString(null), r.get("name").asString(null), r.get("updatedAt"),
-                            r.get("onSource").asBoolean(), r.get("ofRsp").asBoolean(), r.get("rsp").asString(null), r.get("rspBy").asString(null), chars);
-                });
+    private static List<Record> lock(SimpleQueryRunner tx, MigrationRun run, List<String> elementIds, Decider decider, String rspRole, boolean tally) {
+        Map<String, List<String>> unaffected = new HashMap<>();
+        decider.unaffected().forEach(v -> unaffected.computeIfAbsent(v.name(), name -> new ArrayList<>()).add(v.value()));
+        return tx.run(LOCK_BATCH, Map.of("source", run.sourceUuid(), "ids", elementIds, "unaffected", unaffected, "rsp", run.rsp(),
+                "rspRole", rspRole, "tally", tally)).list();
     }
 
-    private static Draft decide(List<Locked> locked, int asked, Decider decider, String rsp, boolean tally) {
+    private static Draft decide(List<Record> locked, int asked, Decider decider, String rsp, boolean tally) {
         Draft draft = new Draft();
         draft.skipped = asked - locked.size();
         if (draft.skipped > 0) {
             draft.left.add(new Left(null, null, "skipped", draft.skipped + " instance(s) no longer exist"));
         }
-        for (Locked r : locked) {
+        for (Record r : locked) {
             Candidate candidate = toCandidate(r);
-            if (!r.onSource()) {
+            if (!r.get("onSource").asBoolean()) {
                 draft.skipped++;
                 draft.left.add(new Left(candidate.uuid(), candidate.name(), "skipped", "no longer on the source (moved or respecified since the selection)"));
                 continue;
             }
-            if (!r.ofRsp()) {
+            if (!r.get("ofRsp").asBoolean()) {
                 draft.skipped++;
                 draft.left.add(new Left(candidate.uuid(), candidate.name(), "skipped", "no longer " + rsp + "'s (now "
-                        + (r.rsp() == null ? "(unnamed)" : r.rsp()) + "'s, its party changed since the selection): another RSP's instance is never moved"));
+                        + r.get("rsp").asString("(unnamed)") + "'s, its party changed since the selection): another RSP's instance is never moved"));
                 continue;
             }
             Decision decision = decider.decide(candidate);
@@ -171,30 +133,35 @@ final class MigrationBatches {
     }
 
     /** The moving instance as the kept counts tally it: its RSP, and each characteristic with its value now and after. */
-    private static KeptCounts.Moving moving(Locked r, Decision decision) {
+    private static KeptCounts.Moving moving(Record r, Decision decision) {
         List<String[]> characteristics = new ArrayList<>();
-        for (LockedChar c : r.chars()) {
-            String after = c.id() == null ? null : decision.newValues().get(c.id());
-            characteristics.add(new String[] {c.name(), c.value(), after == null ? c.value() : after});
+        for (Value c : r.get("chars").values()) {
+            String value = c.get("value").asString(null);
+            String id = c.get("id").asString(null);
+            String after = id == null ? null : decision.newValues().get(id);
+            characteristics.add(new String[] {c.get("name").asString(null), value, after == null ? value : after});
         }
-        return new KeptCounts.Moving(r.rsp(), r.rspBy(), characteristics);
+        return new KeptCounts.Moving(r.get("rsp").asString(null), r.get("rspBy").asString(null), characteristics);
     }
 
     /** The moving instance's ledger entry: its prior state and that of each value the decision rewrites (queued as updates). */
-    private static LedgerCodec.Entry entry(Locked r, Candidate candidate, Decision decision, Draft draft) {
+    private static LedgerCodec.Entry entry(Record r, Candidate candidate, Decision decision, Draft draft) {
         List<LedgerCodec.PriorValue> prior = new ArrayList<>();
-        for (LockedChar c : r.chars()) {
-            String newValue = c.id() == null ? null : decision.newValues().get(c.id());
+        for (Value c : r.get("chars").values()) {
+            String id = c.get("id").asString(null);
+            String newValue = id == null ? null : decision.newValues().get(id);
             if (newValue == null) {
                 continue;
             }
-            draft.updates.add(Map.of("id", c.id(), "value", newValue));
-            prior.add(new LedgerCodec.PriorValue(c.id(), c.value(), iso(c.updatedAt()), c.name(), newValue));
+            String oldValue = c.get("value").asString(null);
+            draft.updates.add(Map.of("id", id, "value", newValue));
+            String name = c.get("name").asString(null);
+            prior.add(new LedgerCodec.PriorValue(id, oldValue, iso(c.get("updatedAt")), name, newValue));
             if (draft.rewrites.size() < MigrationRepository.REWRITES_SHOWN) {
-                draft.rewrites.add(new ValueRewrite(candidate.uuid(), candidate.name(), c.name(), c.value(), newValue));
+                draft.rewrites.add(new ValueRewrite(candidate.uuid(), candidate.name(), name, oldValue, newValue));
             }
         }
-        return new LedgerCodec.Entry(candidate.elementId(), candidate.uuid(), iso(r.updatedAt()), prior, null, candidate.name());
+        return new LedgerCodec.Entry(candidate.elementId(), candidate.uuid(), iso(r.get("updatedAt")), prior, null, candidate.name());
     }
 
     /** Swaps the consumer-module labels of the moved instances that carry them; the ledger entries of those say so. */
@@ -306,14 +273,14 @@ final class MigrationBatches {
     }
 
     /** The instance as the decider sees it: only the characteristics read in full (a value known to be left alone is not its concern). */
-    private static Candidate toCandidate(Locked r) {
+    private static Candidate toCandidate(Record r) {
         List<StoredCharacteristic> chars = new ArrayList<>();
-        for (LockedChar c : r.chars()) {
-            if (c.id() != null) {
-                chars.add(new StoredCharacteristic(c.id(), c.name(), c.value()));
+        for (Value c : r.get("chars").values()) {
+            if (!c.get("id").isNull()) {
+                chars.add(new StoredCharacteristic(c.get("id").asString(), c.get("name").asString(null), c.get("value").asString(null)));
             }
         }
-        return new Candidate(r.elementId(), r.uuid(), r.name(), chars);
+        return new Candidate(r.get("id").asString(), r.get("uuid").asString(null), r.get("name").asString(null), chars);
     }
 
     private static String iso(Value v) {

@@ -67,12 +67,11 @@ final class MigrationCypher {
             """;
 
     /**
-     * A characteristic whose stored value is not known to be left alone ({@code $known}: characteristic name → each of its
-     * values left alone → that pair's code): the decision reads it in full. A lookup by name and value, not a search of
-     * [name, value] pairs: in the lock step's read of 10,000 instances it is evaluated twice per characteristic. A name or
-     * value that is not a text is never known.
+     * A characteristic whose stored value is not known to be left alone ({@code $unaffected}: characteristic name → its
+     * values left alone): the decision reads it in full. A lookup by name, not a search of [name, value] pairs: in the
+     * lock step's read of 10,000 instances it is evaluated twice per characteristic.
      */
-    private static final String NEEDS_READING = "NOT c.name IS :: STRING NOT NULL OR NOT c.value IS :: STRING NOT NULL OR $known[c.name][c.value] IS NULL";
+    private static final String NEEDS_READING = "c.name IS NULL OR c.value IS NULL OR NOT coalesce(c.value IN $unaffected[c.name], false)";
 
     /**
      * Takes the instance's write lock and changes nothing: each label it sets is already there (Neo4j locks the node
@@ -89,25 +88,23 @@ final class MigrationCypher {
      * Locks each instance first, then keeps only those still on the source and still of the run's RSP ({@code $rsp}
      * by role {@code $rspRole}, the rule of {@link DiffoShape#rspOf}: a service that churned to another RSP since the
      * selection is never moved). Of its characteristics only those whose stored value is not known to be left alone
-     * are read in full ({@code id} set); with {@code $tally} (counts kept by that role) the others come too, as the code
-     * of their known name and value, so that the batch's kept counts are tallied from this one read. Each row says which
-     * of {@code $ids} it is by its position {@code k}. What the caller has already (the instance's element id, a known
-     * characteristic's name and value, a long text in diffo's values) is not sent back.
+     * are read in full ({@code id} set); with {@code $tally} (counts kept by that role) the others come too, name and
+     * value only, so that the batch's kept counts are tallied from this one read.
      */
     static final String LOCK_BATCH = """
             MATCH (src:Specification {uuid: $source})
-            UNWIND range(0, size($ids) - 1) AS k
-            MATCH (i) WHERE elementId(i) = $ids[k]
+            UNWIND $ids AS id
+            MATCH (i) WHERE elementId(i) = id
             """ + LOCK_INSTANCE + """
-            WITH src, k, i, EXISTS { (i)-[:SPECIFIED_BY]->(src) } AS onSource
-            """ + DiffoShape.rspOf(", k, onSource", "i.name") + """
-            WITH k, i, onSource, rsp, rspBy, %1$s AS ofRsp
-            RETURN k, i.uuid AS uuid, i.name AS name, i.updatedAt AS updatedAt, onSource, ofRsp, rsp, rspBy,
+            WITH src, i, EXISTS { (i)-[:SPECIFIED_BY]->(src) } AS onSource
+            """ + DiffoShape.rspOf(", onSource", "i.name") + """
+            WITH i, onSource, rsp, rspBy, %1$s AS ofRsp
+            RETURN elementId(i) AS id, i.uuid AS uuid, i.name AS name, i.updatedAt AS updatedAt, onSource, ofRsp, rsp, rspBy,
                    CASE WHEN onSource AND ofRsp THEN [(i)-[:HAS]->(c:Characteristic)
                             WHERE $tally OR %2$s
                             | CASE WHEN %2$s
                                    THEN {id: elementId(c), name: c.name, value: c.value, updatedAt: c.updatedAt}
-                                   ELSE $known[c.name][c.value] END] ELSE [] END AS chars
+                                   ELSE {name: c.name, value: c.value} END] ELSE [] END AS chars
             """.formatted(DiffoShape.IS_RSP, NEEDS_READING);
 
     static final String RESPECIFY = """
