@@ -3,6 +3,7 @@ package dev.diffo.admin.cli;
 import dev.diffo.admin.common.TaskRunner.Progress;
 import dev.diffo.admin.domain.MigrationPlan;
 import dev.diffo.admin.domain.MigrationRun;
+import dev.diffo.admin.migration.Check;
 import dev.diffo.admin.migration.MigrationService;
 import dev.diffo.admin.catalogue.DemoService;
 import dev.diffo.admin.catalogue.ReadSchemaService;
@@ -76,10 +77,11 @@ public class BenchmarkCommand implements Callable<Integer> {
         out.printf("RSPs on v1 (the wizard's list, %s): %s in %.1f s%n", keptCounts ? "from the kept counts" : "one aggregate read of every instance",
                 dev.diffo.admin.domain.Rsp.list(rsps), (System.nanoTime() - listStart) / 1e9);
         rsp = rsps.getFirst().rsp().key();
-        List<String> selection = migration.get().check(rsp, V1, V2).selection();
-        out.printf("warm-up (JIT and page cache), the yardstick: the bare respecify there and back, %s%n", bareThereAndBack(selection, V1, V2));
+        var check = migration.get().check(rsp, V1, V2);
+        out.printf("warm-up (JIT and page cache), the yardstick: the bare respecify there and back, %s%n", bareThereAndBack(check.selection(), V1, V2));
         out.flush();
-        out.printf("warm-up (JIT), ours: %s%n", warmUpOurs(migration.get()));
+        // the yardstick's pass there and back leaves every instance where the check found it
+        out.printf("warm-up (JIT), ours: %s%n", warmUpOurs(migration.get(), check));
         out.flush();
         for (int round = 1; round <= rounds; round++) {
             if (rounds > 1) {
@@ -150,15 +152,10 @@ public class BenchmarkCommand implements Callable<Integer> {
      * run with a warm yardstick. Every instance is back on v1 with its values after it. Returns what it did, with its
      * own (cold) rate, which is what the first migration in a new process pays.
      */
-    private String warmUpOurs(MigrationService migration) {
-        var plan = new MigrationPlan(rsp, V1, V2, Map.of("broadband.technology", Map.of("fttb", "fttn")), Set.of(), batchSize);
-        var check = migration.check(rsp, V1, V2);
+    private String warmUpOurs(MigrationService migration, Check check) {
         var slice = check.selection().subList(0, (int) Math.min(check.selection().size(), (long) WARM_UP_BATCHES * batchSize));
-        var sliceCheck = new dev.diffo.admin.migration.Check(check.source(), check.target(), check.rsp(), check.nameFilter(), slice, check.offences(),
-                check.offendingValues(), check.targetRules(), check.unaffected(), check.sourceLabels(), check.targetLabels(), check.relabelOffer(),
-                check.valuesCountedAt());
         long start = System.nanoTime();
-        MigrationRun run = migration.run(plan, sliceCheck, Progress.NONE);
+        MigrationRun run = migration.run(plan(), check.withSelection(slice), Progress.NONE);
         double runSeconds = (System.nanoTime() - start) / 1e9;
         long undoStart = System.nanoTime();
         MigrationRun undone = migration.undo(run.uuid(), Progress.NONE);
@@ -170,9 +167,14 @@ public class BenchmarkCommand implements Callable<Integer> {
                 run.migrated(), runSeconds, run.migrated() / runSeconds, undoSeconds, migration.remaining(rsp, V1));
     }
 
+    /** The migration every run of the benchmark makes: the RSP's instances to v2, the retired fttb remapped to fttn. */
+    private MigrationPlan plan() {
+        return new MigrationPlan(rsp, V1, V2, Map.of("broadband.technology", Map.of("fttb", "fttn")), Set.of(), batchSize);
+    }
+
     /** One check and run (and undo, when asked or when another round follows), with figures. */
     private void round(PrintWriter out, MigrationService migration, boolean undoAfter) {
-        var plan = new MigrationPlan(rsp, V1, V2, Map.of("broadband.technology", Map.of("fttb", "fttn")), Set.of(), batchSize);
+        var plan = plan();
         long checkStart = System.nanoTime();
         double checkCpu = cpuSeconds();
         var check = migration.check(rsp, V1, V2);

@@ -29,6 +29,15 @@ public record Check(Specification source, Specification target, String rsp, Stri
         targetLabels = List.copyOf(targetLabels);
     }
 
+    /**
+     * This check over {@code part} of its selection (the benchmark's warm-up): the values found and the rules stay those of
+     * the whole; a run judges every instance's values again as it moves it anyway.
+     */
+    public Check withSelection(List<String> part) {
+        return new Check(source, target, rsp, nameFilter, part, offences, offendingValues, targetRules, unaffected, sourceLabels, targetLabels,
+                relabelOffer, valuesCountedAt);
+    }
+
     public long selected() {
         return selection.size();
     }
